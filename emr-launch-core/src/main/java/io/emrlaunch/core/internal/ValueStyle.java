@@ -1,0 +1,31 @@
+package io.emrlaunch.core.internal;
+
+import io.emrlaunch.core.validation.ValidationException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style of this library's value types. Annotate a package ({@code
+ * package-info.java}) or a type with it.
+ *
+ * <ul>
+ *   <li>{@code ImmutableX} public with {@code builder()}, {@code copyOf}, {@code withX};
+ *   <li>JDK collections only (no Guava at run time);
+ *   <li>a builder missing required attributes throws our {@link ValidationException} naming them,
+ *       never Immutables' {@code IllegalStateException};
+ *   <li>{@code Optional} setters accept {@code null} as "absent".
+ * </ul>
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    jdkOnly = true,
+    optionalAcceptNullable = true,
+    throwForInvalidImmutableState = ValidationException.class,
+    defaults = @Value.Immutable(copy = true))
+public @interface ValueStyle {}
