@@ -1,0 +1,667 @@
+package io.emrlaunch.core.launch;
+
+import io.emrlaunch.core.EmrLaunchException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.emr.model.Cluster;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.ClusterStatus;
+import software.amazon.awssdk.services.emr.model.ClusterSummary;
+import software.amazon.awssdk.services.emr.model.ListClustersRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Watches any number of EMR clusters with one poller. Each poll reads the clusters of interest with
+ * paged {@code ListClusters} calls — one call per 50 clusters, not one {@code DescribeCluster} per
+ * cluster — and completes the waits whose target state was reached. The cadence adapts (see {@link
+ * MonitorCadence}); throttling slows the poller down and never fails a wait; one scheduler thread
+ * serves every cluster.
+ *
+ * <pre>{@code
+ * try (ClusterMonitor monitor = ClusterMonitor.builder().emr(emrAsync).build()) {
+ *   ClusterSnapshot up = monitor.await("j-1ABC", ClusterTarget.STARTED).join();
+ * }
+ * }</pre>
+ *
+ * A wait fails with {@link ClusterFailedException} (carrying EMR's state-change reason and the last
+ * description) when the cluster ends before reaching the target, and with {@link
+ * ClusterWaitTimeoutException} after an optional timeout. Cancelling a returned future stops that
+ * wait only; terminating the cluster is the caller's decision.
+ */
+public final class ClusterMonitor implements SdkAutoCloseable {
+  /** A cluster's creation time is read from EMR; before we know it, look this far back. */
+  private static final Duration CREATION_MARGIN = Duration.ofMinutes(10);
+
+  private static final Set<ClusterState> KNOWN_STATES = knownStates();
+
+  private final EmrAsyncClient emr;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final Clock clock;
+  private final MonitorCadence cadence;
+  private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final AtomicLong throttledCalls = new AtomicLong();
+
+  // Confined to the scheduler thread.
+  private final Map<String, Watch> watches = new LinkedHashMap<>();
+  private ScheduledFuture<?> nextTick;
+  private Instant nextTickAt;
+  private boolean ticking;
+  private boolean closed;
+  private Duration idlePeriod;
+  private int throttleStreak;
+  private Instant lastChangeAt;
+
+  private ClusterMonitor(Builder b) {
+    this.emr = Objects.requireNonNull(b.emr, "emr client is required");
+    this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.cadence = b.cadence;
+    if (b.scheduler != null) {
+      this.scheduler = b.scheduler;
+      this.ownsScheduler = false;
+    } else {
+      this.scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "emr-launch-cluster-monitor");
+                t.setDaemon(true);
+                return t;
+              });
+      this.ownsScheduler = true;
+    }
+    this.listeners.addAll(b.listeners);
+    this.idlePeriod = cadence.activePeriod();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Waits until a cluster reaches a target state.
+   *
+   * @param clusterId the cluster ({@code j-...})
+   * @param target the state to wait for
+   * @return completes with the snapshot that reached the target
+   */
+  public CompletableFuture<ClusterSnapshot> await(String clusterId, ClusterTarget target) {
+    return await(clusterId, target, null);
+  }
+
+  /**
+   * Waits until a cluster reaches a target state, failing with {@link ClusterWaitTimeoutException}
+   * after {@code timeout} (measured on the monitor's clock and scheduler).
+   *
+   * @param clusterId the cluster ({@code j-...})
+   * @param target the state to wait for
+   * @param timeout how long to wait at most, or null for no limit
+   * @return completes with the snapshot that reached the target
+   */
+  public CompletableFuture<ClusterSnapshot> await(
+      String clusterId, ClusterTarget target, Duration timeout) {
+    Objects.requireNonNull(clusterId, "clusterId");
+    Objects.requireNonNull(target, "target");
+    CompletableFuture<ClusterSnapshot> future = new CompletableFuture<>();
+    scheduler.execute(() -> register(clusterId, target, future));
+    if (timeout != null) {
+      scheduler.schedule(
+          () -> {
+            if (!future.isDone()) {
+              Watch w = watches.get(clusterId);
+              future.completeExceptionally(
+                  new ClusterWaitTimeoutException(
+                      clusterId, target, timeout, w == null ? null : w.last));
+            }
+          },
+          timeout.toNanos(),
+          TimeUnit.NANOSECONDS);
+    }
+    return future;
+  }
+
+  /**
+   * Adds a listener for state changes and polls.
+   *
+   * @param listener the listener
+   */
+  public void addListener(MonitorListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * EMR calls made so far, by operation name.
+   *
+   * @return operation to count
+   */
+  public Map<String, Long> callCounts() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    calls.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /**
+   * EMR calls that were throttled so far.
+   *
+   * @return the count
+   */
+  public long throttledCalls() {
+    return throttledCalls.get();
+  }
+
+  /** Stops polling; pending waits fail with an {@link EmrLaunchException}. */
+  @Override
+  public void close() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      scheduler.execute(
+          () -> {
+            closed = true;
+            if (nextTick != null) {
+              nextTick.cancel(false);
+            }
+            for (Watch w : watches.values()) {
+              for (Waiter waiter : w.waiters) {
+                waiter.future.completeExceptionally(
+                    new EmrLaunchException("the cluster monitor was closed"));
+              }
+            }
+            watches.clear();
+            done.complete(null);
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      done.complete(null);
+    }
+    if (ownsScheduler) {
+      done.orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+      scheduler.shutdownNow();
+    }
+  }
+
+  // ---- scheduler-thread code ----
+
+  private void register(
+      String clusterId, ClusterTarget target, CompletableFuture<ClusterSnapshot> f) {
+    if (closed) {
+      f.completeExceptionally(new EmrLaunchException("the cluster monitor is closed"));
+      return;
+    }
+    Watch w = watches.computeIfAbsent(clusterId, id -> new Watch(id, clock.instant()));
+    Waiter waiter = new Waiter(target, f);
+    w.waiters.add(waiter);
+    if (w.last != null && target.reachedBy(w.last)) {
+      f.complete(w.last);
+      return;
+    }
+    pollWithin(cadence.startupPeriod());
+  }
+
+  private void pollWithin(Duration delay) {
+    if (ticking || closed) {
+      return; // the running poll schedules the next one with the current cadence
+    }
+    Instant due = clock.instant().plus(delay);
+    if (nextTick != null && !nextTickAt.isAfter(due)) {
+      return;
+    }
+    if (nextTick != null) {
+      nextTick.cancel(false);
+    }
+    nextTickAt = due;
+    nextTick = scheduler.schedule(this::tick, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void tick() {
+    nextTick = null;
+    if (closed) {
+      return;
+    }
+    prune();
+    if (watches.isEmpty()) {
+      return;
+    }
+    ticking = true;
+    Set<ClusterState> query = EnumSet.copyOf(ClusterTarget.ENDING);
+    Instant createdAfter = null;
+    for (Watch w : watches.values()) {
+      for (Waiter waiter : w.waiters) {
+        query.addAll(waiter.target.pending());
+      }
+      Instant from = w.created != null ? w.created : w.registeredAt.minus(CREATION_MARGIN);
+      createdAfter = createdAfter == null || from.isBefore(createdAfter) ? from : createdAfter;
+    }
+    Set<String> wanted = new java.util.HashSet<>(watches.keySet());
+    listPages(query, createdAfter.minusSeconds(1), null, wanted, new HashMap<>())
+        .whenComplete((found, error) -> scheduler.execute(() -> afterListing(query, found, error)));
+  }
+
+  private CompletableFuture<Map<String, ClusterSummary>> listPages(
+      Set<ClusterState> states,
+      Instant createdAfter,
+      String marker,
+      Set<String> wanted,
+      Map<String, ClusterSummary> found) {
+    ListClustersRequest req =
+        ListClustersRequest.builder()
+            .clusterStates(states)
+            .createdAfter(createdAfter)
+            .marker(marker)
+            .build();
+    count("ListClusters");
+    return emr.listClusters(req)
+        .thenCompose(
+            resp -> {
+              for (ClusterSummary s : resp.clusters()) {
+                if (wanted.contains(s.id())) {
+                  found.put(s.id(), s);
+                }
+              }
+              notifyPolled("ListClusters", false);
+              boolean more = resp.marker() != null && !resp.marker().isEmpty();
+              // Every watched cluster seen: later pages cannot tell us anything new.
+              return more && found.size() < wanted.size()
+                  ? listPages(states, createdAfter, resp.marker(), wanted, found)
+                  : CompletableFuture.completedFuture(found);
+            });
+  }
+
+  private void afterListing(
+      Set<ClusterState> query, Map<String, ClusterSummary> found, Throwable error) {
+    if (closed) {
+      ticking = false;
+      return;
+    }
+    if (error != null) {
+      handlePollError("ListClusters", error);
+      return;
+    }
+    throttleStreak = 0;
+    Instant now = clock.instant();
+    Set<ClusterState> notListed = EnumSet.copyOf(KNOWN_STATES);
+    notListed.removeAll(query);
+    List<Watch> toDescribe = new ArrayList<>();
+    for (Watch w : watches.values()) {
+      ClusterSummary s = found.get(w.id);
+      if (s != null) {
+        w.seen = true;
+        w.misses = 0;
+        if (w.created == null && s.status().timeline() != null) {
+          w.created = s.status().timeline().creationDateTime();
+        }
+        update(w, snapshot(w.id, s.name(), s.status(), now));
+      } else if (w.seen && inferable(notListed)) {
+        // It was listed in a waiting state before and is not listed now: it moved to a state we did
+        // not ask for, and every such state means "up".
+        ClusterSnapshot.Builder b = ClusterSnapshot.builder(w.id, now).up(true);
+        if (notListed.size() == 1) {
+          b.state(notListed.iterator().next());
+        }
+        if (w.last != null) {
+          b.name(w.last.name().orElse(null));
+          b.timeline(w.last.created().orElse(null), null, null);
+        }
+        update(w, b.build());
+      } else if (++w.misses >= cadence.describeAfterMisses()) {
+        toDescribe.add(w);
+      }
+    }
+    for (Watch w : watches.values()) {
+      if (w.last != null && w.needsDescriptionForFailure() && !toDescribe.contains(w)) {
+        toDescribe.add(w);
+      }
+    }
+    if (toDescribe.isEmpty()) {
+      settleAll(Map.of());
+      return;
+    }
+    Map<String, CompletableFuture<Cluster>> described = new HashMap<>();
+    for (Watch w : toDescribe) {
+      count("DescribeCluster");
+      described.put(
+          w.id, emr.describeCluster(r -> r.clusterId(w.id)).thenApply(resp -> resp.cluster()));
+    }
+    CompletableFuture.allOf(
+            described.values().stream()
+                .map(f -> f.exceptionally(t -> null))
+                .toArray(CompletableFuture[]::new))
+        .whenComplete((v, t) -> scheduler.execute(() -> afterDescribe(described)));
+  }
+
+  private void afterDescribe(Map<String, CompletableFuture<Cluster>> described) {
+    if (closed) {
+      ticking = false;
+      return;
+    }
+    Instant now = clock.instant();
+    Map<String, Cluster> clusters = new HashMap<>();
+    for (Map.Entry<String, CompletableFuture<Cluster>> e : described.entrySet()) {
+      Watch w = watches.get(e.getKey());
+      if (w == null) {
+        continue;
+      }
+      try {
+        Cluster c = e.getValue().join();
+        notifyPolled("DescribeCluster", false);
+        clusters.put(w.id, c);
+        w.misses = 0;
+        w.seen = true;
+        if (w.created == null && c.status().timeline() != null) {
+          w.created = c.status().timeline().creationDateTime();
+        }
+        update(w, snapshot(w.id, c.name(), c.status(), now));
+      } catch (CompletionException ex) {
+        Throwable cause = ex.getCause();
+        if (isThrottling(cause)) {
+          throttledCalls.incrementAndGet();
+          notifyPolled("DescribeCluster", true);
+        } else if (isPermanent(cause)) {
+          for (Waiter waiter : w.waiters) {
+            waiter.future.completeExceptionally(
+                new EmrLaunchException(
+                    "cannot watch cluster " + w.id + ": " + cause.getMessage(), cause));
+          }
+        }
+      }
+    }
+    settleAll(clusters);
+  }
+
+  private void settleAll(Map<String, Cluster> descriptions) {
+    for (Watch w : watches.values()) {
+      if (w.last == null) {
+        continue;
+      }
+      for (Waiter waiter : w.waiters) {
+        if (waiter.future.isDone()) {
+          continue;
+        }
+        if (waiter.target.reachedBy(w.last)) {
+          waiter.future.complete(w.last);
+        } else if (w.last.state().map(waiter.target::failedBy).orElse(false)) {
+          Cluster description = descriptions.get(w.id);
+          if (description != null || w.describedForFailure) {
+            waiter.future.completeExceptionally(
+                new ClusterFailedException(waiter.target, w.last, description));
+          }
+        }
+      }
+      if (descriptions.containsKey(w.id)) {
+        w.describedForFailure = true;
+      }
+    }
+    // A failure whose description could not be read (throttled) fails on the next poll without it.
+    for (Watch w : watches.values()) {
+      if (w.last != null && w.needsDescriptionForFailure() && descriptions.containsKey(w.id)) {
+        w.describedForFailure = true;
+      }
+    }
+    prune();
+    scheduleNext();
+  }
+
+  private void handlePollError(String operation, Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (isThrottling(cause)) {
+      throttledCalls.incrementAndGet();
+      throttleStreak++;
+      notifyPolled(operation, true);
+    } else if (isPermanent(cause)) {
+      for (Watch w : watches.values()) {
+        for (Waiter waiter : w.waiters) {
+          waiter.future.completeExceptionally(
+              new EmrLaunchException(
+                  "cannot watch clusters: EMR refused " + operation + ": " + cause.getMessage(),
+                  cause));
+        }
+      }
+      watches.clear();
+    } else {
+      throttleStreak++; // transient (5xx, network): back off the same way
+    }
+    scheduleNext();
+  }
+
+  private void scheduleNext() {
+    ticking = false;
+    prune();
+    if (watches.isEmpty() || closed) {
+      return;
+    }
+    pollWithin(nextPeriod());
+  }
+
+  private Duration nextPeriod() {
+    Instant now = clock.instant();
+    if (throttleStreak > 0) {
+      long factor = 1L << Math.min(throttleStreak, 20);
+      Duration d = cadence.activePeriod().multipliedBy(factor);
+      return d.compareTo(cadence.maxThrottledPeriod()) > 0 ? cadence.maxThrottledPeriod() : d;
+    }
+    boolean starting =
+        watches.values().stream()
+            .anyMatch(w -> w.registeredAt.plus(cadence.startupWindow()).isAfter(now));
+    if (starting) {
+      idlePeriod = cadence.activePeriod();
+      return cadence.startupPeriod();
+    }
+    if (lastChangeAt != null && lastChangeAt.plus(cadence.activeWindow()).isAfter(now)) {
+      idlePeriod = cadence.activePeriod();
+      return cadence.activePeriod();
+    }
+    Duration grown =
+        Duration.ofMillis((long) Math.ceil(idlePeriod.toMillis() * cadence.idleGrowth()));
+    idlePeriod = grown.compareTo(cadence.maxIdlePeriod()) > 0 ? cadence.maxIdlePeriod() : grown;
+    return idlePeriod;
+  }
+
+  private void update(Watch w, ClusterSnapshot next) {
+    ClusterSnapshot previous = w.last;
+    if (previous != null && next.state().isEmpty() && previous.state().isPresent()) {
+      // An inferred "up" adds nothing to an exact RUNNING/WAITING we already know.
+      if (previous.up() && next.up()) {
+        return;
+      }
+    }
+    w.last = next;
+    if (!next.sameStateAs(previous)) {
+      if (previous != null) {
+        lastChangeAt = next.observedAt();
+      }
+      for (MonitorListener l : listeners) {
+        try {
+          l.clusterChanged(previous, next);
+        } catch (RuntimeException e) {
+          // A listener's failure must not stop the monitor.
+        }
+      }
+    }
+  }
+
+  private void prune() {
+    watches.values().forEach(w -> w.waiters.removeIf(waiter -> waiter.future.isDone()));
+    watches.values().removeIf(w -> w.waiters.isEmpty());
+  }
+
+  private static boolean inferable(Set<ClusterState> notListed) {
+    return !notListed.isEmpty()
+        && EnumSet.of(ClusterState.RUNNING, ClusterState.WAITING).containsAll(notListed);
+  }
+
+  private static ClusterSnapshot snapshot(
+      String id, String name, ClusterStatus status, Instant now) {
+    ClusterSnapshot.Builder b = ClusterSnapshot.builder(id, now).name(name);
+    if (status != null) {
+      b.state(status.state());
+      if (status.stateChangeReason() != null) {
+        b.reason(status.stateChangeReason().codeAsString(), status.stateChangeReason().message());
+      }
+      if (status.timeline() != null) {
+        b.timeline(
+            status.timeline().creationDateTime(),
+            status.timeline().readyDateTime(),
+            status.timeline().endDateTime());
+      }
+    }
+    return b.build();
+  }
+
+  private void count(String operation) {
+    calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
+  }
+
+  private void notifyPolled(String operation, boolean throttled) {
+    for (MonitorListener l : listeners) {
+      try {
+        l.polled(operation, throttled);
+      } catch (RuntimeException e) {
+        // ignored: listeners cannot break polling
+      }
+    }
+  }
+
+  static boolean isThrottling(Throwable t) {
+    return t instanceof AwsServiceException ase && ase.isThrottlingException();
+  }
+
+  /** A 4xx that retrying cannot fix (access denied, bad request). */
+  static boolean isPermanent(Throwable t) {
+    return t instanceof AwsServiceException ase
+        && !ase.isThrottlingException()
+        && ase.statusCode() >= 400
+        && ase.statusCode() < 500;
+  }
+
+  private static Set<ClusterState> knownStates() {
+    Set<ClusterState> s = EnumSet.allOf(ClusterState.class);
+    s.remove(ClusterState.UNKNOWN_TO_SDK_VERSION);
+    return s;
+  }
+
+  private static final class Watch {
+    final String id;
+    final Instant registeredAt;
+    final List<Waiter> waiters = new ArrayList<>();
+    Instant created;
+    ClusterSnapshot last;
+    boolean seen;
+    int misses;
+    boolean describedForFailure;
+
+    Watch(String id, Instant registeredAt) {
+      this.id = id;
+      this.registeredAt = registeredAt;
+    }
+
+    boolean needsDescriptionForFailure() {
+      return !describedForFailure
+          && last.state().isPresent()
+          && waiters.stream()
+              .anyMatch(w -> !w.future.isDone() && w.target.failedBy(last.state().get()));
+    }
+  }
+
+  private record Waiter(ClusterTarget target, CompletableFuture<ClusterSnapshot> future) {}
+
+  /** Builds a {@link ClusterMonitor}. */
+  public static final class Builder {
+    private EmrAsyncClient emr;
+    private ScheduledExecutorService scheduler;
+    private Clock clock;
+    private MonitorCadence cadence = MonitorCadence.defaults();
+    private final List<MonitorListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * The EMR client (required).
+     *
+     * @param emr the client
+     * @return this
+     */
+    public Builder emr(EmrAsyncClient emr) {
+      this.emr = emr;
+      return this;
+    }
+
+    /**
+     * The scheduler to poll on; by default the monitor starts one daemon thread of its own (and
+     * stops it on {@link ClusterMonitor#close()}). Give a virtual-time scheduler in tests.
+     *
+     * @param scheduler the scheduler; the monitor runs all its bookkeeping on it
+     * @return this
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /**
+     * The clock; the system UTC clock by default. Give the virtual clock in tests.
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * The polling cadence; {@link MonitorCadence#defaults()} by default.
+     *
+     * @param cadence the cadence
+     * @return this
+     */
+    public Builder cadence(MonitorCadence cadence) {
+      this.cadence = Objects.requireNonNull(cadence, "cadence");
+      return this;
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     * @return this
+     */
+    public Builder listener(MonitorListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds the monitor.
+     *
+     * @return the monitor
+     */
+    public ClusterMonitor build() {
+      return new ClusterMonitor(this);
+    }
+  }
+}
