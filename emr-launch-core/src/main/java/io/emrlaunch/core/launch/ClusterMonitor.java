@@ -66,6 +66,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
 
   // Confined to the scheduler thread.
   private final Map<String, Watch> watches = new LinkedHashMap<>();
+  private final Map<String, Map<String, StepWatch>> stepWatches = new LinkedHashMap<>();
   private ScheduledFuture<?> nextTick;
   private Instant nextTickAt;
   private boolean ticking;
@@ -147,6 +148,40 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   }
 
   /**
+   * Waits until a step is over. Completes with the step's snapshot when it {@code COMPLETED}; fails
+   * with {@link StepFailedException} (EMR's failure reason, message and log file) when it {@code
+   * FAILED}, was {@code CANCELLED} or {@code INTERRUPTED}. Steps of one cluster are read together:
+   * one {@code ListSteps} call per poll covers up to ten watched steps.
+   *
+   * @param clusterId the cluster
+   * @param stepId the step ({@code s-...})
+   * @return completes when the step completed
+   */
+  public CompletableFuture<StepSnapshot> awaitStep(String clusterId, String stepId) {
+    Objects.requireNonNull(clusterId, "clusterId");
+    Objects.requireNonNull(stepId, "stepId");
+    CompletableFuture<StepSnapshot> future = new CompletableFuture<>();
+    scheduler.execute(
+        () -> {
+          if (closed) {
+            future.completeExceptionally(new EmrLaunchException("the cluster monitor is closed"));
+            return;
+          }
+          StepWatch w =
+              stepWatches
+                  .computeIfAbsent(clusterId, k -> new LinkedHashMap<>())
+                  .computeIfAbsent(stepId, k -> new StepWatch(clusterId, stepId, clock.instant()));
+          w.waiters.add(future);
+          if (w.last != null && w.last.done()) {
+            settleStep(w);
+            return;
+          }
+          pollWithin(cadence.startupPeriod());
+        });
+    return future;
+  }
+
+  /**
    * Adds a listener for state changes and polls.
    *
    * @param listener the listener
@@ -193,6 +228,14 @@ public final class ClusterMonitor implements SdkAutoCloseable {
               }
             }
             watches.clear();
+            for (Map<String, StepWatch> byStep : stepWatches.values()) {
+              for (StepWatch w : byStep.values()) {
+                for (CompletableFuture<StepSnapshot> f : w.waiters) {
+                  f.completeExceptionally(new EmrLaunchException("the cluster monitor was closed"));
+                }
+              }
+            }
+            stepWatches.clear();
             done.complete(null);
           });
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -243,10 +286,14 @@ public final class ClusterMonitor implements SdkAutoCloseable {
       return;
     }
     prune();
-    if (watches.isEmpty()) {
+    if (watches.isEmpty() && stepWatches.isEmpty()) {
       return;
     }
     ticking = true;
+    if (watches.isEmpty()) {
+      stepPhase();
+      return;
+    }
     Set<ClusterState> query = EnumSet.copyOf(ClusterTarget.ENDING);
     Instant createdAfter = null;
     for (Watch w : watches.values()) {
@@ -422,7 +469,122 @@ public final class ClusterMonitor implements SdkAutoCloseable {
       }
     }
     prune();
+    stepPhase();
+  }
+
+  /** Reads every watched step, one ListSteps call per cluster and ten steps. */
+  private void stepPhase() {
+    if (stepWatches.isEmpty()) {
+      scheduleNext();
+      return;
+    }
+    List<CompletableFuture<List<software.amazon.awssdk.services.emr.model.StepSummary>>> calls =
+        new ArrayList<>();
+    List<String> clusterOfCall = new ArrayList<>();
+    for (Map.Entry<String, Map<String, StepWatch>> e : stepWatches.entrySet()) {
+      List<String> ids = new ArrayList<>(e.getValue().keySet());
+      for (int i = 0; i < ids.size(); i += 10) {
+        List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 10));
+        count("ListSteps");
+        String clusterId = e.getKey();
+        calls.add(
+            emr.listSteps(r -> r.clusterId(clusterId).stepIds(List.copyOf(chunk)))
+                .thenApply(resp -> resp.steps()));
+        clusterOfCall.add(clusterId);
+      }
+    }
+    CompletableFuture.allOf(
+            calls.stream().map(f -> f.exceptionally(t -> null)).toArray(CompletableFuture[]::new))
+        .whenComplete((v, t) -> scheduler.execute(() -> afterSteps(calls, clusterOfCall)));
+  }
+
+  private void afterSteps(
+      List<CompletableFuture<List<software.amazon.awssdk.services.emr.model.StepSummary>>> calls,
+      List<String> clusterOfCall) {
+    if (closed) {
+      ticking = false;
+      return;
+    }
+    Instant now = clock.instant();
+    boolean throttled = false;
+    for (int i = 0; i < calls.size(); i++) {
+      String clusterId = clusterOfCall.get(i);
+      Map<String, StepWatch> byStep = stepWatches.get(clusterId);
+      if (byStep == null) {
+        continue;
+      }
+      try {
+        for (software.amazon.awssdk.services.emr.model.StepSummary s : calls.get(i).join()) {
+          StepWatch w = byStep.get(s.id());
+          if (w == null) {
+            continue;
+          }
+          var status = s.status();
+          var failure = status == null ? null : status.failureDetails();
+          StepSnapshot next =
+              new StepSnapshot(
+                  clusterId,
+                  s.id(),
+                  s.name(),
+                  status == null || status.state() == null
+                      ? software.amazon.awssdk.services.emr.model.StepState.PENDING
+                      : status.state(),
+                  failure == null ? null : failure.reason(),
+                  failure == null ? null : failure.message(),
+                  failure == null ? null : failure.logFile(),
+                  now);
+          StepSnapshot previous = w.last;
+          w.last = next;
+          if (previous == null || previous.state() != next.state()) {
+            if (previous != null) {
+              lastChangeAt = now;
+            }
+            for (MonitorListener l : listeners) {
+              try {
+                l.stepChanged(previous, next);
+              } catch (RuntimeException ex) {
+                // listeners cannot break polling
+              }
+            }
+          }
+          settleStep(w);
+        }
+        notifyPolled("ListSteps", false);
+      } catch (CompletionException ex) {
+        Throwable cause = ex.getCause();
+        if (isThrottling(cause)) {
+          throttled = true;
+          throttledCalls.incrementAndGet();
+          notifyPolled("ListSteps", true);
+        } else if (isPermanent(cause)) {
+          for (StepWatch w : byStep.values()) {
+            for (CompletableFuture<StepSnapshot> f : w.waiters) {
+              f.completeExceptionally(
+                  new EmrLaunchException(
+                      "cannot watch steps of cluster " + clusterId + ": " + cause.getMessage(),
+                      cause));
+            }
+          }
+        }
+      }
+    }
+    if (throttled) {
+      throttleStreak++;
+    }
     scheduleNext();
+  }
+
+  private void settleStep(StepWatch w) {
+    if (w.last == null || !w.last.done()) {
+      return;
+    }
+    for (CompletableFuture<StepSnapshot> f : w.waiters) {
+      if (w.last.state() == software.amazon.awssdk.services.emr.model.StepState.COMPLETED) {
+        f.complete(w.last);
+      } else {
+        f.completeExceptionally(new StepFailedException(w.last));
+      }
+    }
   }
 
   private void handlePollError(String operation, Throwable error) {
@@ -451,7 +613,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   private void scheduleNext() {
     ticking = false;
     prune();
-    if (watches.isEmpty() || closed) {
+    if ((watches.isEmpty() && stepWatches.isEmpty()) || closed) {
       return;
     }
     pollWithin(nextPeriod());
@@ -466,7 +628,10 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     }
     boolean starting =
         watches.values().stream()
-            .anyMatch(w -> w.registeredAt.plus(cadence.startupWindow()).isAfter(now));
+                .anyMatch(w -> w.registeredAt.plus(cadence.startupWindow()).isAfter(now))
+            || stepWatches.values().stream()
+                .flatMap(m -> m.values().stream())
+                .anyMatch(w -> w.registeredAt.plus(cadence.startupWindow()).isAfter(now));
     if (starting) {
       idlePeriod = cadence.activePeriod();
       return cadence.startupPeriod();
@@ -507,6 +672,11 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   private void prune() {
     watches.values().forEach(w -> w.waiters.removeIf(waiter -> waiter.future.isDone()));
     watches.values().removeIf(w -> w.waiters.isEmpty());
+    for (Map<String, StepWatch> byStep : stepWatches.values()) {
+      byStep.values().forEach(w -> w.waiters.removeIf(CompletableFuture::isDone));
+      byStep.values().removeIf(w -> w.waiters.isEmpty());
+    }
+    stepWatches.values().removeIf(Map::isEmpty);
   }
 
   private static boolean inferable(Set<ClusterState> notListed) {
@@ -584,6 +754,20 @@ public final class ClusterMonitor implements SdkAutoCloseable {
           && last.state().isPresent()
           && waiters.stream()
               .anyMatch(w -> !w.future.isDone() && w.target.failedBy(last.state().get()));
+    }
+  }
+
+  private static final class StepWatch {
+    final String clusterId;
+    final String stepId;
+    final Instant registeredAt;
+    final List<CompletableFuture<StepSnapshot>> waiters = new ArrayList<>();
+    StepSnapshot last;
+
+    StepWatch(String clusterId, String stepId, Instant registeredAt) {
+      this.clusterId = clusterId;
+      this.stepId = stepId;
+      this.registeredAt = registeredAt;
     }
   }
 

@@ -15,6 +15,14 @@ public interface MonitorListener {
   default void clusterChanged(ClusterSnapshot previous, ClusterSnapshot current) {}
 
   /**
+   * A watched step changed state (or was seen for the first time).
+   *
+   * @param previous the earlier snapshot, or null on first sight
+   * @param current the new snapshot
+   */
+  default void stepChanged(StepSnapshot previous, StepSnapshot current) {}
+
+  /**
    * The monitor polled EMR.
    *
    * @param operation the EMR operation ({@code ListClusters}, {@code DescribeCluster}, ...)
