@@ -1,0 +1,2 @@
+/** JMH benchmarks of emr-launch (not published). */
+package io.emrlaunch.benchmarks;

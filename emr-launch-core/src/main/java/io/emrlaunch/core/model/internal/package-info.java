@@ -1,0 +1,2 @@
+/** Validators of the model values; not public API. */
+package io.emrlaunch.core.model.internal;
