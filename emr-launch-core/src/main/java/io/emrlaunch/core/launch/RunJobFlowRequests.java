@@ -1,0 +1,215 @@
+package io.emrlaunch.core.launch;
+
+import io.emrlaunch.core.launch.internal.SdkModel;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.ClusterInstances;
+import io.emrlaunch.core.model.EmrProfile;
+import io.emrlaunch.core.model.EmrStep;
+import io.emrlaunch.core.validation.Problem;
+import io.emrlaunch.core.validation.Problems;
+import io.emrlaunch.core.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.emr.model.Application;
+import software.amazon.awssdk.services.emr.model.AutoTerminationPolicy;
+import software.amazon.awssdk.services.emr.model.InstanceFleetType;
+import software.amazon.awssdk.services.emr.model.InstanceRoleType;
+import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
+import software.amazon.awssdk.services.emr.model.PlacementType;
+import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
+
+/**
+ * Maps a profile, a configuration, a cluster name, tags and steps to the {@code RunJobFlowRequest}
+ * EMR receives — the same rules aws-emr-launch's loader applied:
+ *
+ * <ul>
+ *   <li>{@code LogUri} is {@code s3://<logsBucket>/<logsPrefix><clusterName>/} when the profile has
+ *       a logs bucket;
+ *   <li>{@code JobFlowRole} is the instance profile's name (derived from the instance role when the
+ *       profile names no instance profile) and {@code ServiceRole} the service role's name;
+ *   <li>{@code AutoScalingRole} is set only for instance-group clusters;
+ *   <li>the profile's security groups become the EMR-managed and service-access groups of {@code
+ *       Instances}; the profile's security configuration name is used;
+ *   <li>tags are the configuration's tags overlaid with the launch tags (launch tags win).
+ * </ul>
+ *
+ * Both inputs are validated first: invalid input raises one {@link ValidationException} listing
+ * every problem (paths prefixed {@code profile.}, {@code configuration.}, {@code steps[i].}).
+ */
+public final class RunJobFlowRequests {
+  private RunJobFlowRequests() {}
+
+  /**
+   * Builds the request for a cluster without steps.
+   *
+   * @param profile the security half
+   * @param configuration the resource half
+   * @param clusterName the cluster's name; blank means the configuration's name
+   * @param tags launch tags
+   * @return the request
+   * @throws ValidationException when an input is invalid
+   */
+  public static RunJobFlowRequest from(
+      EmrProfile profile,
+      ClusterConfiguration configuration,
+      String clusterName,
+      Map<String, String> tags) {
+    return from(profile, configuration, clusterName, tags, List.of());
+  }
+
+  /**
+   * Builds the request.
+   *
+   * @param profile the security half
+   * @param configuration the resource half
+   * @param clusterName the cluster's name; blank means the configuration's name
+   * @param tags launch tags
+   * @param steps steps the cluster runs after it starts
+   * @return the request
+   * @throws ValidationException when an input is invalid
+   */
+  public static RunJobFlowRequest from(
+      EmrProfile profile,
+      ClusterConfiguration configuration,
+      String clusterName,
+      Map<String, String> tags,
+      List<EmrStep> steps) {
+    validate(profile, configuration, steps);
+    String name = clusterName == null || clusterName.isBlank() ? configuration.name() : clusterName;
+    ClusterInstances inst = configuration.instances();
+    RunJobFlowRequest.Builder b =
+        RunJobFlowRequest.builder()
+            .name(name)
+            .releaseLabel(configuration.releaseLabel())
+            .applications(
+                configuration.applications().stream()
+                    .map(a -> Application.builder().name(a).build())
+                    .toList())
+            .bootstrapActions(
+                configuration.bootstrapActions().stream().map(SdkModel::bootstrapAction).toList())
+            .configurations(SdkModel.configurations(configuration.configurations()))
+            .serviceRole(lastSegment(profile.serviceRole()))
+            .jobFlowRole(lastSegment(profile.instanceProfile().orElse(profile.instanceRole())))
+            .visibleToAllUsers(configuration.visibleToAllUsers())
+            .instances(instances(profile, inst))
+            .steps(steps.stream().map(SdkModel::step).toList());
+    logUri(profile, name).ifPresent(b::logUri);
+    if (inst.usesInstanceGroups()) {
+      profile.autoScalingRole().map(RunJobFlowRequests::lastSegment).ifPresent(b::autoScalingRole);
+    }
+    profile.securityConfigurationName().ifPresent(b::securityConfiguration);
+    configuration.stepConcurrencyLevel().ifPresent(b::stepConcurrencyLevel);
+    configuration.managedScaling().map(SdkModel::managedScaling).ifPresent(b::managedScalingPolicy);
+    configuration
+        .autoTerminationIdleTimeoutSeconds()
+        .ifPresent(
+            t -> b.autoTerminationPolicy(AutoTerminationPolicy.builder().idleTimeout(t).build()));
+    configuration.customAmiId().ifPresent(b::customAmiId);
+    configuration.ebsRootVolumeSize().ifPresent(b::ebsRootVolumeSize);
+    configuration.ebsRootVolumeIops().ifPresent(b::ebsRootVolumeIops);
+    configuration.ebsRootVolumeThroughput().ifPresent(b::ebsRootVolumeThroughput);
+    configuration.osReleaseLabel().ifPresent(b::osReleaseLabel);
+    configuration.logEncryptionKmsKeyId().ifPresent(b::logEncryptionKmsKeyId);
+    configuration.scaleDownBehavior().map(Enum::name).ifPresent(b::scaleDownBehavior);
+    Map<String, String> allTags = new LinkedHashMap<>(configuration.tags());
+    allTags.putAll(tags);
+    b.tags(SdkModel.tags(allTags));
+    return b.build();
+  }
+
+  /** The log location of a cluster: {@code s3://bucket/prefix/clusterName/}. */
+  static java.util.Optional<String> logUri(EmrProfile profile, String clusterName) {
+    return profile
+        .logsBucket()
+        .map(
+            bucket -> {
+              StringBuilder uri = new StringBuilder("s3://").append(bucket).append('/');
+              String prefix = profile.logsPrefix();
+              while (prefix.startsWith("/")) {
+                prefix = prefix.substring(1);
+              }
+              if (!prefix.isEmpty()) {
+                uri.append(prefix);
+                if (!prefix.endsWith("/")) {
+                  uri.append('/');
+                }
+              }
+              return uri.append(clusterName).append('/').toString();
+            });
+  }
+
+  private static JobFlowInstancesConfig instances(EmrProfile profile, ClusterInstances inst) {
+    JobFlowInstancesConfig.Builder b =
+        JobFlowInstancesConfig.builder()
+            .keepJobFlowAliveWhenNoSteps(inst.keepJobFlowAliveWhenNoSteps())
+            .terminationProtected(inst.terminationProtected());
+    if (inst.usesInstanceGroups()) {
+      List<software.amazon.awssdk.services.emr.model.InstanceGroupConfig> groups =
+          new ArrayList<>();
+      inst.masterGroup()
+          .ifPresent(g -> groups.add(SdkModel.instanceGroup(g, InstanceRoleType.MASTER)));
+      inst.coreGroup().ifPresent(g -> groups.add(SdkModel.instanceGroup(g, InstanceRoleType.CORE)));
+      inst.taskGroups().forEach(g -> groups.add(SdkModel.instanceGroup(g, InstanceRoleType.TASK)));
+      b.instanceGroups(groups);
+    }
+    if (inst.usesInstanceFleets()) {
+      List<software.amazon.awssdk.services.emr.model.InstanceFleetConfig> fleets =
+          new ArrayList<>();
+      inst.masterFleet()
+          .ifPresent(f -> fleets.add(SdkModel.instanceFleet(f, InstanceFleetType.MASTER)));
+      inst.coreFleet()
+          .ifPresent(f -> fleets.add(SdkModel.instanceFleet(f, InstanceFleetType.CORE)));
+      inst.taskFleets().forEach(f -> fleets.add(SdkModel.instanceFleet(f, InstanceFleetType.TASK)));
+      b.instanceFleets(fleets);
+    }
+    inst.ec2SubnetId().ifPresent(b::ec2SubnetId);
+    if (!inst.ec2SubnetIds().isEmpty()) {
+      b.ec2SubnetIds(inst.ec2SubnetIds());
+    }
+    inst.ec2KeyName().ifPresent(b::ec2KeyName);
+    if (inst.availabilityZone().isPresent() || !inst.availabilityZones().isEmpty()) {
+      PlacementType.Builder p = PlacementType.builder();
+      inst.availabilityZone().ifPresent(p::availabilityZone);
+      if (!inst.availabilityZones().isEmpty()) {
+        p.availabilityZones(inst.availabilityZones());
+      }
+      b.placement(p.build());
+    }
+    if (!inst.additionalMasterSecurityGroups().isEmpty()) {
+      b.additionalMasterSecurityGroups(inst.additionalMasterSecurityGroups());
+    }
+    if (!inst.additionalSlaveSecurityGroups().isEmpty()) {
+      b.additionalSlaveSecurityGroups(inst.additionalSlaveSecurityGroups());
+    }
+    inst.unhealthyNodeReplacement().ifPresent(b::unhealthyNodeReplacement);
+    profile.masterSecurityGroup().ifPresent(b::emrManagedMasterSecurityGroup);
+    profile.workersSecurityGroup().ifPresent(b::emrManagedSlaveSecurityGroup);
+    profile.serviceAccessSecurityGroup().ifPresent(b::serviceAccessSecurityGroup);
+    return b.build();
+  }
+
+  private static void validate(
+      EmrProfile profile, ClusterConfiguration configuration, List<EmrStep> steps) {
+    Problems p = Problems.root();
+    for (Problem problem : profile.validationProblems()) {
+      p.at("profile").add(problem.path(), problem.message());
+    }
+    for (Problem problem : configuration.validationProblems()) {
+      p.at("configuration").add(problem.path(), problem.message());
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      Problems at = p.at("steps", i);
+      at.required("name", steps.get(i).name());
+      at.required("jar", steps.get(i).jar());
+    }
+    p.throwIfAny();
+  }
+
+  /** {@code arn:aws:iam::1:role/path/Name} → {@code Name}; a plain name stays as it is. */
+  static String lastSegment(String roleOrArn) {
+    int slash = roleOrArn.lastIndexOf('/');
+    return slash < 0 ? roleOrArn : roleOrArn.substring(slash + 1);
+  }
+}

@@ -1,0 +1,261 @@
+package io.emrlaunch.core.launch.internal;
+
+import io.emrlaunch.core.model.ApplicationConfiguration;
+import io.emrlaunch.core.model.AutoScalingPolicy;
+import io.emrlaunch.core.model.BootstrapAction;
+import io.emrlaunch.core.model.EbsConfiguration;
+import io.emrlaunch.core.model.EbsVolume;
+import io.emrlaunch.core.model.EmrStep;
+import io.emrlaunch.core.model.FleetLaunchSpecification;
+import io.emrlaunch.core.model.InstanceFleetConfig;
+import io.emrlaunch.core.model.InstanceGroupConfig;
+import io.emrlaunch.core.model.InstanceTypeConfig;
+import io.emrlaunch.core.model.ManagedScalingPolicy;
+import io.emrlaunch.core.model.ScalingRule;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.emr.model.AutoScalingPolicy.Builder;
+import software.amazon.awssdk.services.emr.model.BootstrapActionConfig;
+import software.amazon.awssdk.services.emr.model.CloudWatchAlarmDefinition;
+import software.amazon.awssdk.services.emr.model.ComputeLimits;
+import software.amazon.awssdk.services.emr.model.Configuration;
+import software.amazon.awssdk.services.emr.model.EbsBlockDeviceConfig;
+import software.amazon.awssdk.services.emr.model.HadoopJarStepConfig;
+import software.amazon.awssdk.services.emr.model.InstanceFleetProvisioningSpecifications;
+import software.amazon.awssdk.services.emr.model.InstanceFleetType;
+import software.amazon.awssdk.services.emr.model.InstanceRoleType;
+import software.amazon.awssdk.services.emr.model.KeyValue;
+import software.amazon.awssdk.services.emr.model.MetricDimension;
+import software.amazon.awssdk.services.emr.model.OnDemandProvisioningSpecification;
+import software.amazon.awssdk.services.emr.model.ScalingAction;
+import software.amazon.awssdk.services.emr.model.ScalingConstraints;
+import software.amazon.awssdk.services.emr.model.ScalingTrigger;
+import software.amazon.awssdk.services.emr.model.SimpleScalingPolicyConfiguration;
+import software.amazon.awssdk.services.emr.model.SpotProvisioningSpecification;
+import software.amazon.awssdk.services.emr.model.StepConfig;
+import software.amazon.awssdk.services.emr.model.Tag;
+import software.amazon.awssdk.services.emr.model.VolumeSpecification;
+
+/** Converts model values to their AWS SDK counterparts, one small function per type. */
+public final class SdkModel {
+  private SdkModel() {}
+
+  /** A bootstrap action. */
+  public static BootstrapActionConfig bootstrapAction(BootstrapAction a) {
+    return BootstrapActionConfig.builder()
+        .name(a.name())
+        .scriptBootstrapAction(s -> s.path(a.path()).args(a.args()))
+        .build();
+  }
+
+  /** Application configurations, recursively. */
+  public static List<Configuration> configurations(List<ApplicationConfiguration> configs) {
+    return configs.stream().map(SdkModel::configuration).toList();
+  }
+
+  private static Configuration configuration(ApplicationConfiguration c) {
+    Configuration.Builder b = Configuration.builder().classification(c.classification());
+    if (!c.properties().isEmpty()) {
+      b.properties(c.properties());
+    }
+    if (!c.configurations().isEmpty()) {
+      b.configurations(configurations(c.configurations()));
+    }
+    return b.build();
+  }
+
+  /** An instance group with its role. */
+  public static software.amazon.awssdk.services.emr.model.InstanceGroupConfig instanceGroup(
+      InstanceGroupConfig g, InstanceRoleType role) {
+    var b =
+        software.amazon.awssdk.services.emr.model.InstanceGroupConfig.builder()
+            .name(g.name().orElse(null))
+            .instanceRole(role)
+            .instanceType(g.instanceType())
+            .instanceCount(g.instanceCount())
+            .market(g.market().name())
+            .bidPrice(g.bidPrice().orElse(null))
+            .customAmiId(g.customAmiId().orElse(null));
+    g.ebsConfiguration().ifPresent(e -> b.ebsConfiguration(ebs(e)));
+    g.autoScalingPolicy().ifPresent(p -> b.autoScalingPolicy(autoScaling(p)));
+    if (!g.configurations().isEmpty()) {
+      b.configurations(configurations(g.configurations()));
+    }
+    return b.build();
+  }
+
+  /** An instance fleet with its type. */
+  public static software.amazon.awssdk.services.emr.model.InstanceFleetConfig instanceFleet(
+      InstanceFleetConfig f, InstanceFleetType type) {
+    var b =
+        software.amazon.awssdk.services.emr.model.InstanceFleetConfig.builder()
+            .name(f.name().orElse(null))
+            .instanceFleetType(type)
+            .targetOnDemandCapacity(f.targetOnDemandCapacity())
+            .targetSpotCapacity(f.targetSpotCapacity())
+            .instanceTypeConfigs(
+                f.instanceTypeConfigs().stream().map(SdkModel::typeConfig).toList());
+    f.launchSpecification().ifPresent(s -> b.launchSpecifications(launchSpecification(s)));
+    return b.build();
+  }
+
+  private static software.amazon.awssdk.services.emr.model.InstanceTypeConfig typeConfig(
+      InstanceTypeConfig t) {
+    var b =
+        software.amazon.awssdk.services.emr.model.InstanceTypeConfig.builder()
+            .instanceType(t.instanceType())
+            .weightedCapacity(t.weightedCapacity().orElse(null))
+            .bidPrice(t.bidPrice().orElse(null))
+            .bidPriceAsPercentageOfOnDemandPrice(
+                t.bidPriceAsPercentageOfOnDemandPrice().orElse(null))
+            .priority(t.priority().orElse(null))
+            .customAmiId(t.customAmiId().orElse(null));
+    t.ebsConfiguration().ifPresent(e -> b.ebsConfiguration(ebs(e)));
+    if (!t.configurations().isEmpty()) {
+      b.configurations(configurations(t.configurations()));
+    }
+    return b.build();
+  }
+
+  private static InstanceFleetProvisioningSpecifications launchSpecification(
+      FleetLaunchSpecification s) {
+    var b = InstanceFleetProvisioningSpecifications.builder();
+    s.onDemandAllocationStrategy()
+        .ifPresent(
+            a ->
+                b.onDemandSpecification(
+                    OnDemandProvisioningSpecification.builder().allocationStrategy(a).build()));
+    if (s.spotAllocationStrategy().isPresent()
+        || s.spotTimeoutMinutes().isPresent()
+        || s.spotTimeoutAction().isPresent()) {
+      b.spotSpecification(
+          SpotProvisioningSpecification.builder()
+              .allocationStrategy(s.spotAllocationStrategy().orElse(null))
+              .timeoutDurationMinutes(s.spotTimeoutMinutes().orElse(null))
+              .timeoutAction(s.spotTimeoutAction().map(Enum::name).orElse(null))
+              .build());
+    }
+    return b.build();
+  }
+
+  private static software.amazon.awssdk.services.emr.model.EbsConfiguration ebs(
+      EbsConfiguration e) {
+    return software.amazon.awssdk.services.emr.model.EbsConfiguration.builder()
+        .ebsOptimized(e.ebsOptimized().orElse(null))
+        .ebsBlockDeviceConfigs(e.volumes().stream().map(SdkModel::volume).toList())
+        .build();
+  }
+
+  private static EbsBlockDeviceConfig volume(EbsVolume v) {
+    return EbsBlockDeviceConfig.builder()
+        .volumeSpecification(
+            VolumeSpecification.builder()
+                .volumeType(v.volumeType())
+                .sizeInGB(v.sizeInGb())
+                .iops(v.iops().orElse(null))
+                .throughput(v.throughput().orElse(null))
+                .build())
+        .volumesPerInstance(v.volumesPerInstance())
+        .build();
+  }
+
+  private static software.amazon.awssdk.services.emr.model.AutoScalingPolicy autoScaling(
+      AutoScalingPolicy p) {
+    Builder b =
+        software.amazon.awssdk.services.emr.model.AutoScalingPolicy.builder()
+            .constraints(
+                ScalingConstraints.builder()
+                    .minCapacity(p.minCapacity())
+                    .maxCapacity(p.maxCapacity())
+                    .build());
+    return b.rules(p.rules().stream().map(SdkModel::rule).toList()).build();
+  }
+
+  private static software.amazon.awssdk.services.emr.model.ScalingRule rule(ScalingRule r) {
+    return software.amazon.awssdk.services.emr.model.ScalingRule.builder()
+        .name(r.name())
+        .description(r.description().orElse(null))
+        .action(
+            ScalingAction.builder()
+                .market(r.market().map(Enum::name).orElse(null))
+                .simpleScalingPolicyConfiguration(
+                    SimpleScalingPolicyConfiguration.builder()
+                        .adjustmentType(r.adjustmentType().name())
+                        .scalingAdjustment(r.scalingAdjustment())
+                        .coolDown(r.coolDownSeconds())
+                        .build())
+                .build())
+        .trigger(
+            ScalingTrigger.builder()
+                .cloudWatchAlarmDefinition(
+                    CloudWatchAlarmDefinition.builder()
+                        .comparisonOperator(r.comparisonOperator().name())
+                        .evaluationPeriods(r.evaluationPeriods())
+                        .metricName(r.metricName())
+                        .namespace(r.metricNamespace())
+                        .period(r.periodSeconds())
+                        .statistic(r.statistic().name())
+                        .threshold(r.threshold())
+                        .unit(r.unit().orElse(null))
+                        .dimensions(
+                            r.dimensions().entrySet().stream()
+                                .map(
+                                    e ->
+                                        MetricDimension.builder()
+                                            .key(e.getKey())
+                                            .value(e.getValue())
+                                            .build())
+                                .toList())
+                        .build())
+                .build())
+        .build();
+  }
+
+  /** Managed scaling compute limits. */
+  public static software.amazon.awssdk.services.emr.model.ManagedScalingPolicy managedScaling(
+      ManagedScalingPolicy p) {
+    String unit =
+        switch (p.unitType()) {
+          case INSTANCES -> "Instances";
+          case INSTANCE_FLEET_UNITS -> "InstanceFleetUnits";
+          case VCPU -> "VCPU";
+        };
+    return software.amazon.awssdk.services.emr.model.ManagedScalingPolicy.builder()
+        .computeLimits(
+            ComputeLimits.builder()
+                .unitType(unit)
+                .minimumCapacityUnits(p.minimumCapacityUnits())
+                .maximumCapacityUnits(p.maximumCapacityUnits())
+                .maximumOnDemandCapacityUnits(p.maximumOnDemandCapacityUnits().orElse(null))
+                .maximumCoreCapacityUnits(p.maximumCoreCapacityUnits().orElse(null))
+                .build())
+        .build();
+  }
+
+  /** A step. */
+  public static StepConfig step(EmrStep s) {
+    HadoopJarStepConfig.Builder jar =
+        HadoopJarStepConfig.builder()
+            .jar(s.jar())
+            .mainClass(s.mainClass().orElse(null))
+            .args(s.args());
+    if (!s.properties().isEmpty()) {
+      jar.properties(
+          s.properties().entrySet().stream()
+              .map(e -> KeyValue.builder().key(e.getKey()).value(e.getValue()).build())
+              .toList());
+    }
+    return StepConfig.builder()
+        .name(s.name())
+        .actionOnFailure(s.actionOnFailure().name())
+        .hadoopJarStep(jar.build())
+        .build();
+  }
+
+  /** Tags, in map order. */
+  public static List<Tag> tags(Map<String, String> tags) {
+    return tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+  }
+}
