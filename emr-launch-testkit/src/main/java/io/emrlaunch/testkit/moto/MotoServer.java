@@ -62,7 +62,10 @@ public final class MotoServer implements SdkAutoCloseable {
   private final Path log;
   private final Thread shutdownHook;
   private final HttpClient control =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Map<Class<?>, SdkAutoCloseable> clients = new LinkedHashMap<>();
   private SdkHttpClient syncHttp;
   private SdkAsyncHttpClient asyncHttp;
