@@ -46,7 +46,8 @@ public final class RunJobFlowRequests {
    *
    * @param profile the security half
    * @param configuration the resource half
-   * @param clusterName the cluster's name; blank means the configuration's name
+   * @param clusterName the cluster's name; blank means the configuration's {@code clusterName}
+   *     (which the {@code ClusterName} override sets), else its {@code name}
    * @param tags launch tags
    * @return the request
    * @throws ValidationException when an input is invalid
@@ -64,7 +65,8 @@ public final class RunJobFlowRequests {
    *
    * @param profile the security half
    * @param configuration the resource half
-   * @param clusterName the cluster's name; blank means the configuration's name
+   * @param clusterName the cluster's name; blank means the configuration's {@code clusterName},
+   *     else its {@code name}
    * @param tags launch tags
    * @param steps steps the cluster runs after it starts
    * @return the request
@@ -77,7 +79,10 @@ public final class RunJobFlowRequests {
       Map<String, String> tags,
       List<EmrStep> steps) {
     validate(profile, configuration, steps);
-    String name = clusterName == null || clusterName.isBlank() ? configuration.name() : clusterName;
+    String name =
+        clusterName == null || clusterName.isBlank()
+            ? configuration.clusterName().orElse(configuration.name())
+            : clusterName;
     ClusterInstances inst = configuration.instances();
     RunJobFlowRequest.Builder b =
         RunJobFlowRequest.builder()
