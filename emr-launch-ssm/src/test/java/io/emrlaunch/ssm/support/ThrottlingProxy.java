@@ -47,6 +47,19 @@ public final class ThrottlingProxy implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
+  /** Forgets counts and pending throttles (between tests sharing one proxy). */
+  public void resetCounters() {
+    toThrottle.clear();
+    throttled.clear();
+    forwarded.clear();
+  }
+
+  /** Every request that reached the proxy. */
+  public int total() {
+    return throttled.values().stream().mapToInt(AtomicInteger::get).sum()
+        + forwarded.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
   public int forwarded(String operation) {
     AtomicInteger n = forwarded.get(operation);
     return n == null ? 0 : n.get();
