@@ -15,14 +15,13 @@ import io.emrlaunch.core.repository.StoredRecord;
 import io.emrlaunch.core.repository.VersionSelector;
 import io.emrlaunch.core.repository.WriteCondition;
 import io.emrlaunch.core.validation.ValidationException;
-import io.emrlaunch.ssm.support.Moto;
 import io.emrlaunch.ssm.support.Records;
 import io.emrlaunch.ssm.support.ThrottlingProxy;
-import java.net.URI;
+import io.emrlaunch.testkit.moto.MotoServer;
+import io.emrlaunch.testkit.moto.MotoTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -30,6 +29,7 @@ import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The SSM store over HTTP against moto, throttled by a local proxy where a test says so. */
+@MotoTest
 class SsmRecordStoreMotoTest {
   static final String NS = "team-a";
 
@@ -38,32 +38,34 @@ class SsmRecordStoreMotoTest {
       SsmClients.retryStrategy(
           8, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(50));
 
-  // One client and proxy per class: building and closing an async client costs seconds.
+  // One client and proxy for the class: building and closing an async client costs seconds.
   static ThrottlingProxy proxy;
   static SsmAsyncClient client;
-  static SsmClient direct;
+  SsmClient direct;
 
-  @BeforeAll
-  static void startClients() throws Exception {
-    URI moto = Moto.endpointOrSkip();
-    proxy = new ThrottlingProxy(moto);
-    client = Moto.asyncClient(proxy.endpoint(), FAST_RETRIES);
-    direct = Moto.syncClient(moto);
+  @BeforeEach
+  void setUp(MotoServer moto) throws Exception {
+    // @MotoTest has reset moto's state before this test.
+    if (proxy == null) {
+      proxy = new ThrottlingProxy(moto.endpoint());
+      client =
+          moto.configure(SsmAsyncClient.builder())
+              .endpointOverride(proxy.endpoint())
+              .overrideConfiguration(o -> o.retryStrategy(FAST_RETRIES))
+              .build();
+    }
+    proxy.resetCounters();
+    direct = moto.ssm();
   }
 
   @AfterAll
   static void closeClients() {
     if (client != null) {
       client.close();
-      direct.close();
       proxy.close();
+      client = null;
+      proxy = null;
     }
-  }
-
-  @BeforeEach
-  void setUp() {
-    Moto.reset();
-    proxy.resetCounters();
   }
 
   SsmRecordStore.Builder store() {
