@@ -4,12 +4,16 @@ import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.FakeEmr;
 import io.emrlaunch.testkit.internal.ClientViews;
 import io.emrlaunch.testkit.internal.EmrService;
+import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
+import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * In-memory AWS for one test: one {@link VirtualTime}, one {@link CallLog}, one {@link FaultPlan},
@@ -46,6 +50,9 @@ public final class FakeAws {
   private final FakeEmr emrBackend;
   private final EmrClient emr;
   private final EmrAsyncClient emrAsync;
+  private final FakeSsm ssmBackend;
+  private final SsmClient ssm;
+  private final SsmAsyncClient ssmAsync;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -64,6 +71,11 @@ public final class FakeAws {
     this.emr = ClientViews.sync(EmrClient.class, emrBackend, EmrService.DESCRIPTOR, context);
     this.emrAsync =
         ClientViews.async(EmrAsyncClient.class, emrBackend, EmrService.DESCRIPTOR, context);
+    this.ssmBackend =
+        FakeSsm.builder().clock(time.clock()).region(b.region.id()).accountId(b.accountId).build();
+    this.ssm = ClientViews.sync(SsmClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
+    this.ssmAsync =
+        ClientViews.async(SsmAsyncClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -124,6 +136,21 @@ public final class FakeAws {
    */
   public EmrAsyncClient emrAsync() {
     return emrAsync;
+  }
+
+  /** The in-memory SSM Parameter Store itself (no faults, not recorded). */
+  public FakeSsm ssmBackend() {
+    return ssmBackend;
+  }
+
+  /** A sync SSM client over {@link #ssmBackend()}. */
+  public SsmClient ssm() {
+    return ssm;
+  }
+
+  /** An async SSM client over {@link #ssmBackend()}. */
+  public SsmAsyncClient ssmAsync() {
+    return ssmAsync;
   }
 
   /** Shared view context, for the other fakes' views. */

@@ -1,6 +1,7 @@
 package io.emrlaunch.testkit;
 
 import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The JUnit 5 extension behind {@link EmrLaunchTest}: one fresh {@link FakeAws} per test, shared by
@@ -41,7 +44,10 @@ public final class FakeAwsExtension implements ParameterResolver {
         || type == FaultPlan.class
         || type == FakeEmr.class
         || type == EmrClient.class
-        || type == EmrAsyncClient.class;
+        || type == EmrAsyncClient.class
+        || type == FakeSsm.class
+        || type == SsmClient.class
+        || type == SsmAsyncClient.class;
   }
 
   @Override
@@ -66,6 +72,12 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.emr();
     } else if (type == EmrAsyncClient.class) {
       return aws.emrAsync();
+    } else if (type == FakeSsm.class) {
+      return aws.ssmBackend();
+    } else if (type == SsmClient.class) {
+      return aws.ssm();
+    } else if (type == SsmAsyncClient.class) {
+      return aws.ssmAsync();
     }
     throw new ParameterResolutionException("unsupported parameter type " + type);
   }

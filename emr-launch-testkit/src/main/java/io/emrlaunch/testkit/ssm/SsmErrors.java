@@ -1,8 +1,7 @@
 package io.emrlaunch.testkit.ssm;
 
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import io.emrlaunch.testkit.internal.SsmService;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.ssm.model.AccessDeniedException;
 import software.amazon.awssdk.services.ssm.model.HierarchyLevelLimitExceededException;
 import software.amazon.awssdk.services.ssm.model.InvalidAllowedPatternException;
@@ -25,28 +24,18 @@ import software.amazon.awssdk.services.ssm.model.ValidationException;
 
 /**
  * Builds the exceptions the SSM service returns, shaped like the ones the SDK unmarshals from the
- * wire: modelled class, HTTP 400, AWS error code and message in {@link AwsErrorDetails}.
+ * wire: modelled class, HTTP 400, AWS error code and message in the error details.
  */
 final class SsmErrors {
-  private static final String SERVICE = "Ssm";
-
   private SsmErrors() {}
 
   private static <T extends AwsServiceException> T build(
-      AwsServiceException.Builder builder, String code, String message, Class<T> type) {
-    AwsErrorDetails details =
-        AwsErrorDetails.builder()
-            .errorCode(code)
-            .errorMessage(message)
-            .serviceName(SERVICE)
-            .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
-            .build();
-    return type.cast(builder.message(message).statusCode(400).awsErrorDetails(details).build());
+      String code, String message, Class<T> type) {
+    return type.cast(SsmService.DESCRIPTOR.error(code, 400, message));
   }
 
   static ValidationException validation(String message) {
-    return build(
-        ValidationException.builder(), "ValidationException", message, ValidationException.class);
+    return build("ValidationException", message, ValidationException.class);
   }
 
   static ValidationException constraint(String field, Object value, String constraint) {
@@ -60,24 +49,16 @@ final class SsmErrors {
   }
 
   static AccessDeniedException accessDenied(String message) {
-    return build(
-        AccessDeniedException.builder(),
-        "AccessDeniedException",
-        message,
-        AccessDeniedException.class);
+    return build("AccessDeniedException", message, AccessDeniedException.class);
   }
 
   static ParameterNotFoundException notFound(String name) {
     return build(
-        ParameterNotFoundException.builder(),
-        "ParameterNotFound",
-        "Parameter " + name + " not found.",
-        ParameterNotFoundException.class);
+        "ParameterNotFound", "Parameter " + name + " not found.", ParameterNotFoundException.class);
   }
 
   static ParameterVersionNotFoundException versionNotFound(String name, String versionOrLabel) {
     return build(
-        ParameterVersionNotFoundException.builder(),
         "ParameterVersionNotFound",
         "Systems Manager could not find version "
             + versionOrLabel
@@ -89,7 +70,6 @@ final class SsmErrors {
 
   static ParameterAlreadyExistsException alreadyExists() {
     return build(
-        ParameterAlreadyExistsException.builder(),
         "ParameterAlreadyExists",
         "The parameter already exists. To overwrite this value, set the overwrite option in the"
             + " request to true.",
@@ -98,7 +78,6 @@ final class SsmErrors {
 
   static ParameterLimitExceededException limitExceeded(String tier, int limit) {
     return build(
-        ParameterLimitExceededException.builder(),
         "ParameterLimitExceeded",
         "You have exceeded the number of "
             + tier
@@ -110,7 +89,6 @@ final class SsmErrors {
 
   static ParameterMaxVersionLimitExceededException maxVersions(String name, long oldest) {
     return build(
-        ParameterMaxVersionLimitExceededException.builder(),
         "ParameterMaxVersionLimitExceeded",
         "You attempted to create a new version of "
             + name
@@ -123,7 +101,6 @@ final class SsmErrors {
 
   static HierarchyLevelLimitExceededException hierarchy() {
     return build(
-        HierarchyLevelLimitExceededException.builder(),
         "HierarchyLevelLimitExceededException",
         "A hierarchy can have a maximum of 15 levels. For more information, see Requirements and"
             + " constraints for parameter names in the AWS Systems Manager User Guide.",
@@ -132,15 +109,11 @@ final class SsmErrors {
 
   static InvalidKeyIdException invalidKeyId(String keyId) {
     return build(
-        InvalidKeyIdException.builder(),
-        "InvalidKeyId",
-        "The KeyId " + keyId + " is not valid.",
-        InvalidKeyIdException.class);
+        "InvalidKeyId", "The KeyId " + keyId + " is not valid.", InvalidKeyIdException.class);
   }
 
   static InvalidAllowedPatternException invalidPattern(String pattern) {
     return build(
-        InvalidAllowedPatternException.builder(),
         "InvalidAllowedPatternException",
         "The request does not meet the regular expression requirement: " + pattern,
         InvalidAllowedPatternException.class);
@@ -148,7 +121,6 @@ final class SsmErrors {
 
   static ParameterPatternMismatchException patternMismatch(String pattern) {
     return build(
-        ParameterPatternMismatchException.builder(),
         "ParameterPatternMismatchException",
         "Parameter value, cannot be validated against allowedPattern: " + pattern,
         ParameterPatternMismatchException.class);
@@ -156,7 +128,6 @@ final class SsmErrors {
 
   static ParameterVersionLabelLimitExceededException labelLimit() {
     return build(
-        ParameterVersionLabelLimitExceededException.builder(),
         "ParameterVersionLabelLimitExceeded",
         "A parameter version can have maximum 10 labels. Move one or more labels to another"
             + " version and try again.",
@@ -165,7 +136,6 @@ final class SsmErrors {
 
   static InvalidFilterKeyException invalidFilterKey(String key, String valid) {
     return build(
-        InvalidFilterKeyException.builder(),
         "InvalidFilterKey",
         "The following filter key is not valid: " + key + ". Valid filter keys include: " + valid,
         InvalidFilterKeyException.class);
@@ -173,47 +143,31 @@ final class SsmErrors {
 
   static InvalidFilterOptionException invalidFilterOption(String option, String valid) {
     return build(
-        InvalidFilterOptionException.builder(),
         "InvalidFilterOption",
         "The following filter option is not valid: " + option + ". Valid options include: " + valid,
         InvalidFilterOptionException.class);
   }
 
   static InvalidFilterValueException invalidFilterValue(String message) {
-    return build(
-        InvalidFilterValueException.builder(),
-        "InvalidFilterValue",
-        message,
-        InvalidFilterValueException.class);
+    return build("InvalidFilterValue", message, InvalidFilterValueException.class);
   }
 
   static InvalidNextTokenException invalidNextToken() {
     return build(
-        InvalidNextTokenException.builder(),
-        "InvalidNextToken",
-        "The specified token isn't valid.",
-        InvalidNextTokenException.class);
+        "InvalidNextToken", "The specified token isn't valid.", InvalidNextTokenException.class);
   }
 
   static InvalidResourceIdException invalidResourceId() {
-    return build(
-        InvalidResourceIdException.builder(),
-        "InvalidResourceId",
-        "Invalid Resource Id",
-        InvalidResourceIdException.class);
+    return build("InvalidResourceId", "Invalid Resource Id", InvalidResourceIdException.class);
   }
 
   static InvalidResourceTypeException invalidResourceType() {
     return build(
-        InvalidResourceTypeException.builder(),
-        "InvalidResourceType",
-        "Invalid Resource Type",
-        InvalidResourceTypeException.class);
+        "InvalidResourceType", "Invalid Resource Type", InvalidResourceTypeException.class);
   }
 
   static TooManyTagsErrorException tooManyTags() {
     return build(
-        TooManyTagsErrorException.builder(),
         "TooManyTagsError",
         "The Targets parameter includes too many tags. Remove one or more tags and try the"
             + " command again.",
