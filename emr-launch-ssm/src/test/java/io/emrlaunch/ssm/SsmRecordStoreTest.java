@@ -23,19 +23,19 @@ import io.emrlaunch.core.repository.UnreadableRecordException;
 import io.emrlaunch.core.repository.VersionSelector;
 import io.emrlaunch.core.repository.WriteCondition;
 import io.emrlaunch.core.validation.ValidationException;
-import io.emrlaunch.ssm.support.FakeSsmClient;
-import io.emrlaunch.ssm.support.MutableClock;
+import io.emrlaunch.ssm.support.Interleaving;
 import io.emrlaunch.ssm.support.Records;
+import io.emrlaunch.testkit.FakeAws;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.model.AccessDeniedException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
@@ -43,21 +43,38 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class SsmRecordStoreTest {
   static final String NS = "team-a";
 
-  MutableClock clock;
+  FakeAws aws;
   FakeSsm ssm;
-  FakeSsmClient fake;
+  Interleaving fake;
   SsmRecordStore store;
 
   @BeforeEach
   void setUp() {
-    clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    ssm = FakeSsm.builder().clock(clock).kmsKeys(Set.of("alias/emr-records")).build();
-    fake = new FakeSsmClient(ssm);
-    store = storeBuilder(fake).build();
+    aws = FakeAws.builder().start(Instant.parse("2026-11-23T10:00:00Z")).build();
+    ssm = aws.ssmBackend();
+    fake = new Interleaving(aws.ssmAsync());
+    store = storeBuilder().build();
   }
 
-  SsmRecordStore.Builder storeBuilder(FakeSsmClient client) {
-    return SsmRecordStore.builder().client(client.client()).format(RecordFormat.EMR_LAUNCH);
+  SsmRecordStore.Builder storeBuilder() {
+    return storeBuilder(fake.client());
+  }
+
+  static SsmRecordStore.Builder storeBuilder(SsmAsyncClient client) {
+    return SsmRecordStore.builder().client(client).format(RecordFormat.EMR_LAUNCH);
+  }
+
+  long calls(String operation) {
+    return aws.calls().count(FakeAws.SSM, operation);
+  }
+
+  long calls() {
+    return aws.calls().count(FakeAws.SSM);
+  }
+
+  /** A second writer: another store on the same Parameter Store. */
+  SsmRecordStore otherWriter() {
+    return storeBuilder(aws.ssmAsync()).build();
   }
 
   @Test
@@ -91,8 +108,7 @@ class SsmRecordStoreTest {
 
   @Test
   void customRootKeepsInstallationsApart() {
-    SsmRecordStore other =
-        storeBuilder(fake).layout(ParameterLayout.withRoot("/platform/emr")).build();
+    SsmRecordStore other = storeBuilder().layout(ParameterLayout.withRoot("/platform/emr")).build();
     other.profiles().blocking().save(Records.profile(NS, "analytics"));
     assertThat(ssm.getParameter(r -> r.name("/platform/emr/emr_profiles/team-a/analytics")))
         .isNotNull();
@@ -101,28 +117,28 @@ class SsmRecordStoreTest {
 
   @Test
   void listsANamespaceAcrossPagesCollectedStreamedAndPageByPage() {
-    SsmRecordStore paged = storeBuilder(fake).pageSize(2).build();
+    SsmRecordStore paged = storeBuilder().pageSize(2).build();
     for (int i = 0; i < 7; i++) {
       paged.profiles().blocking().save(Records.profile(NS, "p" + i));
     }
     paged.profiles().blocking().save(Records.profile("other", "x"));
-    int before = (int) fake.count("getParametersByPath");
+    long before = calls("GetParametersByPath");
 
     List<StoredRecord<EmrProfile>> all = paged.profiles().blocking().list(NS);
     assertThat(all)
         .extracting(r -> r.ref().name())
         .containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6");
-    assertThat(fake.count("getParametersByPath") - before).isEqualTo(4);
+    assertThat(calls("GetParametersByPath") - before).isEqualTo(4);
 
     List<String> streamed = new ArrayList<>();
     paged.profiles().forEach(NS, r -> streamed.add(r.ref().name())).join();
     assertThat(streamed).hasSize(7);
 
     // The blocking stream fetches lazily: the first record needs only the first page.
-    before = (int) fake.count("getParametersByPath");
+    before = calls("GetParametersByPath");
     assertThat(paged.profiles().blocking().stream(NS).findFirst().orElseThrow().ref().name())
         .isEqualTo("p0");
-    assertThat(fake.count("getParametersByPath") - before).isEqualTo(1);
+    assertThat(calls("GetParametersByPath") - before).isEqualTo(1);
 
     RecordPage<EmrProfile> first = paged.profiles().listPage(NS, null).join();
     assertThat(first.records()).hasSize(2);
@@ -163,10 +179,10 @@ class SsmRecordStoreTest {
     assertThatThrownBy(() -> repo.get(v1.ref(), VersionSelector.version(9)))
         .isInstanceOf(RecordNotFoundException.class)
         .hasMessageContaining("version 9");
-    int calls = fake.calls().size();
+    long before = calls();
     assertThatThrownBy(() -> repo.label(v1.ref(), 1, List.of("1bad")))
         .isInstanceOf(ValidationException.class);
-    assertThat(fake.calls()).hasSize(calls);
+    assertThat(calls()).isEqualTo(before);
   }
 
   @Test
@@ -206,8 +222,7 @@ class SsmRecordStoreTest {
   @Test
   void staleExpectedVersionIsAConflictBeforeAnyWrite() {
     BlockingRecordRepository<EmrProfile> a = store.profiles().blocking();
-    BlockingRecordRepository<EmrProfile> b =
-        storeBuilder(new FakeSsmClient(ssm)).build().profiles().blocking();
+    BlockingRecordRepository<EmrProfile> b = otherWriter().profiles().blocking();
     var p = Records.profile(NS, "analytics");
     a.create(p);
     StoredRecord<EmrProfile> readByA = a.get(p.ref());
@@ -233,7 +248,7 @@ class SsmRecordStoreTest {
   @Test
   void aWriterRacingBetweenCheckAndPutWinsAndTheLoserIsToldAndKeptInHistory() {
     BlockingRecordRepository<EmrProfile> a = store.profiles().blocking();
-    SsmRecordStore storeB = storeBuilder(new FakeSsmClient(ssm)).build();
+    SsmRecordStore storeB = otherWriter();
     var p = Records.profile(NS, "analytics");
     a.create(p);
     // B's save lands between A's version check and A's put.
@@ -264,16 +279,14 @@ class SsmRecordStoreTest {
     // The put reaches SSM but its response is lost, and a second identical put follows (what an
     // SDK retry after a timeout does).
     var next = p.withDescription("next");
-    fake.beforeNextPut(
-        () -> storeBuilder(new FakeSsmClient(ssm)).build().profiles().blocking().save(next));
+    fake.beforeNextPut(() -> otherWriter().profiles().blocking().save(next));
     StoredRecord<EmrProfile> saved = repo.save(next, WriteCondition.version(1));
     assertThat(saved.version()).isEqualTo(3);
     assertThat(repo.get(p.ref()).value()).isEqualTo(next);
 
     // Create-only whose first attempt landed: the retry sees version 1 with our value.
     var q = Records.profile(NS, "fresh");
-    fake.beforeNextPut(
-        () -> storeBuilder(new FakeSsmClient(ssm)).build().profiles().blocking().create(q));
+    fake.beforeNextPut(() -> otherWriter().profiles().blocking().create(q));
     assertThat(repo.create(q).version()).isEqualTo(1);
   }
 
@@ -293,12 +306,12 @@ class SsmRecordStoreTest {
         .containsExactly("Standard", "Advanced", "Advanced");
     assertThat(repo.get(small.ref(), VersionSelector.version(2)).value()).isEqualTo(big);
 
-    int calls = fake.calls().size();
+    long before = calls();
     assertThatThrownBy(() -> repo.save(huge))
         .isInstanceOf(RecordTooLargeException.class)
         .hasMessageContaining("over the limit of 8192 bytes; nothing was written")
         .satisfies(e -> assertThat(((RecordTooLargeException) e).size()).isGreaterThan(8192));
-    assertThat(fake.calls()).hasSize(calls);
+    assertThat(calls()).isEqualTo(before);
   }
 
   @Test
@@ -320,7 +333,7 @@ class SsmRecordStoreTest {
     assertThatThrownBy(() -> store.profiles().blocking().save(p.withServiceRole("")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("serviceRole");
-    assertThat(fake.calls()).isEmpty();
+    assertThat(calls()).isZero();
   }
 
   @Test
@@ -329,7 +342,7 @@ class SsmRecordStoreTest {
     var p = Records.profile(NS, "analytics");
     repo.create(p);
     // Below the SDK: the client's retries are spent, the error reaches the store.
-    fake.failNext("putParameter", FakeSsmClient::throttling);
+    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).throttle();
     assertThatThrownBy(() -> repo.save(p.withDescription("x"), WriteCondition.version(1)))
         .isInstanceOf(RepositoryException.class)
         .hasMessageContaining("throttling")
@@ -337,6 +350,42 @@ class SsmRecordStoreTest {
     assertThat(repo.history(p.ref())).hasSize(1);
     // The caller saves again with the same expected version and succeeds: nothing lost.
     assertThat(repo.save(p.withDescription("x"), WriteCondition.version(1)).version()).isEqualTo(2);
+    assertThat(aws.calls().calls(FakeAws.SSM, "PutParameter"))
+        .extracting(c -> c.injectedFault().isPresent())
+        .containsExactly(false, true, false);
+  }
+
+  @Test
+  void aLostResponseThenARetryWritesOnceAndIsNotAConflict() {
+    BlockingRecordRepository<EmrProfile> repo = store.profiles().blocking();
+    var p = Records.profile(NS, "analytics");
+    repo.create(p);
+    // The put reaches SSM, the caller sees an error.
+    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).loseResponse();
+    assertThatThrownBy(() -> repo.save(p.withDescription("x"), WriteCondition.version(1)))
+        .isInstanceOf(RepositoryException.class);
+    // Retrying the same save finds its own value already stored at version 2.
+    StoredRecord<EmrProfile> retried = repo.save(p.withDescription("x"), WriteCondition.version(1));
+    assertThat(retried.version()).isEqualTo(2);
+    assertThat(repo.history(p.ref())).hasSize(2);
+    assertThat(calls("PutParameter")).isEqualTo(2);
+
+    // Under a throttling storm every save either lands once or fails with nothing written.
+    aws.faults().on(FakeAws.SSM, "PutParameter").withProbability(0.5).throttle();
+    long expected = 2;
+    int landed = 0;
+    for (int i = 0; i < 40; i++) {
+      try {
+        expected =
+            repo.save(p.withDescription("d" + i), WriteCondition.version(expected)).version();
+        landed++;
+      } catch (RepositoryException e) {
+        assertThat(e).isNotInstanceOf(RecordConflictException.class);
+      }
+    }
+    assertThat(landed).as("seed %d", aws.seed()).isBetween(1, 39);
+    assertThat(repo.history(p.ref())).hasSize(2 + landed);
+    assertThat(repo.get(p.ref()).version()).isEqualTo(expected);
   }
 
   @Test
@@ -355,7 +404,7 @@ class SsmRecordStoreTest {
 
   @Test
   void secureStringWithAKmsKey() {
-    SsmRecordStore secure = storeBuilder(fake).secureString("alias/emr-records").build();
+    SsmRecordStore secure = storeBuilder().secureString("alias/emr-records").build();
     var p = Records.profile(NS, "kerberised");
     secure.profiles().blocking().save(p);
     var raw =
@@ -374,11 +423,12 @@ class SsmRecordStoreTest {
     store.profiles().blocking().save(Records.profile(NS, "analytics"));
     store.configurations().blocking().save(Records.configuration(NS, "spark-small"));
     var f = Records.launchFunction(NS, "nightly");
-    int before = fake.calls().size();
+    long before = calls();
 
     LaunchInputs in = store.loadLaunchInputs(f).join();
 
-    assertThat(fake.calls().subList(before, fake.calls().size())).containsExactly("getParameters");
+    assertThat(calls() - before).isEqualTo(1);
+    assertThat(calls("GetParameters")).isEqualTo(1);
     assertThat(in.profile().value().name()).isEqualTo("analytics");
     assertThat(in.configuration().value().name()).isEqualTo("spark-small");
     assertThatThrownBy(
@@ -392,23 +442,24 @@ class SsmRecordStoreTest {
 
   @Test
   void readThroughCacheHonoursItsTtlAndOwnWrites() {
-    SsmRecordStore cached = storeBuilder(fake).cacheTtl(Duration.ofMinutes(1)).clock(clock).build();
+    SsmRecordStore cached =
+        storeBuilder().cacheTtl(Duration.ofMinutes(1)).clock(aws.clock()).build();
     var p = Records.profile(NS, "analytics");
     cached.profiles().blocking().save(p);
     cached.configurations().blocking().save(Records.configuration(NS, "spark-small"));
 
     cached.profiles().blocking().get(p.ref());
     cached.profiles().blocking().get(p.ref());
-    assertThat(fake.count("getParameter")).isEqualTo(1);
+    assertThat(calls("GetParameter")).isEqualTo(1);
 
     // Another writer's change is seen once the entry expires.
     store.profiles().blocking().save(p.withDescription("elsewhere"));
     assertThat(cached.profiles().blocking().get(p.ref()).value().description())
         .contains("profile analytics");
-    clock.advance(Duration.ofSeconds(61));
+    aws.time().advance(Duration.ofSeconds(61));
     assertThat(cached.profiles().blocking().get(p.ref()).value().description())
         .contains("elsewhere");
-    assertThat(fake.count("getParameter")).isEqualTo(2);
+    assertThat(calls("GetParameter")).isEqualTo(2);
 
     // Own writes invalidate at once.
     cached.profiles().blocking().save(p.withDescription("mine"));
@@ -416,13 +467,13 @@ class SsmRecordStoreTest {
 
     // The launch read is served from the cache when both are fresh.
     cached.loadLaunchInputs(p.ref(), RecordRef.of(NS, "spark-small")).join();
-    long gets = fake.count("getParameters");
+    long gets = calls("GetParameters");
     cached.loadLaunchInputs(p.ref(), RecordRef.of(NS, "spark-small")).join();
-    assertThat(fake.count("getParameters")).isEqualTo(gets);
+    assertThat(calls("GetParameters")).isEqualTo(gets);
     // Off by default.
     store.profiles().blocking().get(p.ref());
     store.profiles().blocking().get(p.ref());
-    assertThat(fake.count("getParameter")).isEqualTo(5);
+    assertThat(calls("GetParameter")).isEqualTo(5);
   }
 
   @Test

@@ -133,7 +133,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
   private CompletableFuture<StoredRecord<T>> replaceVersion(
       RecordRef ref, String name, T value, String text, ParameterTier tier, WriteCondition c) {
     long expected = c.expectedVersion().getAsLong();
-    return readRaw(name, false)
+    return readRaw(name, true)
         .handle(
             (p, e) -> {
               if (e != null && SsmFailures.isNotFound(e)) {
@@ -142,6 +142,15 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
               }
               if (e != null) {
                 throw SsmFailures.onRecord(e, "saving", kind, ref, VersionSelector.latest(), name);
+              }
+              return p;
+            })
+        .thenCompose(
+            p -> {
+              if (p.version() > expected && text.equals(p.value())) {
+                // This very value already landed after the expected version: typically our own
+                // earlier attempt whose response was lost. Saving is idempotent, not a conflict.
+                return CompletableFuture.completedFuture(stored(ref, value, p.version()));
               }
               if (p.version() != expected) {
                 throw new RecordConflictException(
@@ -152,15 +161,12 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                     0,
                     "another writer saved version " + p.version() + "; nothing was written");
               }
-              return p;
-            })
-        .thenCompose(p -> put(name, text, tier, true))
-        .thenCompose(
-            written -> {
-              if (written == expected + 1) {
-                return CompletableFuture.completedFuture(stored(ref, value, written));
-              }
-              return resolveRace(ref, name, value, text, c, written);
+              return put(name, text, tier, true)
+                  .thenCompose(
+                      written ->
+                          written == expected + 1
+                              ? CompletableFuture.completedFuture(stored(ref, value, written))
+                              : resolveRace(ref, name, value, text, c, written));
             });
   }
 
