@@ -1,7 +1,11 @@
 package io.emrlaunch.stepfunctions.asl;
 
+import io.emrlaunch.core.validation.Problem;
+import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.internal.AslReader;
+import io.emrlaunch.stepfunctions.asl.internal.AslValidation;
 import io.emrlaunch.stepfunctions.asl.internal.AslWriter;
+import io.emrlaunch.stepfunctions.asl.internal.MermaidRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,30 @@ public interface StateMachine extends StateGraph {
   }
 
   /**
+   * Every problem with this definition, each with its location ({@code
+   * States.Launch.Catch[0].Next}).
+   *
+   * @return the problems, sorted by location; empty when the definition is valid
+   */
+  default List<Problem> validate() {
+    return AslValidation.validate(this);
+  }
+
+  /**
+   * Validates and throws when anything is wrong.
+   *
+   * @return this
+   * @throws ValidationException listing every problem
+   */
+  default StateMachine validateOrThrow() {
+    List<Problem> problems = validate();
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    return this;
+  }
+
+  /**
    * The compact JSON definition.
    *
    * @return the JSON text
@@ -74,6 +102,16 @@ public interface StateMachine extends StateGraph {
    */
   default String toPrettyJson() {
     return AslWriter.write(this, true);
+  }
+
+  /**
+   * A Mermaid flowchart of the machine ({@code flowchart TD}); Parallel branches and Map processors
+   * are drawn as subgraphs.
+   *
+   * @return the Mermaid text
+   */
+  default String toMermaid() {
+    return MermaidRenderer.render(this);
   }
 
   /**
