@@ -199,6 +199,14 @@ public final class SimulatedEmr implements EmrAsyncClient {
     return Map.copyOf(sim(clusterId).tags);
   }
 
+  public synchronized RunJobFlowRequest runJobFlowRequest(String clusterId) {
+    return sim(clusterId).request;
+  }
+
+  public synchronized List<String> clusterIdsNamed(String name) {
+    return clusters.values().stream().filter(c -> c.name.equals(name)).map(c -> c.id).toList();
+  }
+
   public synchronized boolean terminationProtected(String clusterId) {
     return sim(clusterId).terminationProtected;
   }
