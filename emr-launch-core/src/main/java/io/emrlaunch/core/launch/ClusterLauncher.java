@@ -2,6 +2,14 @@ package io.emrlaunch.core.launch;
 
 import io.emrlaunch.core.EmrLaunchException;
 import io.emrlaunch.core.launch.internal.EmrCalls;
+import io.emrlaunch.core.launch.internal.SdkModel;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.EmrProfile;
+import io.emrlaunch.core.model.EmrStep;
+import io.emrlaunch.core.model.ImmutableEmrProfile;
+import io.emrlaunch.core.model.SparkJob;
+import io.emrlaunch.core.overrides.Overrides;
+import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
 import java.time.Clock;
@@ -273,6 +281,239 @@ public final class ClusterLauncher implements SdkAutoCloseable {
         .thenApply(r -> null);
   }
 
+  // ---- steps ----
+
+  /**
+   * Submits steps to a running cluster.
+   *
+   * @param clusterId the cluster
+   * @param steps the steps, run in order
+   * @param arguments run-time argument changes
+   * @return completes with the submitted steps (ids and waits); fails with {@link
+   *     ValidationException} (no call made) for invalid steps or arguments. {@code AddJobFlowSteps}
+   *     is not idempotent: it is retried only when EMR throttled it, and an unknown outcome fails
+   *     the future.
+   */
+  public CompletableFuture<StepRun> submitSteps(
+      String clusterId, List<EmrStep> steps, StepArguments arguments) {
+    Objects.requireNonNull(clusterId, "clusterId");
+    Problems p = Problems.root();
+    if (steps.isEmpty()) {
+      p.add("steps", "at least one step is required");
+    }
+    List<EmrStep> changed = arguments.applyTo(steps, p);
+    for (int i = 0; i < changed.size(); i++) {
+      Problems at = p.at("steps", i);
+      changed.get(i).validationProblems().forEach(pr -> at.add(pr.path(), pr.message()));
+    }
+    if (p.any()) {
+      return CompletableFuture.failedFuture(new ValidationException(p.problems()));
+    }
+    var configs = changed.stream().map(SdkModel::step).toList();
+    return calls
+        .throttledOnly(() -> emr.addJobFlowSteps(r -> r.jobFlowId(clusterId).steps(configs)))
+        .thenApply(
+            r -> new StepRun(clusterId, r.stepIds(), monitor, ids -> cancelSteps(clusterId, ids)));
+  }
+
+  /**
+   * Submits steps without argument changes.
+   *
+   * @param clusterId the cluster
+   * @param steps the steps
+   * @return see {@link #submitSteps(String, List, StepArguments)}
+   */
+  public CompletableFuture<StepRun> submitSteps(String clusterId, List<EmrStep> steps) {
+    return submitSteps(clusterId, steps, StepArguments.none());
+  }
+
+  /**
+   * Cancels steps that are pending or running ({@code CancelSteps}); steps already over are left as
+   * they are.
+   *
+   * @param clusterId the cluster
+   * @param stepIds the steps
+   * @return completes when EMR accepted the request
+   */
+  public CompletableFuture<Void> cancelSteps(String clusterId, List<String> stepIds) {
+    List<String> ids = List.copyOf(stepIds);
+    return calls
+        .idempotent(() -> emr.cancelSteps(r -> r.clusterId(clusterId).stepIds(ids)))
+        .thenApply(r -> null);
+  }
+
+  // ---- transient runs ----
+
+  /**
+   * Runs a Spark job on its own transient cluster, in one call: launches the cluster with the job's
+   * step, lets it terminate when the step is done, and completes with the outcome.
+   *
+   * @param profile the security half
+   * @param job the job
+   * @param timeout the longest run, or null for no limit
+   * @return see {@link #runTransient(LaunchRequest, Duration)}
+   */
+  public CompletableFuture<JobRun> runJob(EmrProfile profile, SparkJob job, Duration timeout) {
+    List<Problem> problems = job.validationProblems();
+    if (!problems.isEmpty()) {
+      Problems p = Problems.root();
+      problems.forEach(pr -> p.at("job").add(pr.path(), pr.message()));
+      return CompletableFuture.failedFuture(new ValidationException(p.problems()));
+    }
+    EmrProfile effective =
+        job.logBucket()
+            .map(b -> (EmrProfile) ImmutableEmrProfile.copyOf(profile).withLogsBucket(b))
+            .orElse(profile);
+    return runTransient(
+        LaunchRequest.builder()
+            .profile(effective)
+            .configuration(job.toClusterConfiguration())
+            .clusterName(job.jobName())
+            .tags(job.tags())
+            .steps(job.steps())
+            .build(),
+        timeout);
+  }
+
+  /**
+   * Runs steps on a transient cluster: launches it with the request's steps, waits until it has
+   * terminated, and completes with every step's outcome.
+   *
+   * @param request the launch; it must have steps and must not keep the cluster alive
+   * @param timeout the longest run, or null for no limit; on timeout the cluster is terminated
+   * @return completes with the run when every step {@code COMPLETED}; fails with the first failed
+   *     step's {@link StepFailedException} (details and log file), with {@link
+   *     ClusterFailedException} when the cluster never came up, or with {@link
+   *     ClusterWaitTimeoutException}; cancelling it terminates the cluster
+   */
+  public CompletableFuture<JobRun> runTransient(LaunchRequest request, Duration timeout) {
+    Problems p = Problems.root();
+    if (request.steps().isEmpty()) {
+      p.add("steps", "a transient run needs at least one step");
+    }
+    if (request.configuration().instances().keepJobFlowAliveWhenNoSteps()) {
+      p.at("configuration")
+          .at("instances")
+          .add(
+              "keepJobFlowAliveWhenNoSteps",
+              "must be false: a transient cluster ends with its steps");
+    }
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      p.add("timeout", "must be positive");
+    }
+    if (p.any()) {
+      return CompletableFuture.failedFuture(new ValidationException(p.problems()));
+    }
+    LaunchRequest noWait =
+        ImmutableLaunchRequest.copyOf(request)
+            .withWaitFor(LaunchWait.NONE)
+            .withTimeout(Optional.empty());
+    CompletableFuture<JobRun> result = new CompletableFuture<>();
+    CompletableFuture<LaunchedCluster> launched = launch(noWait);
+    result.whenComplete(
+        (v, t) -> {
+          if (result.isCancelled()) {
+            launched.cancel(false);
+            launched.thenAccept(
+                c -> terminateQuietly(request, c.clusterId(), "the caller cancelled the run"));
+          }
+        });
+    if (timeout != null) {
+      calls.after(
+          timeout,
+          () -> {
+            if (result.completeExceptionally(
+                new ClusterWaitTimeoutException(
+                    launched.isDone() && !launched.isCompletedExceptionally()
+                        ? launched.join().clusterId()
+                        : "(not created yet)",
+                    ClusterTarget.TERMINATED,
+                    timeout,
+                    null))) {
+              launched.thenAccept(
+                  c ->
+                      terminateQuietly(
+                          request, c.clusterId(), "the run timed out after " + timeout));
+            }
+          });
+    }
+    launched
+        .thenCompose(cluster -> watchRun(cluster))
+        .whenComplete(
+            (run, t) -> {
+              if (t != null) {
+                result.completeExceptionally(EmrCalls.unwrap(t));
+              } else {
+                result.complete(run);
+              }
+            });
+    return result;
+  }
+
+  private CompletableFuture<JobRun> watchRun(LaunchedCluster cluster) {
+    String id = cluster.clusterId();
+    return calls
+        .idempotent(() -> emr.listSteps(r -> r.clusterId(id)))
+        .thenCompose(
+            listed -> {
+              // EMR lists the newest step first.
+              List<String> ids = new ArrayList<>(listed.steps().stream().map(s -> s.id()).toList());
+              java.util.Collections.reverse(ids);
+              List<CompletableFuture<StepSnapshot>> steps =
+                  ids.stream().map(s -> monitor.awaitStep(id, s)).toList();
+              CompletableFuture<ClusterSnapshot> ended =
+                  monitor.await(id, ClusterTarget.TERMINATED);
+              CompletableFuture<?>[] everything = new CompletableFuture<?>[steps.size() + 1];
+              for (int i = 0; i < steps.size(); i++) {
+                everything[i] = steps.get(i).exceptionally(t -> null);
+              }
+              everything[steps.size()] = ended;
+              return CompletableFuture.allOf(everything)
+                  .thenApply(v -> outcome(cluster, ended.join(), steps));
+            });
+  }
+
+  private static JobRun outcome(
+      LaunchedCluster cluster, ClusterSnapshot ended, List<CompletableFuture<StepSnapshot>> steps) {
+    List<StepSnapshot> snapshots = new ArrayList<>();
+    StepFailedException firstFailed = null;
+    StepFailedException firstOther = null;
+    for (CompletableFuture<StepSnapshot> f : steps) {
+      try {
+        snapshots.add(f.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof StepFailedException sf) {
+          snapshots.add(sf.snapshot());
+          if (sf.snapshot().state() == software.amazon.awssdk.services.emr.model.StepState.FAILED) {
+            firstFailed = firstFailed == null ? sf : firstFailed;
+          } else {
+            firstOther = firstOther == null ? sf : firstOther;
+          }
+        } else {
+          throw e;
+        }
+      }
+    }
+    if (firstFailed != null) {
+      throw firstFailed;
+    }
+    if (ended.ready().isEmpty() && firstOther != null) {
+      throw new ClusterFailedException(ClusterTarget.STARTED, ended, null);
+    }
+    if (firstOther != null) {
+      throw firstOther;
+    }
+    return new JobRun(cluster.withSnapshot(ended), ended, snapshots);
+  }
+
+  private void terminateQuietly(LaunchRequest request, String clusterId, String why) {
+    if (!request.terminateOnFailure()) {
+      return;
+    }
+    emit(l -> l.orphanTerminated(clusterId, why));
+    calls.idempotent(() -> emr.terminateJobFlows(r -> r.jobFlowIds(clusterId)));
+  }
+
   /** Closes the monitor and scheduler this launcher created (not those it was given). */
   @Override
   public void close() {
@@ -309,19 +550,36 @@ public final class ClusterLauncher implements SdkAutoCloseable {
     if (total > 50) {
       p.add("tags", "EMR allows 50 tags per cluster; this launch has " + total);
     }
+    ClusterConfiguration config = request.configuration();
+    if (!request.overrides().isEmpty()) {
+      try {
+        config =
+            Overrides.apply(
+                config,
+                request.allowedOverrides().isEmpty()
+                    ? config.allowedOverrides()
+                    : request.allowedOverrides(),
+                request.overrides());
+      } catch (ValidationException e) {
+        p.addAll(e.problems());
+        config = null;
+      }
+    }
     RunJobFlowRequest base = null;
-    try {
-      Map<String, String> tags = new LinkedHashMap<>(request.tags());
-      tags.put(LAUNCH_TOKEN_TAG, token);
-      base =
-          RunJobFlowRequests.from(
-              request.profile(),
-              request.configuration(),
-              request.clusterName().orElse(null),
-              tags,
-              request.steps());
-    } catch (ValidationException e) {
-      p.addAll(e.problems());
+    if (config != null) {
+      try {
+        Map<String, String> tags = new LinkedHashMap<>(request.tags());
+        tags.put(LAUNCH_TOKEN_TAG, token);
+        base =
+            RunJobFlowRequests.from(
+                request.profile(),
+                config,
+                request.clusterName().orElse(null),
+                tags,
+                request.steps());
+      } catch (ValidationException e) {
+        p.addAll(e.problems());
+      }
     }
     p.throwIfAny();
     return base.toBuilder().overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).build();
@@ -582,7 +840,9 @@ public final class ClusterLauncher implements SdkAutoCloseable {
         return;
       }
       emit(l -> l.orphanTerminated(id, why));
-      boolean protectedCluster = request.configuration().instances().terminationProtected();
+      boolean protectedCluster =
+          runJobFlow.instances() != null
+              && Boolean.TRUE.equals(runJobFlow.instances().terminationProtected());
       CompletableFuture<?> unprotect =
           protectedCluster
               ? calls.idempotent(

@@ -1,6 +1,7 @@
 package io.emrlaunch.core.launch;
 
 import io.emrlaunch.core.internal.ValueStyle;
+import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
@@ -53,6 +54,16 @@ public interface LaunchRequest {
 
   /** Steps the cluster runs once it is up. */
   List<EmrStep> steps();
+
+  /**
+   * Named runtime overrides of the configuration (override name → String, Number or Boolean),
+   * checked against {@link #allowedOverrides()} — or the configuration's own allow-list when that
+   * is empty — before anything is sent.
+   */
+  Map<String, Object> overrides();
+
+  /** The overrides this launch may use (a launch function's list); see {@link #overrides()}. */
+  List<AllowedOverride> allowedOverrides();
 
   /** How long the launch waits before completing; {@link LaunchWait#STARTED} by default. */
   @Value.Default
