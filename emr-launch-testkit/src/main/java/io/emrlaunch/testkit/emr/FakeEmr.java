@@ -167,7 +167,7 @@ public final class FakeEmr {
     ClusterRecord c = new ClusterRecord(id, arn, byCreation.size(), request, now, failure, az);
     createInstances(c, request.instances(), now);
     for (StepConfig step : request.steps()) {
-      c.addStep(newStep(step, now));
+      c.addStep(newStep(step, c.stepConcurrency, now));
     }
     clusters.put(id, c);
     byCreation.add(c);
@@ -343,7 +343,10 @@ public final class FakeEmr {
             .message(failure.message())
             .logFile(logFile)
             .build();
-    ActionOnFailure action = s.actionOnFailure;
+    // EMR: once StepConcurrencyLevel is above 1, CANCEL_AND_WAIT cancels nothing and
+    // TERMINATE_CLUSTER does
+    // not terminate (a step can carry them if the level was raised after it was added)
+    ActionOnFailure action = c.stepConcurrency > 1 ? ActionOnFailure.CONTINUE : s.actionOnFailure;
     boolean terminate =
         action == ActionOnFailure.TERMINATE_CLUSTER || action == ActionOnFailure.TERMINATE_JOB_FLOW;
     if (terminate && !c.terminationProtected) {
@@ -565,9 +568,11 @@ public final class FakeEmr {
 
   // ------------------------------------------------------------------ steps
 
-  private StepRecord newStep(StepConfig step, Instant now) {
-    ActionOnFailure action =
-        step.actionOnFailure() == null ? ActionOnFailure.TERMINATE_CLUSTER : step.actionOnFailure();
+  private StepRecord newStep(StepConfig step, int concurrency, Instant now) {
+    ActionOnFailure action = step.actionOnFailure();
+    if (action == null) {
+      action = concurrency > 1 ? ActionOnFailure.CONTINUE : ActionOnFailure.TERMINATE_CLUSTER;
+    }
     return new StepRecord(ids.next("s-"), step.name(), step.hadoopJarStep(), action, null, now);
   }
 
@@ -586,7 +591,7 @@ public final class FakeEmr {
     Instant now = time.now();
     List<String> stepIds = new ArrayList<>();
     for (StepConfig config : request.steps()) {
-      StepRecord s = newStep(config, now);
+      StepRecord s = newStep(config, c.stepConcurrency, now);
       StepRecord withRole =
           request.executionRoleArn() == null
               ? s
