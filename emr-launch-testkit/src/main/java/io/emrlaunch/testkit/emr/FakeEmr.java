@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.emr.model.AddJobFlowStepsRequest;
 import software.amazon.awssdk.services.emr.model.AddJobFlowStepsResponse;
 import software.amazon.awssdk.services.emr.model.AddTagsRequest;
 import software.amazon.awssdk.services.emr.model.AddTagsResponse;
+import software.amazon.awssdk.services.emr.model.BootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.CancelStepsInfo;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequest;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequestStatus;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.emr.model.CancelStepsResponse;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
+import software.amazon.awssdk.services.emr.model.Command;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationRequest;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationResponse;
 import software.amazon.awssdk.services.emr.model.DeleteSecurityConfigurationRequest;
@@ -53,6 +55,8 @@ import software.amazon.awssdk.services.emr.model.InstanceGroupModifyConfig;
 import software.amazon.awssdk.services.emr.model.InstanceGroupState;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
+import software.amazon.awssdk.services.emr.model.ListBootstrapActionsRequest;
+import software.amazon.awssdk.services.emr.model.ListBootstrapActionsResponse;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
 import software.amazon.awssdk.services.emr.model.ListClustersResponse;
 import software.amazon.awssdk.services.emr.model.ListInstanceFleetsRequest;
@@ -73,6 +77,7 @@ import software.amazon.awssdk.services.emr.model.RemoveTagsRequest;
 import software.amazon.awssdk.services.emr.model.RemoveTagsResponse;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
+import software.amazon.awssdk.services.emr.model.ScriptBootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.SecurityConfigurationSummary;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionResponse;
@@ -774,6 +779,23 @@ public final class FakeEmr {
   }
 
   // ------------------------------------------------------------------ instance groups and fleets
+
+  /** ListBootstrapActions: the cluster's bootstrap actions as requested (one page). */
+  public synchronized ListBootstrapActionsResponse listBootstrapActions(
+      ListBootstrapActionsRequest request) {
+    ClusterRecord c = cluster(request.clusterId());
+    List<Command> commands = new ArrayList<>();
+    for (BootstrapActionConfig action : c.request.bootstrapActions()) {
+      ScriptBootstrapActionConfig script = action.scriptBootstrapAction();
+      commands.add(
+          Command.builder()
+              .name(action.name())
+              .scriptPath(script == null ? null : script.path())
+              .args(script == null ? List.of() : script.args())
+              .build());
+    }
+    return ListBootstrapActionsResponse.builder().bootstrapActions(commands).build();
+  }
 
   /** ListInstanceGroups (one page). */
   public synchronized ListInstanceGroupsResponse listInstanceGroups(
