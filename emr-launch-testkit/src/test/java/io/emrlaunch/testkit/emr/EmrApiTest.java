@@ -280,4 +280,22 @@ class EmrApiTest {
         .containsExactly("MASTER:m5.xlargex1", "CORE:m5.2xlargex3");
     assertThat(InstanceRoleType.MASTER).isNotNull();
   }
+
+  @Test
+  void bootstrapActionsAreListedAsRequested() {
+    String id =
+        emr.runJobFlow(
+                Requests.cluster("b", true)
+                    .bootstrapActions(
+                        a ->
+                            a.name("install-deps")
+                                .scriptBootstrapAction(
+                                    s -> s.path("s3://my-bucket/bootstrap.sh").args("--fast")))
+                    .build())
+            .jobFlowId();
+    var actions = emr.listBootstrapActions(r -> r.clusterId(id)).bootstrapActions();
+    assertThat(actions)
+        .extracting(c -> c.name() + " " + c.scriptPath() + " " + c.args())
+        .containsExactly("install-deps s3://my-bucket/bootstrap.sh [--fast]");
+  }
 }
