@@ -208,4 +208,27 @@ class SsmRecordStoreMotoTest {
         .isInstanceOf(ValidationException.class);
     assertThat(proxy.total()).isZero();
   }
+
+  @Test
+  void secureStringRecordsAreEncryptedAtRestAndReadInClear() {
+    SsmRecordStore s = store().secureString().build();
+    var p = Records.profile(NS, "kerberised");
+    s.profiles().blocking().save(p);
+    var raw =
+        direct
+            .getParameter(
+                r -> r.name("/emr_launch/emr_profiles/team-a/kerberised").withDecryption(false))
+            .parameter();
+    assertThat(raw.typeAsString()).isEqualTo("SecureString");
+    assertThat(raw.value())
+        .isNotEqualTo(
+            direct.getParameter(r -> r.name(raw.name()).withDecryption(true)).parameter().value());
+    assertThat(s.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
+    assertThat(s.loadLaunchInputs(p.ref(), RecordRef.of(NS, "none")))
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(RecordNotFoundException.class)
+        .withMessageContaining("cluster configuration 'none' in namespace 'team-a'");
+  }
 }
