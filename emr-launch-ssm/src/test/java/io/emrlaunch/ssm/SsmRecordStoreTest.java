@@ -64,6 +64,10 @@ class SsmRecordStoreTest {
     return SsmRecordStore.builder().client(client).format(RecordFormat.EMR_LAUNCH);
   }
 
+  SsmRecordStore.Builder storeBuilderWithClock(SsmAsyncClient client) {
+    return storeBuilder(client).clock(aws.clock());
+  }
+
   long calls(String operation) {
     return aws.calls().count(FakeAws.SSM, operation);
   }
@@ -260,14 +264,67 @@ class SsmRecordStoreTest {
   }
 
   @Test
-  void aWriterRacingBetweenCheckAndPutWinsAndTheLoserIsToldAndKeptInHistory() {
+  void versionedSavesOfTheSameRecordAreSerialisedByALock() {
     BlockingRecordRepository<EmrProfile> a = store.profiles().blocking();
-    SsmRecordStore storeB = otherWriter();
     var p = Records.profile(NS, "analytics");
     a.create(p);
-    // B's save lands between A's version check and A's put.
+    List<Throwable> seenByB = new ArrayList<>();
+    // B tries a versioned save while A is between its check and its put: A holds the lock.
+    fake.beforeNextPut(() -> {});
     fake.beforeNextPut(
-        () -> storeB.profiles().blocking().save(p.withDescription("B"), WriteCondition.version(1)));
+        () -> {
+          try {
+            otherWriter()
+                .profiles()
+                .blocking()
+                .save(p.withDescription("B"), WriteCondition.version(1));
+          } catch (RuntimeException e) {
+            seenByB.add(e);
+          }
+        });
+    StoredRecord<EmrProfile> savedByA = a.save(p.withDescription("A"), WriteCondition.version(1));
+
+    assertThat(savedByA.version()).isEqualTo(2);
+    assertThat(seenByB)
+        .singleElement()
+        .isInstanceOf(RecordConflictException.class)
+        .satisfies(
+            e -> assertThat(e).hasMessageContaining("another writer is saving it right now"));
+    assertThat(a.get(p.ref()).value().description()).contains("A");
+    assertThat(a.history(p.ref())).hasSize(2);
+    // The lock is gone: the next versioned save goes through, and listings never showed it.
+    assertThat(a.save(p.withDescription("C"), WriteCondition.version(2)).version()).isEqualTo(3);
+    assertThat(ssm.getParametersByPath(r -> r.path("/emr_launch").recursive(true)).parameters())
+        .extracting(x -> x.name())
+        .containsExactly("/emr_launch/emr_profiles/team-a/analytics");
+  }
+
+  @Test
+  void aLockLeftByACrashedWriterExpires() {
+    BlockingRecordRepository<EmrProfile> a =
+        storeBuilderWithClock(aws.ssmAsync()).build().profiles().blocking();
+    var p = Records.profile(NS, "analytics");
+    a.create(p);
+    long expires = aws.clock().instant().plusSeconds(30).toEpochMilli();
+    ssm.putParameter(
+        r ->
+            r.name("/emr_launch/_locks/emr_profiles/team-a/analytics")
+                .type("String")
+                .value("{\"owner\":\"crashed\",\"expires\":" + expires + "}"));
+    assertThatThrownBy(() -> a.save(p.withDescription("x"), WriteCondition.version(1)))
+        .isInstanceOf(RecordConflictException.class);
+    aws.time().advance(Duration.ofSeconds(31));
+    assertThat(a.save(p.withDescription("x"), WriteCondition.version(1)).version()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnlockedWriterRacingBetweenCheckAndPutIsDetectedAndItsValueKept() {
+    BlockingRecordRepository<EmrProfile> a = store.profiles().blocking();
+    var p = Records.profile(NS, "analytics");
+    a.create(p);
+    // A plain overwrite (as aws-emr-launch's Python code does) lands between A's check and put.
+    fake.beforeNextPut(() -> {});
+    fake.beforeNextPut(() -> otherWriter().profiles().blocking().save(p.withDescription("B")));
 
     assertThatThrownBy(() -> a.save(p.withDescription("A"), WriteCondition.version(1)))
         .isInstanceOf(RecordConflictException.class)
@@ -277,12 +334,62 @@ class SsmRecordStoreTest {
               assertThat(c.rejectedVersion()).hasValue(3);
               assertThat(c.currentVersion()).isEqualTo(4);
             });
-    // B was told it succeeded at version 2: its value is the latest again, A's is in history.
+    // B's write is the latest again; A's is kept in the history.
     assertThat(a.get(p.ref()).value().description()).contains("B");
     assertThat(a.get(p.ref(), VersionSelector.version(3)).value().description()).contains("A");
     assertThat(a.history(p.ref()))
         .extracting(RecordVersion::version)
         .containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random random = new java.util.Random(seed);
+    BlockingRecordRepository<EmrProfile> repo = store.profiles().blocking();
+    var p = Records.profile(NS, "counter").withDescription("0");
+    repo.create(p);
+    int threads = 4;
+    int incrementsEach = 10;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicInteger conflicts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long threadSeed = random.nextLong();
+      done.add(
+          pool.submit(
+              () -> {
+                java.util.Random r = new java.util.Random(threadSeed);
+                BlockingRecordRepository<EmrProfile> mine = otherWriter().profiles().blocking();
+                for (int i = 0; i < incrementsEach; ) {
+                  StoredRecord<EmrProfile> read = mine.get(p.ref());
+                  int n = Integer.parseInt(read.value().description().orElseThrow());
+                  if (r.nextBoolean()) {
+                    Thread.yield();
+                  }
+                  try {
+                    mine.save(
+                        ImmutableEmrProfile.copyOf(read.value())
+                            .withDescription(Integer.toString(n + 1)),
+                        WriteCondition.version(read.version()));
+                    i++;
+                  } catch (RecordConflictException e) {
+                    conflicts.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(repo.get(p.ref()).value().description())
+        .as("seed %d, %d conflicts", seed, conflicts.get())
+        .contains(Integer.toString(threads * incrementsEach));
+    assertThat(repo.history(p.ref())).as("seed %d", seed).hasSize(1 + threads * incrementsEach);
   }
 
   @Test
@@ -293,6 +400,7 @@ class SsmRecordStoreTest {
     // The put reaches SSM but its response is lost, and a second identical put follows (what an
     // SDK retry after a timeout does).
     var next = p.withDescription("next");
+    fake.beforeNextPut(() -> {}); // the write lock
     fake.beforeNextPut(() -> otherWriter().profiles().blocking().save(next));
     StoredRecord<EmrProfile> saved = repo.save(next, WriteCondition.version(1));
     assertThat(saved.version()).isEqualTo(3);
@@ -366,7 +474,7 @@ class SsmRecordStoreTest {
     assertThat(repo.save(p.withDescription("x"), WriteCondition.version(1)).version()).isEqualTo(2);
     assertThat(aws.calls().calls(FakeAws.SSM, "PutParameter"))
         .extracting(c -> c.injectedFault().isPresent())
-        .containsExactly(false, true, false);
+        .containsExactly(false, true, false, false);
   }
 
   @Test
@@ -374,15 +482,18 @@ class SsmRecordStoreTest {
     BlockingRecordRepository<EmrProfile> repo = store.profiles().blocking();
     var p = Records.profile(NS, "analytics");
     repo.create(p);
-    // The put reaches SSM, the caller sees an error.
-    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).loseResponse();
+    // The record's put reaches SSM, the caller sees an error (the first put takes the lock).
+    fake.beforeNextPut(() -> {});
+    fake.beforeNextPut(() -> aws.faults().on(FakeAws.SSM, "PutParameter").next(1).loseResponse());
     assertThatThrownBy(() -> repo.save(p.withDescription("x"), WriteCondition.version(1)))
         .isInstanceOf(RepositoryException.class);
-    // Retrying the same save finds its own value already stored at version 2.
-    StoredRecord<EmrProfile> retried = repo.save(p.withDescription("x"), WriteCondition.version(1));
-    assertThat(retried.version()).isEqualTo(2);
+    // The write did land once. A caller retrying the same save is told it conflicts, and the
+    // current version holds its own value (SSM cannot tell its write from an identical one).
+    assertThatThrownBy(() -> repo.save(p.withDescription("x"), WriteCondition.version(1)))
+        .isInstanceOf(RecordConflictException.class)
+        .satisfies(e -> assertThat(((RecordConflictException) e).currentVersion()).isEqualTo(2));
+    assertThat(repo.get(p.ref()).value().description()).contains("x");
     assertThat(repo.history(p.ref())).hasSize(2);
-    assertThat(calls("PutParameter")).isEqualTo(2);
 
     // Under a throttling storm every save either lands once or fails with nothing written.
     aws.faults().on(FakeAws.SSM, "PutParameter").withProbability(0.5).throttle();
