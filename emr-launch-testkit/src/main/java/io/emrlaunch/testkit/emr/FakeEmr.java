@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.emr.model.AddJobFlowStepsRequest;
 import software.amazon.awssdk.services.emr.model.AddJobFlowStepsResponse;
 import software.amazon.awssdk.services.emr.model.AddTagsRequest;
 import software.amazon.awssdk.services.emr.model.AddTagsResponse;
+import software.amazon.awssdk.services.emr.model.BootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.CancelStepsInfo;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequest;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequestStatus;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.emr.model.CancelStepsResponse;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
+import software.amazon.awssdk.services.emr.model.Command;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationRequest;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationResponse;
 import software.amazon.awssdk.services.emr.model.DeleteSecurityConfigurationRequest;
@@ -53,6 +55,8 @@ import software.amazon.awssdk.services.emr.model.InstanceGroupModifyConfig;
 import software.amazon.awssdk.services.emr.model.InstanceGroupState;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
+import software.amazon.awssdk.services.emr.model.ListBootstrapActionsRequest;
+import software.amazon.awssdk.services.emr.model.ListBootstrapActionsResponse;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
 import software.amazon.awssdk.services.emr.model.ListClustersResponse;
 import software.amazon.awssdk.services.emr.model.ListInstanceFleetsRequest;
@@ -73,6 +77,7 @@ import software.amazon.awssdk.services.emr.model.RemoveTagsRequest;
 import software.amazon.awssdk.services.emr.model.RemoveTagsResponse;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
+import software.amazon.awssdk.services.emr.model.ScriptBootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.SecurityConfigurationSummary;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionResponse;
@@ -112,7 +117,7 @@ public final class FakeEmr {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VirtualTime time;
-  private final EmrBehavior behavior;
+  private volatile EmrBehavior behavior;
   private final Region region;
   private final String accountId;
   private final EmrIds ids;
@@ -140,6 +145,15 @@ public final class FakeEmr {
     return behavior;
   }
 
+  /**
+   * Replaces the behaviour, e.g. to script a test's clusters when the fake came from the JUnit
+   * extension. Applies to durations and outcomes drawn from now on; phases already scheduled keep
+   * their timing.
+   */
+  public void setBehavior(EmrBehavior behavior) {
+    this.behavior = Objects.requireNonNull(behavior, "behavior");
+  }
+
   /** Number of clusters ever created (all states). */
   public synchronized int clusterCount() {
     return byCreation.size();
@@ -158,7 +172,7 @@ public final class FakeEmr {
     ClusterRecord c = new ClusterRecord(id, arn, byCreation.size(), request, now, failure, az);
     createInstances(c, request.instances(), now);
     for (StepConfig step : request.steps()) {
-      c.steps.add(newStep(step, now));
+      c.addStep(newStep(step, c.stepConcurrency, now));
     }
     clusters.put(id, c);
     byCreation.add(c);
@@ -255,7 +269,7 @@ public final class FakeEmr {
     int running = 0;
     for (StepRecord s : c.steps) {
       if (s.state == StepState.RUNNING
-          || s.state == StepState.CANCEL_PENDING && s.started != null) {
+          || (s.state == StepState.CANCEL_PENDING && s.started != null)) {
         running++;
       }
     }
@@ -334,7 +348,10 @@ public final class FakeEmr {
             .message(failure.message())
             .logFile(logFile)
             .build();
-    ActionOnFailure action = s.actionOnFailure;
+    // EMR: once StepConcurrencyLevel is above 1, CANCEL_AND_WAIT cancels nothing and
+    // TERMINATE_CLUSTER does
+    // not terminate (a step can carry them if the level was raised after it was added)
+    ActionOnFailure action = c.stepConcurrency > 1 ? ActionOnFailure.CONTINUE : s.actionOnFailure;
     boolean terminate =
         action == ActionOnFailure.TERMINATE_CLUSTER || action == ActionOnFailure.TERMINATE_JOB_FLOW;
     if (terminate && !c.terminationProtected) {
@@ -556,9 +573,11 @@ public final class FakeEmr {
 
   // ------------------------------------------------------------------ steps
 
-  private StepRecord newStep(StepConfig step, Instant now) {
-    ActionOnFailure action =
-        step.actionOnFailure() == null ? ActionOnFailure.TERMINATE_CLUSTER : step.actionOnFailure();
+  private StepRecord newStep(StepConfig step, int concurrency, Instant now) {
+    ActionOnFailure action = step.actionOnFailure();
+    if (action == null) {
+      action = concurrency > 1 ? ActionOnFailure.CONTINUE : ActionOnFailure.TERMINATE_CLUSTER;
+    }
     return new StepRecord(ids.next("s-"), step.name(), step.hadoopJarStep(), action, null, now);
   }
 
@@ -577,13 +596,13 @@ public final class FakeEmr {
     Instant now = time.now();
     List<String> stepIds = new ArrayList<>();
     for (StepConfig config : request.steps()) {
-      StepRecord s = newStep(config, now);
+      StepRecord s = newStep(config, c.stepConcurrency, now);
       StepRecord withRole =
           request.executionRoleArn() == null
               ? s
               : new StepRecord(
                   s.id, s.name, s.jar, s.actionOnFailure, request.executionRoleArn(), now);
-      c.steps.add(withRole);
+      c.addStep(withRole);
       stepIds.add(withRole.id);
     }
     if (c.isReady()) {
@@ -597,12 +616,11 @@ public final class FakeEmr {
   }
 
   private StepRecord step(ClusterRecord c, String stepId) {
-    for (StepRecord s : c.steps) {
-      if (s.id.equals(stepId)) {
-        return s;
-      }
+    StepRecord s = stepId == null ? null : c.stepsById.get(stepId);
+    if (s == null) {
+      throw invalidRequest("Step id '" + stepId + "' is not valid.");
     }
-    throw invalidRequest("Step id '" + stepId + "' is not valid.");
+    return s;
   }
 
   /** DescribeStep. */
@@ -644,7 +662,7 @@ public final class FakeEmr {
     ClusterRecord c = cluster(request.clusterId());
     List<CancelStepsInfo> infos = new ArrayList<>();
     for (String stepId : request.stepIds()) {
-      StepRecord s = c.steps.stream().filter(x -> x.id.equals(stepId)).findFirst().orElse(null);
+      StepRecord s = stepId == null ? null : c.stepsById.get(stepId);
       CancelStepsInfo.Builder info = CancelStepsInfo.builder().stepId(stepId);
       if (s == null) {
         infos.add(
@@ -761,6 +779,23 @@ public final class FakeEmr {
   }
 
   // ------------------------------------------------------------------ instance groups and fleets
+
+  /** ListBootstrapActions: the cluster's bootstrap actions as requested (one page). */
+  public synchronized ListBootstrapActionsResponse listBootstrapActions(
+      ListBootstrapActionsRequest request) {
+    ClusterRecord c = cluster(request.clusterId());
+    List<Command> commands = new ArrayList<>();
+    for (BootstrapActionConfig action : c.request.bootstrapActions()) {
+      ScriptBootstrapActionConfig script = action.scriptBootstrapAction();
+      commands.add(
+          Command.builder()
+              .name(action.name())
+              .scriptPath(script == null ? null : script.path())
+              .args(script == null ? List.of() : script.args())
+              .build());
+    }
+    return ListBootstrapActionsResponse.builder().bootstrapActions(commands).build();
+  }
 
   /** ListInstanceGroups (one page). */
   public synchronized ListInstanceGroupsResponse listInstanceGroups(
