@@ -236,4 +236,49 @@ class SsmRecordStoreMotoTest {
         .isInstanceOf(RecordNotFoundException.class)
         .withMessageContaining("cluster configuration 'none' in namespace 'team-a'");
   }
+
+  @Test
+  void twoConcurrentReadModifyWriteLoopsLoseNoUpdateOverHttp() throws Exception {
+    SsmRecordStore s = store().build();
+    var p = Records.profile(NS, "counter").withDescription("0");
+    s.profiles().blocking().create(p);
+    int each = 4;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      done.add(
+          pool.submit(
+              () -> {
+                BlockingRecordRepository<io.emrlaunch.core.model.EmrProfile> mine =
+                    store().build().profiles().blocking();
+                int conflicts = 0;
+                for (int i = 0; i < each; ) {
+                  StoredRecord<io.emrlaunch.core.model.EmrProfile> read = mine.get(p.ref());
+                  int n = Integer.parseInt(read.value().description().orElseThrow());
+                  try {
+                    mine.save(
+                        p.withDescription(Integer.toString(n + 1)),
+                        WriteCondition.version(read.version()));
+                    i++;
+                  } catch (RecordConflictException e) {
+                    conflicts++;
+                  }
+                }
+                return conflicts;
+              }));
+    }
+    for (java.util.concurrent.Future<Integer> f : done) {
+      f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(s.profiles().blocking().get(p.ref()).value().description())
+        .contains(Integer.toString(2 * each));
+    assertThat(s.profiles().blocking().history(p.ref())).hasSize(1 + 2 * each);
+    assertThat(
+            direct
+                .getParametersByPath(r -> r.path("/emr_launch/_locks").recursive(true))
+                .parameters())
+        .isEmpty();
+  }
 }

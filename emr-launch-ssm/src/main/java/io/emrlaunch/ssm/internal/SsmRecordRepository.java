@@ -4,7 +4,6 @@ import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.RecordConflictException;
 import io.emrlaunch.core.repository.RecordFormat;
 import io.emrlaunch.core.repository.RecordKind;
-import io.emrlaunch.core.repository.RecordNotFoundException;
 import io.emrlaunch.core.repository.RecordPage;
 import io.emrlaunch.core.repository.RecordRepository;
 import io.emrlaunch.core.repository.RecordVersion;
@@ -539,10 +538,5 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  /** Exposed for the store's combined read. */
-  RecordNotFoundException notFound(RecordRef ref) {
-    return new RecordNotFoundException(kind, ref, VersionSelector.latest());
   }
 }
