@@ -26,8 +26,11 @@ public final class ParameterLayout {
    */
   public static final int MAX_ROOT_LENGTH = 500;
 
-  /** Most levels a root may have: SSM allows 15 levels and a record adds three. */
-  public static final int MAX_ROOT_LEVELS = 12;
+  /**
+   * Most levels a root may have: SSM allows 15 levels and a record's write lock adds four ({@code
+   * _locks/<folder>/<namespace>/<name>}).
+   */
+  public static final int MAX_ROOT_LEVELS = 11;
 
   private static final java.util.regex.Pattern ROOT =
       java.util.regex.Pattern.compile("(/[a-zA-Z0-9_.\\-]+)+");
@@ -118,6 +121,19 @@ public final class ParameterLayout {
    */
   public String parameterName(RecordKind<?> kind, String namespace, String name) {
     return folder(kind, namespace) + name;
+  }
+
+  /**
+   * The short-lived parameter a versioned save holds while it checks and writes a record (see
+   * {@link SsmRecordStore}); outside the kind folders, so listings never see it.
+   *
+   * @param kind the record kind
+   * @param namespace the namespace
+   * @param name the record name
+   * @return e.g. {@code /emr_launch/_locks/emr_profiles/default/analytics}
+   */
+  public String lockName(RecordKind<?> kind, String namespace, String name) {
+    return root + "/_locks/" + segment(kind) + "/" + namespace + "/" + name;
   }
 
   /**

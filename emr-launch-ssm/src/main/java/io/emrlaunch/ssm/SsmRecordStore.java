@@ -60,8 +60,15 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * Advanced stays Advanced (SSM never downgrades).
  *
  * <p><b>Concurrency.</b> {@link io.emrlaunch.core.repository.WriteCondition#version(long)} protects
- * against lost updates: the first writer confirmed wins, a later concurrent writer gets {@link
- * io.emrlaunch.core.repository.RecordConflictException} and its value stays in the history.
+ * against lost updates. SSM has no conditional write, so a versioned save holds a short-lived lock
+ * parameter ({@link ParameterLayout#lockName}, created atomically, deleted after the write,
+ * expiring after 30 seconds if its writer dies) while it checks the version and writes: of two
+ * concurrent versioned saves one wins and the other fails with {@link
+ * io.emrlaunch.core.repository.RecordConflictException} without writing. A plain overwrite by a
+ * writer that does not lock (for example a Python deployment) landing in between is detected from
+ * the version SSM returns: its value is put back on top, the save fails with a conflict and its own
+ * value stays in the history. Writers need {@code ssm:PutParameter} and {@code ssm:DeleteParameter}
+ * on {@code <root>/_locks/*}.
  *
  * <p><b>Throttling.</b> Retried by the client's retry strategy; configure it with {@link
  * SsmClients#retryStrategy()}. The store itself never loops.
@@ -87,7 +94,8 @@ public final class SsmRecordStore implements RecordStore {
             b.secure,
             b.kmsKeyId,
             b.pageSize,
-            new ReadCache(b.cacheTtl, b.clock));
+            new ReadCache(b.cacheTtl, b.clock),
+            b.clock);
     this.profiles = repository(RecordKind.PROFILE, b);
     this.configurations = repository(RecordKind.CONFIGURATION, b);
     this.launchFunctions = repository(RecordKind.LAUNCH_FUNCTION, b);

@@ -34,10 +34,11 @@ class ParameterLayoutTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ParameterLayout.withRoot("/a//b"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ParameterLayout.withRoot("/1/2/3/4/5/6/7/8/9/10/11/12/13"))
+    assertThatThrownBy(() -> ParameterLayout.withRoot("/1/2/3/4/5/6/7/8/9/10/11/12"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(
-            ParameterLayout.withRoot("/1/2/3/4/5/6/7/8/9/10/11/12").kindFolder(RecordKind.PROFILE))
-        .isEqualTo("/1/2/3/4/5/6/7/8/9/10/11/12/emr_profiles");
+    assertThat(ParameterLayout.withRoot("/1/2/3/4/5/6/7/8/9/10/11").kindFolder(RecordKind.PROFILE))
+        .isEqualTo("/1/2/3/4/5/6/7/8/9/10/11/emr_profiles");
+    assertThat(ParameterLayout.defaultLayout().lockName(RecordKind.CONFIGURATION, "ns", "c"))
+        .isEqualTo("/emr_launch/_locks/cluster_configurations/ns/c");
   }
 }

@@ -64,6 +64,10 @@ class SsmRecordStoreTest {
     return SsmRecordStore.builder().client(client).format(RecordFormat.EMR_LAUNCH);
   }
 
+  SsmRecordStore.Builder storeBuilderWithClock(SsmAsyncClient client) {
+    return storeBuilder(client).clock(aws.clock());
+  }
+
   long calls(String operation) {
     return aws.calls().count(FakeAws.SSM, operation);
   }
@@ -78,32 +82,46 @@ class SsmRecordStoreTest {
   }
 
   @Test
-  void everyKindRoundTripsUnderTheAwsEmrLaunchLayout() {
-    var p = Records.profile(NS, "analytics");
-    var c = Records.configuration(NS, "spark-small");
-    var f = Records.launchFunction(NS, "nightly");
+  void everyKindRoundTripsUnderTheAwsEmrLaunchLayoutInBothFormats() {
+    for (RecordFormat format : RecordFormat.values()) {
+      SsmRecordStore s = storeBuilder().format(format).build();
+      String ns = "ns-" + format.ordinal();
+      var p = Records.profile(ns, "analytics");
+      var c = Records.configuration(ns, "spark-small");
+      var f = Records.launchFunction(ns, "nightly");
 
-    StoredRecord<EmrProfile> sp = store.profiles().blocking().create(p);
-    StoredRecord<ClusterConfiguration> sc = store.configurations().blocking().create(c);
-    StoredRecord<LaunchFunction> sf = store.launchFunctions().blocking().create(f);
+      StoredRecord<EmrProfile> sp = s.profiles().blocking().create(p);
+      StoredRecord<ClusterConfiguration> sc = s.configurations().blocking().create(c);
+      StoredRecord<LaunchFunction> sf = s.launchFunctions().blocking().create(f);
 
-    assertThat(sp.version()).isEqualTo(1);
-    assertThat(sp.format()).isEqualTo(RecordFormat.EMR_LAUNCH);
-    assertThat(store.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
-    assertThat(store.configurations().blocking().get(c.ref()).value()).isEqualTo(c);
-    assertThat(store.launchFunctions().blocking().get(f.ref()).value()).isEqualTo(f);
-    assertThat(sc.ref()).isEqualTo(RecordRef.of(NS, "spark-small"));
-    assertThat(sf.kind().displayName()).isEqualTo("launch function");
-    assertThat(
-            ssm.getParameter(r -> r.name("/emr_launch/emr_profiles/team-a/analytics"))
-                .parameter()
-                .value())
-        .startsWith("{\"schemaVersion\":");
-    assertThat(
-            ssm.getParameter(r -> r.name("/emr_launch/cluster_configurations/team-a/spark-small")))
-        .isNotNull();
-    assertThat(ssm.getParameter(r -> r.name("/emr_launch/emr_launch_functions/team-a/nightly")))
-        .isNotNull();
+      assertThat(sp.version()).isEqualTo(1);
+      assertThat(sp.format()).isEqualTo(format);
+      StoredRecord<EmrProfile> rp = s.profiles().blocking().get(p.ref());
+      assertThat(rp.format()).as("%s", format).isEqualTo(format);
+      assertThat(rp.value()).as("%s", format).isEqualTo(p);
+      assertThat(s.configurations().blocking().get(c.ref()).value()).as("%s", format).isEqualTo(c);
+      assertThat(s.launchFunctions().blocking().get(f.ref()).value()).as("%s", format).isEqualTo(f);
+      assertThat(rp.value().name()).isEqualTo("analytics");
+      assertThat(rp.value().serviceRole()).isEqualTo(p.serviceRole());
+      assertThat(sc.ref()).isEqualTo(RecordRef.of(ns, "spark-small"));
+      assertThat(sf.kind().displayName()).isEqualTo("launch function");
+      String raw =
+          ssm.getParameter(r -> r.name("/emr_launch/emr_profiles/" + ns + "/analytics"))
+              .parameter()
+              .value();
+      if (format == RecordFormat.EMR_LAUNCH) {
+        assertThat(raw).startsWith("{\"schemaVersion\":");
+      } else {
+        assertThat(raw).contains("\"ProfileName\":\"analytics\"").doesNotContain("schemaVersion");
+      }
+      assertThat(
+              ssm.getParameter(
+                  r -> r.name("/emr_launch/cluster_configurations/" + ns + "/spark-small")))
+          .isNotNull();
+      assertThat(
+              ssm.getParameter(r -> r.name("/emr_launch/emr_launch_functions/" + ns + "/nightly")))
+          .isNotNull();
+    }
   }
 
   @Test
@@ -246,14 +264,67 @@ class SsmRecordStoreTest {
   }
 
   @Test
-  void aWriterRacingBetweenCheckAndPutWinsAndTheLoserIsToldAndKeptInHistory() {
+  void versionedSavesOfTheSameRecordAreSerialisedByALock() {
     BlockingRecordRepository<EmrProfile> a = store.profiles().blocking();
-    SsmRecordStore storeB = otherWriter();
     var p = Records.profile(NS, "analytics");
     a.create(p);
-    // B's save lands between A's version check and A's put.
+    List<Throwable> seenByB = new ArrayList<>();
+    // B tries a versioned save while A is between its check and its put: A holds the lock.
+    fake.beforeNextPut(() -> {});
     fake.beforeNextPut(
-        () -> storeB.profiles().blocking().save(p.withDescription("B"), WriteCondition.version(1)));
+        () -> {
+          try {
+            otherWriter()
+                .profiles()
+                .blocking()
+                .save(p.withDescription("B"), WriteCondition.version(1));
+          } catch (RuntimeException e) {
+            seenByB.add(e);
+          }
+        });
+    StoredRecord<EmrProfile> savedByA = a.save(p.withDescription("A"), WriteCondition.version(1));
+
+    assertThat(savedByA.version()).isEqualTo(2);
+    assertThat(seenByB)
+        .singleElement()
+        .isInstanceOf(RecordConflictException.class)
+        .satisfies(
+            e -> assertThat(e).hasMessageContaining("another writer is saving it right now"));
+    assertThat(a.get(p.ref()).value().description()).contains("A");
+    assertThat(a.history(p.ref())).hasSize(2);
+    // The lock is gone: the next versioned save goes through, and listings never showed it.
+    assertThat(a.save(p.withDescription("C"), WriteCondition.version(2)).version()).isEqualTo(3);
+    assertThat(ssm.getParametersByPath(r -> r.path("/emr_launch").recursive(true)).parameters())
+        .extracting(x -> x.name())
+        .containsExactly("/emr_launch/emr_profiles/team-a/analytics");
+  }
+
+  @Test
+  void aLockLeftByACrashedWriterExpires() {
+    BlockingRecordRepository<EmrProfile> a =
+        storeBuilderWithClock(aws.ssmAsync()).build().profiles().blocking();
+    var p = Records.profile(NS, "analytics");
+    a.create(p);
+    long expires = aws.clock().instant().plusSeconds(30).toEpochMilli();
+    ssm.putParameter(
+        r ->
+            r.name("/emr_launch/_locks/emr_profiles/team-a/analytics")
+                .type("String")
+                .value("{\"owner\":\"crashed\",\"expires\":" + expires + "}"));
+    assertThatThrownBy(() -> a.save(p.withDescription("x"), WriteCondition.version(1)))
+        .isInstanceOf(RecordConflictException.class);
+    aws.time().advance(Duration.ofSeconds(31));
+    assertThat(a.save(p.withDescription("x"), WriteCondition.version(1)).version()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnlockedWriterRacingBetweenCheckAndPutIsDetectedAndItsValueKept() {
+    BlockingRecordRepository<EmrProfile> a = store.profiles().blocking();
+    var p = Records.profile(NS, "analytics");
+    a.create(p);
+    // A plain overwrite (as aws-emr-launch's Python code does) lands between A's check and put.
+    fake.beforeNextPut(() -> {});
+    fake.beforeNextPut(() -> otherWriter().profiles().blocking().save(p.withDescription("B")));
 
     assertThatThrownBy(() -> a.save(p.withDescription("A"), WriteCondition.version(1)))
         .isInstanceOf(RecordConflictException.class)
@@ -263,12 +334,62 @@ class SsmRecordStoreTest {
               assertThat(c.rejectedVersion()).hasValue(3);
               assertThat(c.currentVersion()).isEqualTo(4);
             });
-    // B was told it succeeded at version 2: its value is the latest again, A's is in history.
+    // B's write is the latest again; A's is kept in the history.
     assertThat(a.get(p.ref()).value().description()).contains("B");
     assertThat(a.get(p.ref(), VersionSelector.version(3)).value().description()).contains("A");
     assertThat(a.history(p.ref()))
         .extracting(RecordVersion::version)
         .containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random random = new java.util.Random(seed);
+    BlockingRecordRepository<EmrProfile> repo = store.profiles().blocking();
+    var p = Records.profile(NS, "counter").withDescription("0");
+    repo.create(p);
+    int threads = 4;
+    int incrementsEach = 10;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicInteger conflicts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long threadSeed = random.nextLong();
+      done.add(
+          pool.submit(
+              () -> {
+                java.util.Random r = new java.util.Random(threadSeed);
+                BlockingRecordRepository<EmrProfile> mine = otherWriter().profiles().blocking();
+                for (int i = 0; i < incrementsEach; ) {
+                  StoredRecord<EmrProfile> read = mine.get(p.ref());
+                  int n = Integer.parseInt(read.value().description().orElseThrow());
+                  if (r.nextBoolean()) {
+                    Thread.yield();
+                  }
+                  try {
+                    mine.save(
+                        ImmutableEmrProfile.copyOf(read.value())
+                            .withDescription(Integer.toString(n + 1)),
+                        WriteCondition.version(read.version()));
+                    i++;
+                  } catch (RecordConflictException e) {
+                    conflicts.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(repo.get(p.ref()).value().description())
+        .as("seed %d, %d conflicts", seed, conflicts.get())
+        .contains(Integer.toString(threads * incrementsEach));
+    assertThat(repo.history(p.ref())).as("seed %d", seed).hasSize(1 + threads * incrementsEach);
   }
 
   @Test
@@ -279,6 +400,7 @@ class SsmRecordStoreTest {
     // The put reaches SSM but its response is lost, and a second identical put follows (what an
     // SDK retry after a timeout does).
     var next = p.withDescription("next");
+    fake.beforeNextPut(() -> {}); // the write lock
     fake.beforeNextPut(() -> otherWriter().profiles().blocking().save(next));
     StoredRecord<EmrProfile> saved = repo.save(next, WriteCondition.version(1));
     assertThat(saved.version()).isEqualTo(3);
@@ -352,7 +474,7 @@ class SsmRecordStoreTest {
     assertThat(repo.save(p.withDescription("x"), WriteCondition.version(1)).version()).isEqualTo(2);
     assertThat(aws.calls().calls(FakeAws.SSM, "PutParameter"))
         .extracting(c -> c.injectedFault().isPresent())
-        .containsExactly(false, true, false);
+        .containsExactly(false, true, false, false);
   }
 
   @Test
@@ -360,15 +482,18 @@ class SsmRecordStoreTest {
     BlockingRecordRepository<EmrProfile> repo = store.profiles().blocking();
     var p = Records.profile(NS, "analytics");
     repo.create(p);
-    // The put reaches SSM, the caller sees an error.
-    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).loseResponse();
+    // The record's put reaches SSM, the caller sees an error (the first put takes the lock).
+    fake.beforeNextPut(() -> {});
+    fake.beforeNextPut(() -> aws.faults().on(FakeAws.SSM, "PutParameter").next(1).loseResponse());
     assertThatThrownBy(() -> repo.save(p.withDescription("x"), WriteCondition.version(1)))
         .isInstanceOf(RepositoryException.class);
-    // Retrying the same save finds its own value already stored at version 2.
-    StoredRecord<EmrProfile> retried = repo.save(p.withDescription("x"), WriteCondition.version(1));
-    assertThat(retried.version()).isEqualTo(2);
+    // The write did land once. A caller retrying the same save is told it conflicts, and the
+    // current version holds its own value (SSM cannot tell its write from an identical one).
+    assertThatThrownBy(() -> repo.save(p.withDescription("x"), WriteCondition.version(1)))
+        .isInstanceOf(RecordConflictException.class)
+        .satisfies(e -> assertThat(((RecordConflictException) e).currentVersion()).isEqualTo(2));
+    assertThat(repo.get(p.ref()).value().description()).contains("x");
     assertThat(repo.history(p.ref())).hasSize(2);
-    assertThat(calls("PutParameter")).isEqualTo(2);
 
     // Under a throttling storm every save either lands once or fails with nothing written.
     aws.faults().on(FakeAws.SSM, "PutParameter").withProbability(0.5).throttle();

@@ -4,7 +4,6 @@ import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.RecordConflictException;
 import io.emrlaunch.core.repository.RecordFormat;
 import io.emrlaunch.core.repository.RecordKind;
-import io.emrlaunch.core.repository.RecordNotFoundException;
 import io.emrlaunch.core.repository.RecordPage;
 import io.emrlaunch.core.repository.RecordRepository;
 import io.emrlaunch.core.repository.RecordVersion;
@@ -33,14 +32,15 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 /**
  * One kind of record on SSM Parameter Store.
  *
- * <p>Optimistic locking: SSM has no conditional put, but every put returns the version it created
- * and versions are assigned one by one. A save expecting version {@code e} first checks the current
- * version is {@code e}, then puts; if the put did not create {@code e + 1}, another writer got in
- * between. Then the value of version {@code e + 1} (the writer that was told it succeeded) is put
- * back on top, so the latest value is the confirmed winner's, and the save fails with a conflict
- * naming the history version that holds its own value. Every loser restores the same version, so
- * several concurrent losers agree. A retried put whose first attempt did land (a lost response) is
- * recognised by its identical value and is not a conflict.
+ * <p>Optimistic locking: SSM has no conditional put, so a save expecting version {@code e} holds
+ * the record's write lock ({@link WriteLocks}, an atomic create-only parameter) while it checks
+ * that the current version is {@code e} and puts. Versioned saves of one record are therefore
+ * serial, and readers only ever see values that won. Writers that do not lock (plain overwrites,
+ * the Python library) can still land between check and put; the put then does not return {@code e +
+ * 1}, and the save puts the value of version {@code e + 1} (the other writer's) back on top and
+ * fails with a conflict naming the history version that holds its own value. Versions between
+ * {@code e} and ours that hold exactly our value are our own put retried by the client (a lost
+ * response), not a conflict.
  *
  * @param <T> the value type
  */
@@ -48,12 +48,14 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
   private final RecordKind<T> kind;
   private final RecordCodecs<T> codecs;
   private final SsmSettings s;
+  private final WriteLocks locks;
 
   /** Creates the repository of one kind. */
   public SsmRecordRepository(RecordKind<T> kind, RecordCodecs<T> codecs, SsmSettings settings) {
     this.kind = kind;
     this.codecs = codecs;
     this.s = settings;
+    this.locks = new WriteLocks(settings);
   }
 
   @Override
@@ -88,7 +90,12 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
           } else if (condition.isAbsent()) {
             saved = createOnly(ref, name, value, text, tier);
           } else {
-            saved = replaceVersion(ref, name, value, text, tier, condition);
+            saved =
+                locks.withLock(
+                    kind,
+                    ref,
+                    condition,
+                    () -> replaceVersion(ref, name, value, text, tier, condition));
           }
           return saved
               .whenComplete((r, e) -> s.cache().invalidate(name))
@@ -133,7 +140,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
   private CompletableFuture<StoredRecord<T>> replaceVersion(
       RecordRef ref, String name, T value, String text, ParameterTier tier, WriteCondition c) {
     long expected = c.expectedVersion().getAsLong();
-    return readRaw(name, true)
+    return readRaw(name, false)
         .handle(
             (p, e) -> {
               if (e != null && SsmFailures.isNotFound(e)) {
@@ -147,11 +154,6 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
             })
         .thenCompose(
             p -> {
-              if (p.version() > expected && text.equals(p.value())) {
-                // This very value already landed after the expected version: typically our own
-                // earlier attempt whose response was lost. Saving is idempotent, not a conflict.
-                return CompletableFuture.completedFuture(stored(ref, value, p.version()));
-              }
               if (p.version() != expected) {
                 throw new RecordConflictException(
                     kind,
@@ -536,10 +538,5 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  /** Exposed for the store's combined read. */
-  RecordNotFoundException notFound(RecordRef ref) {
-    return new RecordNotFoundException(kind, ref, VersionSelector.latest());
   }
 }

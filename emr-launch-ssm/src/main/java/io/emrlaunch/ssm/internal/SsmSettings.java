@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ssm.SsmAsyncClient;
  * @param kmsKeyId the KMS key of SecureString values; null for the account's {@code aws/ssm} key
  * @param pageSize GetParametersByPath page size (1-10)
  * @param cache the read-through cache (possibly disabled)
+ * @param clock the time source of the cache and of write-lock expiry
  */
 public record SsmSettings(
     SsmAsyncClient client,
@@ -19,4 +20,5 @@ public record SsmSettings(
     boolean secure,
     String kmsKeyId,
     int pageSize,
-    ReadCache cache) {}
+    ReadCache cache,
+    java.time.Clock clock) {}
