@@ -1,0 +1,256 @@
+package io.emrlaunch.testkit;
+
+import io.emrlaunch.testkit.emr.EmrBehavior;
+import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.internal.ClientViews;
+import io.emrlaunch.testkit.internal.EmrService;
+import io.emrlaunch.testkit.internal.SfnService;
+import io.emrlaunch.testkit.internal.SsmService;
+import io.emrlaunch.testkit.internal.ViewContext;
+import io.emrlaunch.testkit.sfn.FakeSfn;
+import io.emrlaunch.testkit.ssm.FakeSsm;
+import java.time.Instant;
+import java.util.Objects;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * In-memory AWS for one test: one {@link VirtualTime}, one {@link CallLog}, one {@link FaultPlan},
+ * and the fake services behind the real SDK client interfaces.
+ *
+ * <pre>{@code
+ * FakeAws aws = FakeAws.create();
+ * EmrAsyncClient emr = aws.emrAsync();          // hand this to the code under test
+ * CompletableFuture<?> launched = myLauncher(emr, aws.scheduler()).launch(...);
+ * aws.time().runUntil(launched, Duration.ofHours(1)).join();
+ * assertThat(aws.calls().count(FakeAws.EMR, "RunJobFlow")).isEqualTo(1);
+ * }</pre>
+ *
+ * <p>The clients are views: each call goes through the fault plan, spends any injected latency in
+ * virtual time, runs against the backend (e.g. {@link #emrBackend()}) and is recorded in the call
+ * log. They behave like SDK clients with retries off. Closing a view does nothing; a {@code
+ * FakeAws} holds no threads or sockets.
+ */
+public final class FakeAws {
+  /** Service id of EMR in the call log and fault plan. */
+  public static final String EMR = "emr";
+
+  /** Service id of SSM in the call log and fault plan. */
+  public static final String SSM = "ssm";
+
+  /** Service id of Step Functions in the call log and fault plan. */
+  public static final String SFN = "sfn";
+
+  private final long seed;
+  private final VirtualTime time;
+  private final CallLog calls;
+  private final FaultPlan faults;
+  private final ViewContext context;
+  private final FakeEmr emrBackend;
+  private final EmrClient emr;
+  private final EmrAsyncClient emrAsync;
+  private final FakeSsm ssmBackend;
+  private final SsmClient ssm;
+  private final SsmAsyncClient ssmAsync;
+  private final FakeSfn sfnBackend;
+  private final SfnClient sfn;
+  private final SfnAsyncClient sfnAsync;
+
+  private FakeAws(Builder b) {
+    this.seed = b.seed;
+    this.time = VirtualTime.startingAt(b.start);
+    this.calls = new CallLog(b.keepCalls);
+    this.faults = new FaultPlan(b.seed);
+    this.context = new ViewContext(time, calls, faults, b.region);
+    this.emrBackend =
+        FakeEmr.builder()
+            .time(time)
+            .behavior(b.emrBehavior)
+            .seed(b.seed)
+            .region(b.region)
+            .accountId(b.accountId)
+            .build();
+    this.emr = ClientViews.sync(EmrClient.class, emrBackend, EmrService.DESCRIPTOR, context);
+    this.emrAsync =
+        ClientViews.async(EmrAsyncClient.class, emrBackend, EmrService.DESCRIPTOR, context);
+    this.ssmBackend =
+        FakeSsm.builder().clock(time.clock()).region(b.region.id()).accountId(b.accountId).build();
+    this.ssm = ClientViews.sync(SsmClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
+    this.ssmAsync =
+        ClientViews.async(SsmAsyncClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
+    this.sfnBackend =
+        FakeSfn.builder()
+            .clock(time.clock())
+            .region(b.region.id())
+            .accountId(b.accountId)
+            .seed(b.seed)
+            .build();
+    this.sfn = ClientViews.sync(SfnClient.class, sfnBackend, SfnService.DESCRIPTOR, context);
+    this.sfnAsync =
+        ClientViews.async(SfnAsyncClient.class, sfnBackend, SfnService.DESCRIPTOR, context);
+  }
+
+  /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
+  public static FakeAws create() {
+    return builder().build();
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The seed of ids, durations, failures and probabilistic faults. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The virtual time every fake and view runs in. */
+  public VirtualTime time() {
+    return time;
+  }
+
+  /** The virtual clock, for code under test that takes a {@link java.time.Clock}. */
+  public VirtualClock clock() {
+    return time.clock();
+  }
+
+  /**
+   * The virtual scheduler, for code under test (and SDK waiters) that take a scheduled executor.
+   */
+  public VirtualScheduler scheduler() {
+    return time.scheduler();
+  }
+
+  /** Every call made through the views. */
+  public CallLog calls() {
+    return calls;
+  }
+
+  /** Faults to inject into the views' calls (empty by default). */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /** The in-memory EMR itself (no faults, not recorded). */
+  public FakeEmr emrBackend() {
+    return emrBackend;
+  }
+
+  /** A sync EMR client over {@link #emrBackend()}. */
+  public EmrClient emr() {
+    return emr;
+  }
+
+  /**
+   * An async EMR client over {@link #emrBackend()}; its {@code waiter()} runs on the virtual
+   * scheduler.
+   */
+  public EmrAsyncClient emrAsync() {
+    return emrAsync;
+  }
+
+  /** The in-memory SSM Parameter Store itself (no faults, not recorded). */
+  public FakeSsm ssmBackend() {
+    return ssmBackend;
+  }
+
+  /** A sync SSM client over {@link #ssmBackend()}. */
+  public SsmClient ssm() {
+    return ssm;
+  }
+
+  /** An async SSM client over {@link #ssmBackend()}. */
+  public SsmAsyncClient ssmAsync() {
+    return ssmAsync;
+  }
+
+  /**
+   * The in-memory Step Functions itself (no faults, not recorded); tests decide execution outcomes
+   * here.
+   */
+  public FakeSfn sfnBackend() {
+    return sfnBackend;
+  }
+
+  /** A sync Step Functions client over {@link #sfnBackend()}. */
+  public SfnClient sfn() {
+    return sfn;
+  }
+
+  /** An async Step Functions client over {@link #sfnBackend()}. */
+  public SfnAsyncClient sfnAsync() {
+    return sfnAsync;
+  }
+
+  /** Shared view context, for the other fakes' views. */
+  ViewContext viewContext() {
+    return context;
+  }
+
+  @Override
+  public String toString() {
+    return "FakeAws[seed=" + seed + ", " + time + "]";
+  }
+
+  /** Builds a {@link FakeAws}. */
+  public static final class Builder {
+    private long seed = 1;
+    private Instant start = VirtualTime.DEFAULT_START;
+    private Region region = Region.US_EAST_1;
+    private String accountId = "123456789012";
+    private EmrBehavior emrBehavior = EmrBehavior.defaults();
+    private boolean keepCalls = true;
+
+    private Builder() {}
+
+    /** Seed of ids, durations, random failures and probabilistic faults (default 1). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Where virtual time starts (default {@link VirtualTime#DEFAULT_START}). */
+    public Builder start(Instant start) {
+      this.start = Objects.requireNonNull(start, "start");
+      return this;
+    }
+
+    /** Region of ARNs and of the views' client configuration (default us-east-1). */
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** Account id in ARNs (default 123456789012). */
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId, "accountId");
+      return this;
+    }
+
+    /** How the in-memory EMR behaves (default {@link EmrBehavior#defaults()}). */
+    public Builder emrBehavior(EmrBehavior behavior) {
+      this.emrBehavior = Objects.requireNonNull(behavior, "behavior");
+      return this;
+    }
+
+    /**
+     * Whether the call log keeps each call (default true). Benchmarks making many thousands of
+     * calls turn it off; counts are kept either way.
+     */
+    public Builder keepCalls(boolean keepCalls) {
+      this.keepCalls = keepCalls;
+      return this;
+    }
+
+    /** The bundle. */
+    public FakeAws build() {
+      return new FakeAws(this);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.emrlaunch.testkit.internal;
+
+import io.emrlaunch.testkit.Fault;
+import io.emrlaunch.testkit.FaultPlan;
+import io.emrlaunch.testkit.RecordedCall;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Runs one operation against a backend: decides faults, spends latency in virtual time, invokes the
+ * backend, records the call. Shared by the sync and async views of one backend.
+ */
+final class CallDispatcher {
+  private final Object backend;
+  private final ServiceDescriptor service;
+  private final ViewContext context;
+
+  CallDispatcher(Object backend, ServiceDescriptor service, ViewContext context) {
+    this.backend = backend;
+    this.service = service;
+    this.context = context;
+  }
+
+  Object backend() {
+    return backend;
+  }
+
+  ViewContext context() {
+    return context;
+  }
+
+  /**
+   * Sync view: the caller's thread "waits" the latency by moving virtual time (running due work).
+   */
+  Object callSync(String operation, Method target, Object request) {
+    Instant at = context.time().now();
+    FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
+    if (!decision.latency().isZero()) {
+      context.time().advance(decision.latency());
+    }
+    Outcome outcome = execute(operation, target, request, at, decision);
+    if (outcome.error != null) {
+      throw outcome.error;
+    }
+    return outcome.response;
+  }
+
+  /**
+   * Async view: without latency the future is completed before it is returned (deterministic, no
+   * thread); with latency the backend runs and the future completes on the virtual scheduler after
+   * the latency.
+   */
+  CompletableFuture<Object> callAsync(String operation, Method target, Object request) {
+    Instant at = context.time().now();
+    FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
+    CompletableFuture<Object> future = new CompletableFuture<>();
+    if (decision.latency().isZero()) {
+      execute(operation, target, request, at, decision).completeAsync(future);
+    } else {
+      context
+          .time()
+          .scheduler()
+          .schedule(
+              () -> execute(operation, target, request, at, decision).completeAsync(future),
+              decision.latency().toNanos(),
+              TimeUnit.NANOSECONDS);
+    }
+    return future;
+  }
+
+  private Outcome execute(
+      String operation, Method target, Object request, Instant at, FaultPlan.Decision decision) {
+    Fault.Kind fault = decision.error();
+    Object response = null;
+    RuntimeException error = null;
+    if (fault == Fault.Kind.THROTTLING) {
+      error = service.throttling();
+    } else if (fault == Fault.Kind.SERVER_ERROR) {
+      error = service.serverError();
+    } else {
+      try {
+        response = invoke(target, request);
+      } catch (RuntimeException e) {
+        error = e;
+      }
+      if (fault == Fault.Kind.RESPONSE_LOST) {
+        error = responseLost(operation);
+      }
+    }
+    context
+        .calls()
+        .record(
+            new RecordedCall(
+                service.id(), operation, at, decision.latency(), request, response, error, fault));
+    return new Outcome(response, error);
+  }
+
+  private Object invoke(Method target, Object request) {
+    try {
+      return target.invoke(backend, request);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("backend method not accessible: " + target, e);
+    }
+  }
+
+  private static SdkClientException responseLost(String operation) {
+    return SdkClientException.builder()
+        .message(
+            "Unable to execute HTTP request: Read timed out ("
+                + operation
+                + " took effect but its response was lost: injected fault)")
+        .cause(new SocketTimeoutException("Read timed out"))
+        .build();
+  }
+
+  /** Response or error of one executed call. */
+  private static final class Outcome {
+    final Object response;
+    final RuntimeException error;
+
+    Outcome(Object response, RuntimeException error) {
+      this.response = response;
+      this.error = error;
+    }
+
+    /** Completes as the SDK's async clients do: errors wrapped in a CompletionException. */
+    void completeAsync(CompletableFuture<Object> future) {
+      if (error != null) {
+        future.completeExceptionally(
+            error instanceof CompletionException ? error : new CompletionException(error));
+      } else {
+        future.complete(response);
+      }
+    }
+  }
+}
