@@ -7,8 +7,11 @@ import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.model.ImmutableEmrProfile;
+import io.emrlaunch.core.model.LaunchFunction;
+import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.overrides.Overrides;
+import io.emrlaunch.core.repository.RecordStore;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
@@ -197,6 +200,62 @@ public final class ClusterLauncher implements SdkAutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return launch(built);
+  }
+
+  /**
+   * Launches from stored records: the profile and the configuration are read together (one round
+   * trip for stores that can, such as SSM's {@code GetParameters}), then the launch proceeds as
+   * {@link #launch(LaunchRequest)}.
+   *
+   * @param store where the records are
+   * @param profile the profile's reference
+   * @param configuration the configuration's reference
+   * @param rest the rest of the request (name, tags, overrides, wait); profile and configuration
+   *     are set from the store
+   * @return see {@link #launch(LaunchRequest)}; fails with the store's error (for example {@code
+   *     RecordNotFoundException}) before any EMR call
+   */
+  public CompletableFuture<LaunchedCluster> launch(
+      RecordStore store,
+      RecordRef profile,
+      RecordRef configuration,
+      Consumer<ImmutableLaunchRequest.Builder> rest) {
+    return store
+        .loadLaunchInputs(profile, configuration)
+        .thenCompose(
+            in ->
+                launch(
+                    b -> {
+                      rest.accept(b);
+                      b.profile(in.profile().value()).configuration(in.configuration().value());
+                    }));
+  }
+
+  /**
+   * Runs a stored launch function (aws-emr-launch's "launch function"): its profile and
+   * configuration are read together from the store, its cluster name and tags are used, runtime
+   * overrides are checked against its allow-list (or the configuration's when it has none), its
+   * fail-if-running default applies, and the launch waits for the cluster to start when the
+   * function says so.
+   *
+   * @param store where the records are
+   * @param function the launch function
+   * @param overrides runtime overrides by name
+   * @return see {@link #launch(LaunchRequest)}
+   */
+  public CompletableFuture<LaunchedCluster> launch(
+      RecordStore store, LaunchFunction function, Map<String, ?> overrides) {
+    return launch(
+        store,
+        function.profile(),
+        function.configuration(),
+        b ->
+            b.clusterName(function.clusterName())
+                .tags(function.clusterTags())
+                .allowedOverrides(function.allowedOverrides())
+                .overrides(new LinkedHashMap<String, Object>(overrides))
+                .failIfClusterRunning(function.defaultFailIfClusterRunning())
+                .waitFor(function.waitForClusterStart() ? LaunchWait.STARTED : LaunchWait.NONE));
   }
 
   /**

@@ -62,6 +62,9 @@ public final class ClusterMonitor implements SdkAutoCloseable {
 
   private static final int FAILURE_DESCRIBE_TRIES = 2;
 
+  /** The shortest pause between two polls. */
+  private static final Duration MIN_GAP = Duration.ofSeconds(1);
+
   private final EmrAsyncClient emr;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
@@ -81,6 +84,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   private Duration idlePeriod;
   private int throttleStreak;
   private Instant lastChangeAt;
+  private Instant pollStartedAt;
 
   private ClusterMonitor(Builder b) {
     this.emr = Objects.requireNonNull(b.emr, "emr client is required");
@@ -297,6 +301,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
       return;
     }
     ticking = true;
+    pollStartedAt = clock.instant();
     if (watches.isEmpty()) {
       stepPhase();
       return;
@@ -362,9 +367,11 @@ public final class ClusterMonitor implements SdkAutoCloseable {
                 }
                 return CompletableFuture.<Map<String, ClusterSummary>>failedFuture(cause);
               }
+              Instant now = clock.instant();
               for (ClusterSummary s : resp.clusters()) {
                 if (wanted.contains(s.id())) {
                   found.put(s.id(), s);
+                  arrived(s, now);
                 }
               }
               notifyPolled("ListClusters", false);
@@ -376,6 +383,29 @@ public final class ClusterMonitor implements SdkAutoCloseable {
             },
             scheduler)
         .thenCompose(f -> f);
+  }
+
+  /**
+   * Completes the waits a listed cluster satisfies as soon as its page arrives: with many pages per
+   * poll, waiting for the last page would add its read time to every cluster's detection lag.
+   * Failures wait for the end of the poll (they need a description).
+   */
+  private void arrived(ClusterSummary s, Instant now) {
+    Watch w = watches.get(s.id());
+    if (w == null || closed) {
+      return;
+    }
+    w.seen = true;
+    w.misses = 0;
+    if (w.created == null && s.status().timeline() != null) {
+      w.created = s.status().timeline().creationDateTime();
+    }
+    update(w, snapshot(w.id, s.name(), s.status(), now));
+    for (Waiter waiter : w.waiters) {
+      if (!waiter.future.isDone() && waiter.target.reachedBy(w.last)) {
+        waiter.future.complete(w.last);
+      }
+    }
   }
 
   private static Throwable unwrap(Throwable t) {
@@ -405,12 +435,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     for (Watch w : watches.values()) {
       ClusterSummary s = found.get(w.id);
       if (s != null) {
-        w.seen = true;
-        w.misses = 0;
-        if (w.created == null && s.status().timeline() != null) {
-          w.created = s.status().timeline().creationDateTime();
-        }
-        update(w, snapshot(w.id, s.name(), s.status(), now));
+        continue; // handled when its page arrived
       } else if (w.seen && inferable(notListed)) {
         // It was listed in a waiting state before and is not listed now: it moved to a state we did
         // not ask for, and every such state means "up".
@@ -667,7 +692,12 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     if ((watches.isEmpty() && stepWatches.isEmpty()) || closed) {
       return;
     }
-    pollWithin(nextPeriod());
+    // The period runs from the start of a poll: a poll of many pages (slower still when pages are
+    // throttled and retried) must not stretch the cadence.
+    Duration spent =
+        pollStartedAt == null ? Duration.ZERO : Duration.between(pollStartedAt, clock.instant());
+    Duration delay = nextPeriod().minus(spent);
+    pollWithin(delay.compareTo(MIN_GAP) < 0 ? MIN_GAP : delay);
   }
 
   private Duration nextPeriod() {

@@ -47,8 +47,11 @@ public final class MonitorCadence {
   }
 
   /**
-   * The defaults: 5 s for the first 60 s of a cluster; 8 s while clusters arrive (come up or end;
-   * for 2 min after the last arrival), else growing ×1.5 up to 60 s; up to 5 min while throttled.
+   * The defaults: every 10 s for the first 60 s of a cluster (quick validation failures); every 7 s
+   * while clusters arrive (come up or end; for 2 min after the last arrival); otherwise growing
+   * ×1.5 up to 60 s; up to 5 min while throttled. Chosen with the monitor benchmark: against the
+   * SDK waiter's 30 s polls they give about a quarter of its detection lag for a twelfth of its
+   * calls at 200–1,000 clusters.
    *
    * @return the default cadence
    */
@@ -148,9 +151,9 @@ public final class MonitorCadence {
 
   /** Builds a {@link MonitorCadence}. */
   public static final class Builder {
-    private Duration startupPeriod = Duration.ofSeconds(5);
+    private Duration startupPeriod = Duration.ofSeconds(10);
     private Duration startupWindow = Duration.ofSeconds(60);
-    private Duration activePeriod = Duration.ofSeconds(8);
+    private Duration activePeriod = Duration.ofSeconds(7);
     private Duration activeWindow = Duration.ofMinutes(2);
     private double idleGrowth = 1.5;
     private Duration maxIdlePeriod = Duration.ofSeconds(60);

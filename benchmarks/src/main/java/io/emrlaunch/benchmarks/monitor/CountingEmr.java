@@ -1,0 +1,102 @@
+package io.emrlaunch.benchmarks.monitor;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.emr.model.AddJobFlowStepsRequest;
+import software.amazon.awssdk.services.emr.model.AddJobFlowStepsResponse;
+import software.amazon.awssdk.services.emr.model.DescribeClusterRequest;
+import software.amazon.awssdk.services.emr.model.DescribeClusterResponse;
+import software.amazon.awssdk.services.emr.model.ListClustersRequest;
+import software.amazon.awssdk.services.emr.model.ListClustersResponse;
+import software.amazon.awssdk.services.emr.model.ListStepsRequest;
+import software.amazon.awssdk.services.emr.model.ListStepsResponse;
+import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
+import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
+import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
+import software.amazon.awssdk.services.emr.model.SetTerminationProtectionResponse;
+import software.amazon.awssdk.services.emr.model.TerminateJobFlowsRequest;
+import software.amazon.awssdk.services.emr.model.TerminateJobFlowsResponse;
+
+/** Counts one strategy's calls, by operation, on the way to the shared simulated EMR. */
+final class CountingEmr implements EmrAsyncClient {
+  private final EmrAsyncClient delegate;
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+
+  CountingEmr(EmrAsyncClient delegate) {
+    this.delegate = delegate;
+  }
+
+  private void count(String op) {
+    calls.computeIfAbsent(op, k -> new LongAdder()).increment();
+  }
+
+  Map<String, Long> counts() {
+    Map<String, Long> out = new TreeMap<>();
+    calls.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Calls that watch clusters (everything but launching). */
+  long watchCalls() {
+    return counts().entrySet().stream()
+        .filter(e -> !e.getKey().equals("RunJobFlow"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  @Override
+  public String serviceName() {
+    return delegate.serviceName();
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public CompletableFuture<RunJobFlowResponse> runJobFlow(RunJobFlowRequest r) {
+    count("RunJobFlow");
+    return delegate.runJobFlow(r);
+  }
+
+  @Override
+  public CompletableFuture<ListClustersResponse> listClusters(ListClustersRequest r) {
+    count("ListClusters");
+    return delegate.listClusters(r);
+  }
+
+  @Override
+  public CompletableFuture<DescribeClusterResponse> describeCluster(DescribeClusterRequest r) {
+    count("DescribeCluster");
+    return delegate.describeCluster(r);
+  }
+
+  @Override
+  public CompletableFuture<ListStepsResponse> listSteps(ListStepsRequest r) {
+    count("ListSteps");
+    return delegate.listSteps(r);
+  }
+
+  @Override
+  public CompletableFuture<AddJobFlowStepsResponse> addJobFlowSteps(AddJobFlowStepsRequest r) {
+    count("AddJobFlowSteps");
+    return delegate.addJobFlowSteps(r);
+  }
+
+  @Override
+  public CompletableFuture<TerminateJobFlowsResponse> terminateJobFlows(
+      TerminateJobFlowsRequest r) {
+    count("TerminateJobFlows");
+    return delegate.terminateJobFlows(r);
+  }
+
+  @Override
+  public CompletableFuture<SetTerminationProtectionResponse> setTerminationProtection(
+      SetTerminationProtectionRequest r) {
+    count("SetTerminationProtection");
+    return delegate.setTerminationProtection(r);
+  }
+}

@@ -1,0 +1,388 @@
+package io.emrlaunch.benchmarks.monitor;
+
+import io.emrlaunch.core.launch.ClusterLauncher;
+import io.emrlaunch.core.launch.LaunchListener;
+import io.emrlaunch.core.launch.LaunchRequest;
+import io.emrlaunch.core.launch.LaunchWait;
+import io.emrlaunch.core.launch.LaunchedCluster;
+import io.emrlaunch.core.launch.sim.SimulatedEmr;
+import io.emrlaunch.core.launch.sim.SimulatedEmr.ClusterPlan;
+import io.emrlaunch.core.launch.sim.VirtualScheduler;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.ClusterInstances;
+import io.emrlaunch.core.model.EmrProfile;
+import io.emrlaunch.core.model.InstanceGroupConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.waiters.EmrAsyncWaiter;
+
+/**
+ * Watching a fleet: the SDK's {@code EmrAsyncWaiter.waitUntilClusterRunning} (its defaults: a
+ * DescribeCluster per cluster every 30 s) against our {@link ClusterLauncher} (one {@code
+ * ClusterMonitor} for all clusters), on the same simulated fleet in the same run, in virtual time.
+ *
+ * <p>Each cluster boots in 6–12 minutes (seeded); 10% fail at bootstrap. Detection lag is the time
+ * from the state change (up, or ending) to the moment the caller's future completes. Writes {@code
+ * benchmarks/target/monitor.json} and prints a table.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.emrlaunch.benchmarks.monitor.MonitorBenchmark [output.json]}
+ */
+public final class MonitorBenchmark {
+  private static final Set<ClusterState> DECISIVE =
+      Set.of(
+          ClusterState.RUNNING,
+          ClusterState.WAITING,
+          ClusterState.TERMINATING,
+          ClusterState.TERMINATED_WITH_ERRORS);
+
+  private MonitorBenchmark() {}
+
+  /** One scenario's numbers for one strategy. */
+  record Side(
+      String name,
+      int clusters,
+      int known,
+      int errors,
+      double medianLagSeconds,
+      double p95LagSeconds,
+      Map<String, Long> calls,
+      long watchCalls,
+      int threads) {
+    double callsPerCluster() {
+      return (double) watchCalls / clusters;
+    }
+  }
+
+  record Scenario(String name, int clusters, double throttle, Side waiter, Side ours) {
+    double lagRatio() {
+      return ours.medianLagSeconds / waiter.medianLagSeconds;
+    }
+
+    double callsRatio() {
+      return (double) ours.watchCalls / waiter.watchCalls;
+    }
+  }
+
+  /**
+   * Runs the scenarios.
+   *
+   * @param args optional output path (default {@code benchmarks/target/monitor.json})
+   * @throws IOException when the result cannot be written
+   */
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/target/monitor.json");
+    List<Scenario> scenarios = new ArrayList<>();
+    scenarios.add(run("200 clusters", 200, 0.0, 42));
+    scenarios.add(run("1000 clusters", 1000, 0.0, 42));
+    scenarios.add(run("200 clusters, 20% throttled", 200, 0.2, 42));
+    scenarios.add(run("1000 clusters, 20% throttled", 1000, 0.2, 42));
+    print(scenarios);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, json(scenarios));
+    System.out.println("wrote " + out.toAbsolutePath());
+  }
+
+  static Scenario run(String name, int n, double throttle, long seed) {
+    VirtualScheduler time = new VirtualScheduler();
+    SimulatedEmr emr = new SimulatedEmr(time);
+    Random random = new Random(seed);
+    Map<String, ClusterPlan> plans = new ConcurrentHashMap<>();
+    for (int i = 0; i < n; i++) {
+      int boot = 360 + random.nextInt(361);
+      ClusterPlan plan =
+          random.nextDouble() < 0.10
+              ? ClusterPlan.failsBootstrap(
+                  Duration.ofSeconds(120 + random.nextInt(boot - 119)), "bootstrap action 1 failed")
+              : ClusterPlan.boots(Duration.ofSeconds(boot));
+      plans.put("c-" + i, plan);
+    }
+    emr.clusterPlans(r -> plans.get(r.name()));
+    if (throttle > 0) {
+      emr.throttle(throttle, seed);
+    }
+    Map<String, Instant> changed = new ConcurrentHashMap<>();
+    emr.onStateChange(
+        (id, state, at) -> {
+          if (DECISIVE.contains(state)) {
+            changed.putIfAbsent(id, at);
+          }
+        });
+
+    CountingEmr oursEmr = new CountingEmr(emr);
+    CountingEmr waiterEmr = new CountingEmr(emr);
+    EmrAsyncWaiter waiter =
+        EmrAsyncWaiter.builder()
+            .client(new RetryingEmr(waiterEmr, time))
+            .scheduledExecutorService(time)
+            .build();
+    Map<String, Instant> waiterKnown = new ConcurrentHashMap<>();
+    Map<String, Instant> oursKnown = new ConcurrentHashMap<>();
+    Set<String> waiterErrors = ConcurrentHashMap.newKeySet();
+    Set<String> oursErrors = ConcurrentHashMap.newKeySet();
+    Set<String> waiterThreads = ConcurrentHashMap.newKeySet();
+    Set<String> oursThreads = ConcurrentHashMap.newKeySet();
+    List<CompletableFuture<?>> all = new ArrayList<>();
+
+    ClusterLauncher launcher =
+        ClusterLauncher.builder()
+            .emr(new RetryingEmr(oursEmr, time))
+            .scheduler(time)
+            .clock(time.clock())
+            .listener(
+                new LaunchListener() {
+                  @Override
+                  public void clusterCreated(LaunchedCluster cluster, Duration sinceLaunch) {
+                    // The waiter starts watching the same cluster at the same moment.
+                    String id = cluster.clusterId();
+                    all.add(
+                        waiter
+                            .waitUntilClusterRunning(r -> r.clusterId(id))
+                            .whenComplete(
+                                (resp, t) -> {
+                                  waiterThreads.add(Thread.currentThread().getName());
+                                  boolean decided =
+                                      t == null
+                                          ? resp.matched().response().isPresent()
+                                          : isClusterFailure(t);
+                                  if (decided) {
+                                    waiterKnown.put(id, time.now());
+                                  } else {
+                                    waiterErrors.add(id);
+                                  }
+                                }));
+                  }
+                })
+            .build();
+
+    EmrProfile profile =
+        EmrProfile.builder()
+            .name("bench")
+            .serviceRole("EMR_DefaultRole")
+            .instanceRole("EMR_EC2_DefaultRole")
+            .logsBucket("bench-logs")
+            .build();
+    ClusterConfiguration config =
+        ClusterConfiguration.builder()
+            .name("bench")
+            .releaseLabel("emr-7.5.0")
+            .addApplications("Hadoop", "Spark")
+            .instances(
+                ClusterInstances.builder()
+                    .masterGroup(InstanceGroupConfig.of("Master", "m5.xlarge", 1))
+                    .coreGroup(InstanceGroupConfig.of("Core", "m5.2xlarge", 2))
+                    .keepJobFlowAliveWhenNoSteps(true)
+                    .build())
+            .build();
+    for (int i = 0; i < n; i++) {
+      LaunchRequest request =
+          LaunchRequest.builder()
+              .profile(profile)
+              .configuration(config)
+              .clusterName("c-" + i)
+              .waitFor(LaunchWait.STARTED)
+              .build();
+      all.add(
+          launcher
+              .launch(request)
+              .whenComplete(
+                  (c, t) -> {
+                    oursThreads.add(Thread.currentThread().getName());
+                    if (c != null) {
+                      oursKnown.put(c.clusterId(), time.now());
+                    } else if ((t instanceof java.util.concurrent.CompletionException
+                            ? t.getCause()
+                            : t)
+                        instanceof io.emrlaunch.core.launch.ClusterFailedException f) {
+                      oursKnown.put(f.snapshot().clusterId(), time.now());
+                    } else {
+                      oursErrors.add(String.valueOf(t));
+                    }
+                  }));
+    }
+    // Both strategies' futures are registered as clusters are created; run until all are done.
+    for (int round = 0; round < 240; round++) {
+      time.advance(Duration.ofSeconds(15));
+      if (all.size() >= 2 * n && all.stream().allMatch(CompletableFuture::isDone)) {
+        break;
+      }
+    }
+    launcher.close();
+    Side waiterSide =
+        side(
+            "SDK EmrAsyncWaiter",
+            n,
+            changed,
+            waiterKnown,
+            waiterErrors.size(),
+            waiterEmr,
+            waiterThreads);
+    Side oursSide =
+        side(
+            "emr-launch ClusterLauncher",
+            n,
+            changed,
+            oursKnown,
+            oursErrors.size(),
+            oursEmr,
+            oursThreads);
+    return new Scenario(name, n, throttle, waiterSide, oursSide);
+  }
+
+  private static boolean isClusterFailure(Throwable t) {
+    // The waiter's failure acceptors (TERMINATING/TERMINATED...) end the wait with this
+    // exception; any other exception (throttling after the client's retries) is an error.
+    Throwable c = t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
+    String m = String.valueOf(c.getMessage());
+    if (FIRST_WAITER_ERROR.compareAndSet(null, m)) {
+      System.out.println("first waiter exception: " + c);
+    }
+    return m.contains("failure state");
+  }
+
+  private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_WAITER_ERROR =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  static Side side(
+      String name,
+      int n,
+      Map<String, Instant> changed,
+      Map<String, Instant> known,
+      int errors,
+      CountingEmr emr,
+      Set<String> threads) {
+    List<Double> lags = new ArrayList<>();
+    known.forEach(
+        (id, at) -> {
+          Instant c = changed.get(id);
+          if (c != null) {
+            lags.add(Duration.between(c, at).toMillis() / 1000.0);
+          }
+        });
+    lags.sort(Double::compare);
+    return new Side(
+        name,
+        n,
+        known.size(),
+        errors,
+        percentile(lags, 0.5),
+        percentile(lags, 0.95),
+        emr.counts(),
+        emr.watchCalls(),
+        threads.size());
+  }
+
+  static double percentile(List<Double> sorted, double q) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(q * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  static void print(List<Scenario> scenarios) {
+    String row = "%-30s %-27s %6s %6s %9s %9s %8s %9s %7s%n";
+    System.out.printf(
+        Locale.ROOT,
+        row,
+        "scenario",
+        "strategy",
+        "known",
+        "errors",
+        "lag p50",
+        "lag p95",
+        "calls",
+        "calls/cl",
+        "threads");
+    for (Scenario s : scenarios) {
+      for (Side side : List.of(s.waiter(), s.ours())) {
+        System.out.printf(
+            Locale.ROOT,
+            row,
+            s.name(),
+            side.name(),
+            side.known(),
+            side.errors(),
+            String.format(Locale.ROOT, "%.1fs", side.medianLagSeconds()),
+            String.format(Locale.ROOT, "%.1fs", side.p95LagSeconds()),
+            side.watchCalls(),
+            String.format(Locale.ROOT, "%.2f", side.callsPerCluster()),
+            side.threads());
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%-30s lagRatio %.3f (target <= 0.333), callsRatio %.3f (target <= 0.100)%n",
+          "",
+          s.lagRatio(),
+          s.callsRatio());
+    }
+  }
+
+  static String json(List<Scenario> scenarios) {
+    StringBuilder b = new StringBuilder("{\n");
+    Scenario main = scenarios.get(0);
+    b.append("  \"lagRatio\": ").append(num(main.lagRatio())).append(",\n");
+    b.append("  \"callsRatio\": ").append(num(main.callsRatio())).append(",\n");
+    b.append(
+        "  \"note\": \"virtual time; calls exclude RunJobFlow; lag = state change to future completion\",\n");
+    b.append("  \"scenarios\": [\n");
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario s = scenarios.get(i);
+      b.append("    {\"name\": \"")
+          .append(s.name())
+          .append("\", \"clusters\": ")
+          .append(s.clusters());
+      b.append(", \"throttleRate\": ").append(num(s.throttle()));
+      b.append(", \"lagRatio\": ").append(num(s.lagRatio()));
+      b.append(", \"callsRatio\": ").append(num(s.callsRatio()));
+      b.append(",\n      \"waiter\": ").append(side(s.waiter()));
+      b.append(",\n      \"ours\": ").append(side(s.ours())).append("}");
+      b.append(i < scenarios.size() - 1 ? ",\n" : "\n");
+    }
+    return b.append("  ]\n}\n").toString();
+  }
+
+  private static String side(Side s) {
+    StringBuilder calls = new StringBuilder("{");
+    s.calls()
+        .forEach(
+            (k, v) ->
+                calls
+                    .append(calls.length() > 1 ? ", " : "")
+                    .append('"')
+                    .append(k)
+                    .append("\": ")
+                    .append(v));
+    calls.append('}');
+    return String.format(
+        Locale.ROOT,
+        "{\"strategy\": \"%s\", \"known\": %d, \"errors\": %d, \"medianLagSeconds\": %s,"
+            + " \"p95LagSeconds\": %s, \"watchCalls\": %d, \"callsPerCluster\": %s, \"threads\": %d,"
+            + " \"callsByOperation\": %s}",
+        s.name(),
+        s.known(),
+        s.errors(),
+        num(s.medianLagSeconds()),
+        num(s.p95LagSeconds()),
+        s.watchCalls(),
+        num(s.callsPerCluster()),
+        s.threads(),
+        calls);
+  }
+
+  private static String num(double d) {
+    return Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.4f", d);
+  }
+}

@@ -1,0 +1,144 @@
+package io.emrlaunch.core.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emrlaunch.core.launch.sim.SimulatedEmr;
+import io.emrlaunch.core.launch.sim.VirtualScheduler;
+import io.emrlaunch.core.model.AllowedOverride;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.EmrProfile;
+import io.emrlaunch.core.model.LaunchFunction;
+import io.emrlaunch.core.model.OverrideType;
+import io.emrlaunch.core.model.RecordRef;
+import io.emrlaunch.core.repository.LaunchInputs;
+import io.emrlaunch.core.repository.RecordFormat;
+import io.emrlaunch.core.repository.RecordKind;
+import io.emrlaunch.core.repository.RecordNotFoundException;
+import io.emrlaunch.core.repository.RecordRepository;
+import io.emrlaunch.core.repository.RecordStore;
+import io.emrlaunch.core.repository.StoredRecord;
+import io.emrlaunch.core.repository.VersionSelector;
+import io.emrlaunch.core.validation.ValidationException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LaunchFromStoreTest {
+  final VirtualScheduler time = new VirtualScheduler();
+  final SimulatedEmr emr = new SimulatedEmr(time);
+  final ClusterLauncher launcher =
+      ClusterLauncher.builder().emr(emr).scheduler(time).clock(time.clock()).build();
+
+  static final RecordRef PROFILE = RecordRef.of("analytics", "secure");
+  static final RecordRef CONFIG = RecordRef.of("analytics", "spark");
+
+  /** Holds one profile and one configuration; counts the combined reads. */
+  static final class OneLaunchStore implements RecordStore {
+    final AtomicInteger reads = new AtomicInteger();
+    final ClusterConfiguration configuration;
+
+    OneLaunchStore(ClusterConfiguration configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public RecordRepository<EmrProfile> profiles() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RecordRepository<ClusterConfiguration> configurations() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public RecordRepository<LaunchFunction> launchFunctions() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<LaunchInputs> loadLaunchInputs(RecordRef profile, RecordRef config) {
+      reads.incrementAndGet();
+      if (!profile.equals(PROFILE)) {
+        return CompletableFuture.failedFuture(
+            new RecordNotFoundException(RecordKind.PROFILE, profile, VersionSelector.latest()));
+      }
+      return CompletableFuture.completedFuture(
+          LaunchInputs.builder()
+              .profile(
+                  StoredRecord.<EmrProfile>builder()
+                      .kind(RecordKind.PROFILE)
+                      .ref(profile)
+                      .value(RunJobFlowRequestsTest.profile())
+                      .version(3)
+                      .format(RecordFormat.AWS_EMR_LAUNCH)
+                      .build())
+              .configuration(
+                  StoredRecord.<ClusterConfiguration>builder()
+                      .kind(RecordKind.CONFIGURATION)
+                      .ref(config)
+                      .value(configuration)
+                      .version(7)
+                      .format(RecordFormat.AWS_EMR_LAUNCH)
+                      .build())
+              .build());
+    }
+  }
+
+  LaunchFunction function(RecordRef profile) {
+    return LaunchFunction.builder()
+        .namespace("analytics")
+        .name("nightly")
+        .profile(profile)
+        .configuration(CONFIG)
+        .clusterName("nightly-etl")
+        .putClusterTags("team", "data")
+        .addAllowedOverrides(
+            AllowedOverride.builder()
+                .name("CoreInstanceCount")
+                .path("instances.coreGroup.instanceCount")
+                .type(OverrideType.INTEGER)
+                .minimum(1.0)
+                .maximum(10.0)
+                .build())
+        .build();
+  }
+
+  @Test
+  void launchFunctionFromTheStoreWithOverrides() {
+    OneLaunchStore store = new OneLaunchStore(ClusterLauncherTest.persistent());
+    var f = launcher.launch(store, function(PROFILE), Map.of("CoreInstanceCount", 4));
+    assertThat(time.runUntil(f, Duration.ofMinutes(15))).isTrue();
+    LaunchedCluster c = f.join();
+    assertThat(c.name()).isEqualTo("nightly-etl");
+    assertThat(c.snapshot().orElseThrow().up()).isTrue();
+    assertThat(store.reads).hasValue(1);
+    assertThat(emr.tags(c.clusterId())).containsEntry("team", "data");
+    assertThat(emr.runJobFlowRequest(c.clusterId()).instances().instanceGroups())
+        .anyMatch(g -> g.instanceRoleAsString().equals("CORE") && g.instanceCount() == 4);
+  }
+
+  @Test
+  void missingRecordsOrBadOverridesFailBeforeAnyEmrCall() {
+    OneLaunchStore store = new OneLaunchStore(ClusterLauncherTest.persistent());
+    var missing = launcher.launch(store, function(RecordRef.of("analytics", "nope")), Map.of());
+    var tooMany = launcher.launch(store, function(PROFILE), Map.of("CoreInstanceCount", 99));
+    time.advance(Duration.ofMinutes(1));
+    assertThat(cause(missing)).isInstanceOf(RecordNotFoundException.class);
+    assertThat(cause(tooMany)).isInstanceOf(ValidationException.class);
+    assertThat(emr.totalCalls()).isZero();
+  }
+
+  static Throwable cause(CompletableFuture<?> f) {
+    assertThat(f).isCompletedExceptionally();
+    try {
+      f.join();
+      throw new AssertionError();
+    } catch (CompletionException e) {
+      return e.getCause();
+    }
+  }
+}
