@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>A method-level annotation overrides the class-level {@link #seed()} and {@link #start()}.
+ * <p>A method-level annotation overrides the class-level {@link #seed()} and {@link #start()},
+ * except when the bundle was already made for the test class's constructor.
  */
 @Documented
 @Inherited

@@ -4,14 +4,18 @@ import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.FakeEmr;
 import io.emrlaunch.testkit.internal.ClientViews;
 import io.emrlaunch.testkit.internal.EmrService;
+import io.emrlaunch.testkit.internal.SfnService;
 import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
+import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -53,6 +57,9 @@ public final class FakeAws {
   private final FakeSsm ssmBackend;
   private final SsmClient ssm;
   private final SsmAsyncClient ssmAsync;
+  private final FakeSfn sfnBackend;
+  private final SfnClient sfn;
+  private final SfnAsyncClient sfnAsync;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -76,6 +83,16 @@ public final class FakeAws {
     this.ssm = ClientViews.sync(SsmClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
     this.ssmAsync =
         ClientViews.async(SsmAsyncClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
+    this.sfnBackend =
+        FakeSfn.builder()
+            .clock(time.clock())
+            .region(b.region.id())
+            .accountId(b.accountId)
+            .seed(b.seed)
+            .build();
+    this.sfn = ClientViews.sync(SfnClient.class, sfnBackend, SfnService.DESCRIPTOR, context);
+    this.sfnAsync =
+        ClientViews.async(SfnAsyncClient.class, sfnBackend, SfnService.DESCRIPTOR, context);
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -151,6 +168,24 @@ public final class FakeAws {
   /** An async SSM client over {@link #ssmBackend()}. */
   public SsmAsyncClient ssmAsync() {
     return ssmAsync;
+  }
+
+  /**
+   * The in-memory Step Functions itself (no faults, not recorded); tests decide execution outcomes
+   * here.
+   */
+  public FakeSfn sfnBackend() {
+    return sfnBackend;
+  }
+
+  /** A sync Step Functions client over {@link #sfnBackend()}. */
+  public SfnClient sfn() {
+    return sfn;
+  }
+
+  /** An async Step Functions client over {@link #sfnBackend()}. */
+  public SfnAsyncClient sfnAsync() {
+    return sfnAsync;
   }
 
   /** Shared view context, for the other fakes' views. */

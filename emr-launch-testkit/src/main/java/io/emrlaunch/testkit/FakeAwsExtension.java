@@ -1,6 +1,7 @@
 package io.emrlaunch.testkit;
 
 import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -47,7 +50,10 @@ public final class FakeAwsExtension implements ParameterResolver {
         || type == EmrAsyncClient.class
         || type == FakeSsm.class
         || type == SsmClient.class
-        || type == SsmAsyncClient.class;
+        || type == SsmAsyncClient.class
+        || type == FakeSfn.class
+        || type == SfnClient.class
+        || type == SfnAsyncClient.class;
   }
 
   @Override
@@ -78,6 +84,12 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.ssm();
     } else if (type == SsmAsyncClient.class) {
       return aws.ssmAsync();
+    } else if (type == FakeSfn.class) {
+      return aws.sfnBackend();
+    } else if (type == SfnClient.class) {
+      return aws.sfn();
+    } else if (type == SfnAsyncClient.class) {
+      return aws.sfnAsync();
     }
     throw new ParameterResolutionException("unsupported parameter type " + type);
   }

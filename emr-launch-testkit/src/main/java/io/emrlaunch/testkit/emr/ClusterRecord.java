@@ -3,6 +3,7 @@ package io.emrlaunch.testkit.emr;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ final class ClusterRecord {
   final ClusterFailure failure;
   final Map<String, String> tags = new LinkedHashMap<>();
   final List<StepRecord> steps = new ArrayList<>();
+  final Map<String, StepRecord> stepsById = new HashMap<>();
   final List<InstanceGroupRecord> groups = new ArrayList<>();
   final List<InstanceFleetRecord> fleets = new ArrayList<>();
   final Set<ScheduledFuture<?>> tasks = new HashSet<>();
@@ -77,6 +79,11 @@ final class ClusterRecord {
     for (Tag tag : request.tags()) {
       tags.put(tag.key(), tag.value());
     }
+  }
+
+  void addStep(StepRecord step) {
+    steps.add(step);
+    stepsById.put(step.id, step);
   }
 
   String name() {

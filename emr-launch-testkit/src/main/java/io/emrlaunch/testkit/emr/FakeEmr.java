@@ -112,7 +112,7 @@ public final class FakeEmr {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VirtualTime time;
-  private final EmrBehavior behavior;
+  private volatile EmrBehavior behavior;
   private final Region region;
   private final String accountId;
   private final EmrIds ids;
@@ -140,6 +140,15 @@ public final class FakeEmr {
     return behavior;
   }
 
+  /**
+   * Replaces the behaviour, e.g. to script a test's clusters when the fake came from the JUnit
+   * extension. Applies to durations and outcomes drawn from now on; phases already scheduled keep
+   * their timing.
+   */
+  public void setBehavior(EmrBehavior behavior) {
+    this.behavior = Objects.requireNonNull(behavior, "behavior");
+  }
+
   /** Number of clusters ever created (all states). */
   public synchronized int clusterCount() {
     return byCreation.size();
@@ -158,7 +167,7 @@ public final class FakeEmr {
     ClusterRecord c = new ClusterRecord(id, arn, byCreation.size(), request, now, failure, az);
     createInstances(c, request.instances(), now);
     for (StepConfig step : request.steps()) {
-      c.steps.add(newStep(step, now));
+      c.addStep(newStep(step, now));
     }
     clusters.put(id, c);
     byCreation.add(c);
@@ -255,7 +264,7 @@ public final class FakeEmr {
     int running = 0;
     for (StepRecord s : c.steps) {
       if (s.state == StepState.RUNNING
-          || s.state == StepState.CANCEL_PENDING && s.started != null) {
+          || (s.state == StepState.CANCEL_PENDING && s.started != null)) {
         running++;
       }
     }
@@ -583,7 +592,7 @@ public final class FakeEmr {
               ? s
               : new StepRecord(
                   s.id, s.name, s.jar, s.actionOnFailure, request.executionRoleArn(), now);
-      c.steps.add(withRole);
+      c.addStep(withRole);
       stepIds.add(withRole.id);
     }
     if (c.isReady()) {
@@ -597,12 +606,11 @@ public final class FakeEmr {
   }
 
   private StepRecord step(ClusterRecord c, String stepId) {
-    for (StepRecord s : c.steps) {
-      if (s.id.equals(stepId)) {
-        return s;
-      }
+    StepRecord s = stepId == null ? null : c.stepsById.get(stepId);
+    if (s == null) {
+      throw invalidRequest("Step id '" + stepId + "' is not valid.");
     }
-    throw invalidRequest("Step id '" + stepId + "' is not valid.");
+    return s;
   }
 
   /** DescribeStep. */
@@ -644,7 +652,7 @@ public final class FakeEmr {
     ClusterRecord c = cluster(request.clusterId());
     List<CancelStepsInfo> infos = new ArrayList<>();
     for (String stepId : request.stepIds()) {
-      StepRecord s = c.steps.stream().filter(x -> x.id.equals(stepId)).findFirst().orElse(null);
+      StepRecord s = stepId == null ? null : c.stepsById.get(stepId);
       CancelStepsInfo.Builder info = CancelStepsInfo.builder().stepId(stepId);
       if (s == null) {
         infos.add(
