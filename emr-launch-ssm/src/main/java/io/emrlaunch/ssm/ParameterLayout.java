@@ -1,5 +1,6 @@
 package io.emrlaunch.ssm;
 
+import io.emrlaunch.core.repository.RecordKind;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,18 @@ import java.util.Objects;
 public final class ParameterLayout {
   /** aws-emr-launch's root. */
   public static final String DEFAULT_ROOT = "/emr_launch";
+
+  /**
+   * Longest root accepted, so that root, kind folder, namespace and name (128 characters each) stay
+   * within SSM's 1011-character name limit including the ARN prefix.
+   */
+  public static final int MAX_ROOT_LENGTH = 500;
+
+  /** Most levels a root may have: SSM allows 15 levels and a record adds three. */
+  public static final int MAX_ROOT_LEVELS = 12;
+
+  private static final java.util.regex.Pattern ROOT =
+      java.util.regex.Pattern.compile("(/[a-zA-Z0-9_.\\-]+)+");
 
   private static final ParameterLayout DEFAULT = new ParameterLayout(DEFAULT_ROOT);
 
@@ -46,9 +59,20 @@ public final class ParameterLayout {
   public static ParameterLayout withRoot(String root) {
     Objects.requireNonNull(root, "root");
     String r = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-    if (!r.startsWith("/") || r.length() < 2 || r.contains("//")) {
+    String lower = r.toLowerCase(java.util.Locale.ROOT);
+    if (!ROOT.matcher(r).matches()
+        || lower.startsWith("/aws")
+        || lower.startsWith("/ssm")
+        || r.length() > MAX_ROOT_LENGTH
+        || r.chars().filter(c -> c == '/').count() > MAX_ROOT_LEVELS) {
       throw new IllegalArgumentException(
-          "root must be an absolute SSM path like /emr_launch: " + root);
+          "root must be an absolute SSM path like /emr_launch (segments of letters, digits, '_',"
+              + " '.', '-'; at most "
+              + MAX_ROOT_LEVELS
+              + " levels and "
+              + MAX_ROOT_LENGTH
+              + " characters; not under /aws or /ssm): "
+              + root);
     }
     return new ParameterLayout(r);
   }
@@ -63,6 +87,16 @@ public final class ParameterLayout {
   }
 
   /**
+   * The folder holding every namespace of one kind of record, without a trailing slash.
+   *
+   * @param kind the record kind
+   * @return e.g. {@code /emr_launch/emr_profiles}
+   */
+  public String kindFolder(RecordKind<?> kind) {
+    return root + "/" + segment(kind);
+  }
+
+  /**
    * The folder of one kind of record within a namespace, with a trailing slash, as used by {@code
    * GetParametersByPath}.
    *
@@ -70,8 +104,8 @@ public final class ParameterLayout {
    * @param namespace the namespace
    * @return e.g. {@code /emr_launch/emr_profiles/default/}
    */
-  public String folder(RecordKind kind, String namespace) {
-    return root + "/" + kind.segment() + "/" + namespace + "/";
+  public String folder(RecordKind<?> kind, String namespace) {
+    return kindFolder(kind) + "/" + namespace + "/";
   }
 
   /**
@@ -82,32 +116,23 @@ public final class ParameterLayout {
    * @param name the record name
    * @return e.g. {@code /emr_launch/emr_profiles/default/analytics}
    */
-  public String parameterName(RecordKind kind, String namespace, String name) {
+  public String parameterName(RecordKind<?> kind, String namespace, String name) {
     return folder(kind, namespace) + name;
   }
 
-  /** The kinds of record stored, each with aws-emr-launch's folder name. */
-  public enum RecordKind {
-    /** Security halves: {@code emr_profiles}. */
-    PROFILE("emr_profiles"),
-    /** Resource halves: {@code cluster_configurations}. */
-    CONFIGURATION("cluster_configurations"),
-    /** Launch functions: {@code emr_launch_functions}. */
-    LAUNCH_FUNCTION("emr_launch_functions");
-
-    private final String segment;
-
-    RecordKind(String segment) {
-      this.segment = segment;
+  /**
+   * aws-emr-launch's folder name of a kind.
+   *
+   * @param kind the record kind
+   * @return {@code emr_profiles}, {@code cluster_configurations} or {@code emr_launch_functions}
+   */
+  public static String segment(RecordKind<?> kind) {
+    if (kind == RecordKind.PROFILE) {
+      return "emr_profiles";
     }
-
-    /**
-     * The folder name under the root.
-     *
-     * @return e.g. {@code emr_profiles}
-     */
-    public String segment() {
-      return segment;
+    if (kind == RecordKind.CONFIGURATION) {
+      return "cluster_configurations";
     }
+    return "emr_launch_functions";
   }
 }

@@ -3,7 +3,7 @@ package io.emrlaunch.ssm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.emrlaunch.ssm.ParameterLayout.RecordKind;
+import io.emrlaunch.core.repository.RecordKind;
 import org.junit.jupiter.api.Test;
 
 class ParameterLayoutTest {
@@ -28,5 +28,16 @@ class ParameterLayoutTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ParameterLayout.withRoot("/"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ParameterLayout.withRoot("/aws/emr"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ParameterLayout.withRoot("/a b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ParameterLayout.withRoot("/a//b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ParameterLayout.withRoot("/1/2/3/4/5/6/7/8/9/10/11/12/13"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            ParameterLayout.withRoot("/1/2/3/4/5/6/7/8/9/10/11/12").kindFolder(RecordKind.PROFILE))
+        .isEqualTo("/1/2/3/4/5/6/7/8/9/10/11/12/emr_profiles");
   }
 }

@@ -55,6 +55,13 @@ public final class ClusterMonitor implements SdkAutoCloseable {
 
   private static final Set<ClusterState> KNOWN_STATES = knownStates();
 
+  /** Retries of one throttled ListClusters page within a poll, and the first pause. */
+  private static final int PAGE_RETRIES = 4;
+
+  private static final Duration PAGE_RETRY_PAUSE = Duration.ofSeconds(1);
+
+  private static final int FAILURE_DESCRIBE_TRIES = 2;
+
   private final EmrAsyncClient emr;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
@@ -304,16 +311,22 @@ public final class ClusterMonitor implements SdkAutoCloseable {
       createdAfter = createdAfter == null || from.isBefore(createdAfter) ? from : createdAfter;
     }
     Set<String> wanted = new java.util.HashSet<>(watches.keySet());
-    listPages(query, createdAfter.minusSeconds(1), null, wanted, new HashMap<>())
+    listPages(query, createdAfter.minusSeconds(1), null, wanted, new HashMap<>(), 0)
         .whenComplete((found, error) -> scheduler.execute(() -> afterListing(query, found, error)));
   }
 
+  /**
+   * Reads the listing page by page on the monitor's thread. A throttled page is retried after a
+   * short pause (keeping the pages already read): with many pages per poll, giving up the whole
+   * poll on one throttled page would make a 20% throttling rate stall the monitor.
+   */
   private CompletableFuture<Map<String, ClusterSummary>> listPages(
       Set<ClusterState> states,
       Instant createdAfter,
       String marker,
       Set<String> wanted,
-      Map<String, ClusterSummary> found) {
+      Map<String, ClusterSummary> found,
+      int attempt) {
     ListClustersRequest req =
         ListClustersRequest.builder()
             .clusterStates(states)
@@ -322,8 +335,33 @@ public final class ClusterMonitor implements SdkAutoCloseable {
             .build();
     count("ListClusters");
     return emr.listClusters(req)
-        .thenCompose(
-            resp -> {
+        .handleAsync(
+            (resp, error) -> {
+              if (error != null) {
+                Throwable cause = unwrap(error);
+                if (isThrottling(cause) && attempt < PAGE_RETRIES && !closed) {
+                  throttledCalls.incrementAndGet();
+                  notifyPolled("ListClusters", true);
+                  CompletableFuture<Map<String, ClusterSummary>> retried =
+                      new CompletableFuture<>();
+                  Duration pause = PAGE_RETRY_PAUSE.multipliedBy(1L << attempt);
+                  scheduler.schedule(
+                      () ->
+                          listPages(states, createdAfter, marker, wanted, found, attempt + 1)
+                              .whenComplete(
+                                  (v, t) -> {
+                                    if (t != null) {
+                                      retried.completeExceptionally(t);
+                                    } else {
+                                      retried.complete(v);
+                                    }
+                                  }),
+                      pause.toNanos(),
+                      TimeUnit.NANOSECONDS);
+                  return retried;
+                }
+                return CompletableFuture.<Map<String, ClusterSummary>>failedFuture(cause);
+              }
               for (ClusterSummary s : resp.clusters()) {
                 if (wanted.contains(s.id())) {
                   found.put(s.id(), s);
@@ -333,9 +371,20 @@ public final class ClusterMonitor implements SdkAutoCloseable {
               boolean more = resp.marker() != null && !resp.marker().isEmpty();
               // Every watched cluster seen: later pages cannot tell us anything new.
               return more && found.size() < wanted.size()
-                  ? listPages(states, createdAfter, resp.marker(), wanted, found)
+                  ? listPages(states, createdAfter, resp.marker(), wanted, found, 0)
                   : CompletableFuture.completedFuture(found);
-            });
+            },
+            scheduler)
+        .thenCompose(f -> f);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private void afterListing(
@@ -379,8 +428,11 @@ public final class ClusterMonitor implements SdkAutoCloseable {
       }
     }
     for (Watch w : watches.values()) {
-      if (w.last != null && w.needsDescriptionForFailure() && !toDescribe.contains(w)) {
-        toDescribe.add(w);
+      if (w.last != null && w.needsDescriptionForFailure()) {
+        w.failureDescribeAttempts++;
+        if (!toDescribe.contains(w)) {
+          toDescribe.add(w);
+        }
       }
     }
     if (toDescribe.isEmpty()) {
@@ -452,19 +504,16 @@ public final class ClusterMonitor implements SdkAutoCloseable {
           waiter.future.complete(w.last);
         } else if (w.last.state().map(waiter.target::failedBy).orElse(false)) {
           Cluster description = descriptions.get(w.id);
-          if (description != null || w.describedForFailure) {
+          // Without a description after two tries (throttled, 5xx), fail with what we know.
+          if (description != null
+              || w.describedForFailure
+              || w.failureDescribeAttempts >= FAILURE_DESCRIBE_TRIES) {
             waiter.future.completeExceptionally(
                 new ClusterFailedException(waiter.target, w.last, description));
           }
         }
       }
       if (descriptions.containsKey(w.id)) {
-        w.describedForFailure = true;
-      }
-    }
-    // A failure whose description could not be read (throttled) fails on the next poll without it.
-    for (Watch w : watches.values()) {
-      if (w.last != null && w.needsDescriptionForFailure() && descriptions.containsKey(w.id)) {
         w.describedForFailure = true;
       }
     }
@@ -536,8 +585,8 @@ public final class ClusterMonitor implements SdkAutoCloseable {
           StepSnapshot previous = w.last;
           w.last = next;
           if (previous == null || previous.state() != next.state()) {
-            if (previous != null) {
-              lastChangeAt = now;
+            if (previous != null && next.done()) {
+              lastChangeAt = now; // steps submitted together tend to end together
             }
             for (MonitorListener l : listeners) {
               try {
@@ -570,6 +619,8 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     }
     if (throttled) {
       throttleStreak++;
+    } else if (watches.isEmpty()) {
+      throttleStreak = 0;
     }
     scheduleNext();
   }
@@ -656,7 +707,10 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     }
     w.last = next;
     if (!next.sameStateAs(previous)) {
-      if (previous != null) {
+      // Only arrivals (up, ending) predict more arrivals: clusters launched together finish
+      // booting together. STARTING -> BOOTSTRAPPING says nothing about when the rest is due.
+      if (previous != null
+          && (next.up() || next.state().map(ClusterTarget.ENDING::contains).orElse(false))) {
         lastChangeAt = next.observedAt();
       }
       for (MonitorListener l : listeners) {
@@ -743,6 +797,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     boolean seen;
     int misses;
     boolean describedForFailure;
+    int failureDescribeAttempts;
 
     Watch(String id, Instant registeredAt) {
       this.id = id;
@@ -751,6 +806,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
 
     boolean needsDescriptionForFailure() {
       return !describedForFailure
+          && failureDescribeAttempts < FAILURE_DESCRIBE_TRIES
           && last.state().isPresent()
           && waiters.stream()
               .anyMatch(w -> !w.future.isDone() && w.target.failedBy(last.state().get()));

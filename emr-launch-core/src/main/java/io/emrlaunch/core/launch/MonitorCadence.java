@@ -47,8 +47,8 @@ public final class MonitorCadence {
   }
 
   /**
-   * The defaults: 5 s for the first 90 s of a cluster and while clusters change (within 2 min),
-   * else growing ×1.5 up to 60 s; up to 5 min while throttled.
+   * The defaults: 5 s for the first 60 s of a cluster; 8 s while clusters arrive (come up or end;
+   * for 2 min after the last arrival), else growing ×1.5 up to 60 s; up to 5 min while throttled.
    *
    * @return the default cadence
    */
@@ -149,8 +149,8 @@ public final class MonitorCadence {
   /** Builds a {@link MonitorCadence}. */
   public static final class Builder {
     private Duration startupPeriod = Duration.ofSeconds(5);
-    private Duration startupWindow = Duration.ofSeconds(90);
-    private Duration activePeriod = Duration.ofSeconds(5);
+    private Duration startupWindow = Duration.ofSeconds(60);
+    private Duration activePeriod = Duration.ofSeconds(8);
     private Duration activeWindow = Duration.ofMinutes(2);
     private double idleGrowth = 1.5;
     private Duration maxIdlePeriod = Duration.ofSeconds(60);

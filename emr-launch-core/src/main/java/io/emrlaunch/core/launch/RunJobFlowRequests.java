@@ -5,6 +5,8 @@ import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
+import io.emrlaunch.core.model.ImmutableEmrProfile;
+import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
@@ -46,7 +48,8 @@ public final class RunJobFlowRequests {
    *
    * @param profile the security half
    * @param configuration the resource half
-   * @param clusterName the cluster's name; blank means the configuration's name
+   * @param clusterName the cluster's name; blank means the configuration's {@code clusterName}
+   *     (which the {@code ClusterName} override sets), else its {@code name}
    * @param tags launch tags
    * @return the request
    * @throws ValidationException when an input is invalid
@@ -64,7 +67,8 @@ public final class RunJobFlowRequests {
    *
    * @param profile the security half
    * @param configuration the resource half
-   * @param clusterName the cluster's name; blank means the configuration's name
+   * @param clusterName the cluster's name; blank means the configuration's {@code clusterName},
+   *     else its {@code name}
    * @param tags launch tags
    * @param steps steps the cluster runs after it starts
    * @return the request
@@ -77,7 +81,10 @@ public final class RunJobFlowRequests {
       Map<String, String> tags,
       List<EmrStep> steps) {
     validate(profile, configuration, steps);
-    String name = clusterName == null || clusterName.isBlank() ? configuration.name() : clusterName;
+    String name =
+        clusterName == null || clusterName.isBlank()
+            ? configuration.clusterName().orElse(configuration.name())
+            : clusterName;
     ClusterInstances inst = configuration.instances();
     RunJobFlowRequest.Builder b =
         RunJobFlowRequest.builder()
@@ -117,6 +124,29 @@ public final class RunJobFlowRequests {
     allTags.putAll(tags);
     b.tags(SdkModel.tags(allTags));
     return b.build();
+  }
+
+  /**
+   * Builds the request of a {@link SparkJob}: its transient cluster with its step, the job's logs
+   * bucket (when set) replacing the profile's.
+   *
+   * @param profile the security half
+   * @param job the job
+   * @return the request
+   * @throws ValidationException when the profile or the job is invalid
+   */
+  public static RunJobFlowRequest from(EmrProfile profile, SparkJob job) {
+    List<Problem> problems = job.validationProblems();
+    if (!problems.isEmpty()) {
+      Problems p = Problems.root();
+      problems.forEach(pr -> p.at("job").add(pr.path(), pr.message()));
+      p.throwIfAny();
+    }
+    EmrProfile effective =
+        job.logBucket()
+            .map(b -> (EmrProfile) ImmutableEmrProfile.copyOf(profile).withLogsBucket(b))
+            .orElse(profile);
+    return from(effective, job.toClusterConfiguration(), job.jobName(), job.tags(), job.steps());
   }
 
   /** The log location of a cluster: {@code s3://bucket/prefix/clusterName/}. */
@@ -200,9 +230,9 @@ public final class RunJobFlowRequests {
       p.at("configuration").add(problem.path(), problem.message());
     }
     for (int i = 0; i < steps.size(); i++) {
-      Problems at = p.at("steps", i);
-      at.required("name", steps.get(i).name());
-      at.required("jar", steps.get(i).jar());
+      for (Problem problem : steps.get(i).validationProblems()) {
+        p.at("steps", i).add(problem.path(), problem.message());
+      }
     }
     p.throwIfAny();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.emrlaunch.core.model.internal.ClusterConfigurationValidator;
+import io.emrlaunch.core.model.internal.ConfigurationEdits;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
@@ -49,6 +50,12 @@ public interface ClusterConfiguration {
   String name();
 
   Optional<String> description();
+
+  /**
+   * The name clusters of this configuration get when the launch gives none (then the
+   * configuration's {@link #name()} is used). The {@code ClusterName} override sets it.
+   */
+  Optional<String> clusterName();
 
   /** EMR release, e.g. {@code emr-7.5.0}. */
   String releaseLabel();
@@ -107,6 +114,79 @@ public interface ClusterConfiguration {
   Map<String, String> secretConfigurations();
 
   List<ConfigurationArtifact> configurationArtifacts();
+
+  /**
+   * Adds Maven coordinates to {@code spark.jars.packages} of {@code spark-defaults} (comma-joined,
+   * existing entries kept, duplicates skipped), as aws-emr-launch's {@code add_spark_package}.
+   *
+   * @param packages coordinates like {@code com.amazon.deequ:deequ:1.0.2}
+   * @return the new configuration
+   */
+  default ClusterConfiguration addSparkPackages(String... packages) {
+    return ImmutableClusterConfiguration.copyOf(this)
+        .withConfigurations(
+            ConfigurationEdits.appendToList(
+                configurations(), "spark-defaults", "spark.jars.packages", List.of(packages)));
+  }
+
+  /**
+   * Adds jars to {@code spark.jars} of {@code spark-defaults}, as aws-emr-launch's {@code
+   * add_spark_jars}; when the jars are in S3 their prefix is recorded as a configuration artifact
+   * (so launch tooling can grant the instance role read access).
+   *
+   * @param jars jar locations, usually {@code s3://bucket/prefix/x.jar}
+   * @return the new configuration
+   */
+  default ClusterConfiguration addSparkJars(String... jars) {
+    List<ConfigurationArtifact> artifacts = new java.util.ArrayList<>(configurationArtifacts());
+    for (String jar : jars) {
+      ConfigurationEdits.artifactOf(jar)
+          .filter(a -> !artifacts.contains(a))
+          .ifPresent(artifacts::add);
+    }
+    return ImmutableClusterConfiguration.copyOf(this)
+        .withConfigurations(
+            ConfigurationEdits.appendToList(
+                configurations(), "spark-defaults", "spark.jars", List.of(jars)))
+        .withConfigurationArtifacts(artifacts);
+  }
+
+  /**
+   * Turns the AWS Glue Data Catalog on or off as the Hive metastore of Hive and Spark: sets or
+   * removes {@code hive.metastore.client.factory.class} in {@code hive-site} and {@code
+   * spark-hive-site} (aws-emr-launch's {@code use_glue_catalog}).
+   *
+   * @param enabled whether Hive and Spark use the Glue Data Catalog
+   * @return the new configuration
+   */
+  default ClusterConfiguration withGlueCatalog(boolean enabled) {
+    return ImmutableClusterConfiguration.copyOf(this)
+        .withConfigurations(ConfigurationEdits.glueCatalog(configurations(), enabled));
+  }
+
+  /**
+   * Whether Hive and Spark use the AWS Glue Data Catalog as their metastore.
+   *
+   * @return true when both classifications name the Glue client factory
+   */
+  @JsonIgnore
+  default boolean usesGlueCatalog() {
+    return ConfigurationEdits.usesGlueCatalog(configurations());
+  }
+
+  /**
+   * Merges properties into a classification (created when missing), as aws-emr-launch's {@code
+   * update_configurations}.
+   *
+   * @param classification e.g. {@code spark-defaults}
+   * @param properties properties to set (they replace existing values)
+   * @return the new configuration
+   */
+  default ClusterConfiguration withProperties(
+      String classification, Map<String, String> properties) {
+    return ImmutableClusterConfiguration.copyOf(this)
+        .withConfigurations(ConfigurationEdits.merge(configurations(), classification, properties));
+  }
 
   /** The {@code (namespace, name)} this configuration is stored under. */
   @JsonIgnore

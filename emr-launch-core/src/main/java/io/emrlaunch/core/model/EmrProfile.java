@@ -21,8 +21,8 @@ import org.immutables.value.Value;
  *     .name("analytics")
  *     .serviceRole("arn:aws:iam::123456789012:role/EMR_DefaultRole")
  *     .instanceRole("arn:aws:iam::123456789012:role/EMR_EC2_DefaultRole")
- *     .masterSecurityGroup("sg-0master")
- *     .workersSecurityGroup("sg-0workers")
+ *     .masterSecurityGroup("sg-0123456789abcdef0")
+ *     .workersSecurityGroup("sg-0123456789abcdef1")
  *     .logsBucket("my-emr-logs")
  *     .build();
  * }</pre>
@@ -73,6 +73,13 @@ public interface EmrProfile {
 
   /** Name of the EMR security configuration clusters use. */
   Optional<String> securityConfigurationName();
+
+  /**
+   * The content of that security configuration, when this profile defines it (aws-emr-launch
+   * profiles always did); whoever provisions the profile creates it in EMR under {@link
+   * #securityConfigurationName()}.
+   */
+  Optional<SecurityConfiguration> securityConfiguration();
 
   Optional<String> logsBucket();
 

@@ -2,6 +2,7 @@ package io.emrlaunch.stepfunctions.asl.intrinsics;
 
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.internal.PathSyntax;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,11 +64,7 @@ public record PathArgument(String path) implements IntrinsicArgument {
     if (kind() != Kind.VARIABLE) {
       return "";
     }
-    int i = 1;
-    while (i < path.length() && Character.isUnicodeIdentifierPart(path.codePointAt(i))) {
-      i += Character.charCount(path.codePointAt(i));
-    }
-    return path.substring(1, i);
+    return path.substring(1, PathSyntax.variableEnd(path));
   }
 
   /**
@@ -77,58 +74,7 @@ public record PathArgument(String path) implements IntrinsicArgument {
    * @return null when well formed, otherwise what is wrong
    */
   static String check(String path) {
-    if (path.isEmpty() || path.charAt(0) != '$') {
-      return "must start with $";
-    }
-    int i = 1;
-    if (path.startsWith("$$")) {
-      i = 2;
-    } else if (path.length() > 1 && Character.isUnicodeIdentifierStart(path.codePointAt(1))) {
-      while (i < path.length() && Character.isUnicodeIdentifierPart(path.codePointAt(i))) {
-        i += Character.charCount(path.codePointAt(i));
-      }
-      if ("states".equals(path.substring(1, i))) {
-        return "must not reference the reserved variable $states";
-      }
-    }
-    if (i < path.length() && path.charAt(i) != '.' && path.charAt(i) != '[') {
-      return "must continue with . or [ after " + path.substring(0, i);
-    }
-    int depth = 0;
-    char quote = 0;
-    for (; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if (depth > 0 && (c == '\'' || c == '"')) {
-        quote = c;
-      } else if (c == '[') {
-        depth++;
-      } else if (c == ']') {
-        if (--depth < 0) {
-          return "has an unbalanced ]";
-        }
-      } else if (depth == 0
-          && (Character.isWhitespace(c) || c == ',' || c == '(' || c == ')' || c == '\'')) {
-        return "must not contain '" + c + "' outside brackets";
-      }
-    }
-    if (quote != 0) {
-      return "has an unterminated quote";
-    }
-    if (depth != 0) {
-      return "has an unbalanced [";
-    }
-    if (path.length() > 1 && path.endsWith(".")) {
-      return "must not end with .";
-    }
-    return null;
+    return PathSyntax.check(path);
   }
 
   @Override

@@ -1,0 +1,119 @@
+package io.emrlaunch.core.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Steps submitted to a cluster: their ids, and futures that complete when they are over. Cancelling
+ * a future returned here cancels the steps it waits for ({@code CancelSteps}).
+ */
+public final class StepRun {
+  private final String clusterId;
+  private final List<String> stepIds;
+  private final ClusterMonitor monitor;
+  private final Function<List<String>, CompletableFuture<Void>> canceller;
+
+  StepRun(
+      String clusterId,
+      List<String> stepIds,
+      ClusterMonitor monitor,
+      Function<List<String>, CompletableFuture<Void>> canceller) {
+    this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+    this.stepIds = List.copyOf(stepIds);
+    this.monitor = monitor;
+    this.canceller = canceller;
+  }
+
+  /**
+   * The cluster.
+   *
+   * @return its id
+   */
+  public String clusterId() {
+    return clusterId;
+  }
+
+  /**
+   * The step ids ({@code s-...}), in submission order.
+   *
+   * @return the ids
+   */
+  public List<String> stepIds() {
+    return stepIds;
+  }
+
+  /**
+   * Waits for one step.
+   *
+   * @param index the step's position in {@link #stepIds()}
+   * @return completes when the step {@code COMPLETED}; fails with {@link StepFailedException}
+   *     (failure details and log file) otherwise; cancelling it cancels the step
+   */
+  public CompletableFuture<StepSnapshot> step(int index) {
+    String id = stepIds.get(index);
+    CompletableFuture<StepSnapshot> out = new CompletableFuture<>();
+    CompletableFuture<StepSnapshot> wait = monitor.awaitStep(clusterId, id);
+    wait.whenComplete(
+        (s, t) -> {
+          if (t != null) {
+            out.completeExceptionally(
+                t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
+          } else {
+            out.complete(s);
+          }
+        });
+    out.whenComplete(
+        (s, t) -> {
+          if (out.isCancelled()) {
+            wait.cancel(false);
+            canceller.apply(List.of(id));
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Waits for every step.
+   *
+   * @return completes with every step's snapshot, in order, when all {@code COMPLETED}; fails with
+   *     the first {@link StepFailedException}; cancelling it cancels every step not over
+   */
+  public CompletableFuture<List<StepSnapshot>> all() {
+    List<CompletableFuture<StepSnapshot>> waits = new ArrayList<>();
+    for (String id : stepIds) {
+      waits.add(monitor.awaitStep(clusterId, id));
+    }
+    CompletableFuture<List<StepSnapshot>> out = new CompletableFuture<>();
+    for (CompletableFuture<StepSnapshot> w : waits) {
+      w.whenComplete(
+          (s, t) -> {
+            if (t != null) {
+              out.completeExceptionally(
+                  t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
+            } else if (waits.stream().allMatch(f -> f.isDone() && !f.isCompletedExceptionally())) {
+              out.complete(waits.stream().map(CompletableFuture::join).toList());
+            }
+          });
+    }
+    out.whenComplete(
+        (v, t) -> {
+          if (out.isCancelled()) {
+            waits.forEach(w -> w.cancel(false));
+            canceller.apply(stepIds);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Cancels every step of this run that is not over.
+   *
+   * @return completes when EMR accepted the request
+   */
+  public CompletableFuture<Void> cancel() {
+    return canceller.apply(stepIds);
+  }
+}

@@ -1,0 +1,266 @@
+package io.emrlaunch.core.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emrlaunch.core.launch.sim.SimulatedEmr;
+import io.emrlaunch.core.launch.sim.SimulatedEmr.ClusterPlan;
+import io.emrlaunch.core.launch.sim.SimulatedEmr.StepPlan;
+import io.emrlaunch.core.launch.sim.VirtualScheduler;
+import io.emrlaunch.core.model.AllowedOverride;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.EmrStep;
+import io.emrlaunch.core.model.ImmutableClusterConfiguration;
+import io.emrlaunch.core.model.OverrideType;
+import io.emrlaunch.core.model.SparkJob;
+import io.emrlaunch.core.validation.Problem;
+import io.emrlaunch.core.validation.ValidationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.StepState;
+
+class StepsAndJobsTest {
+  VirtualScheduler time;
+  SimulatedEmr emr;
+  ClusterLauncher launcher;
+
+  @BeforeEach
+  void setUp() {
+    time = new VirtualScheduler();
+    emr = new SimulatedEmr(time);
+    emr.clusterPlans(r -> ClusterPlan.boots(Duration.ofMinutes(6)));
+    emr.stepPlans(
+        s ->
+            s.name().startsWith("bad")
+                ? StepPlan.failsAfter(Duration.ofMinutes(3), "java.lang.OutOfMemoryError")
+                : StepPlan.completesAfter(Duration.ofMinutes(4)));
+    launcher = ClusterLauncher.builder().emr(emr).scheduler(time).clock(time.clock()).build();
+  }
+
+  static Throwable failure(CompletableFuture<?> f) {
+    assertThat(f).isCompletedExceptionally();
+    try {
+      f.join();
+      throw new AssertionError("not failed");
+    } catch (CompletionException e) {
+      return e.getCause();
+    }
+  }
+
+  <T> T await(CompletableFuture<T> f, Duration limit) {
+    assertThat(time.runUntil(f, limit)).as("done within %s", limit).isTrue();
+    return f.join();
+  }
+
+  String waitingCluster() {
+    return await(
+            launcher.launch(
+                r ->
+                    r.profile(RunJobFlowRequestsTest.profile())
+                        .configuration(ClusterLauncherTest.persistent())
+                        .clusterName("shared")
+                        .waitFor(LaunchWait.WAITING)),
+            Duration.ofMinutes(10))
+        .clusterId();
+  }
+
+  @Test
+  void stepsRunWithExactAndTemplateArgumentOverrides() {
+    String id = waitingCluster();
+    StepArguments args =
+        StepArguments.builder()
+            .putExact("report", Map.of("--date", "--date=2024-01-02"))
+            .putVariables("bucket", "s3://out")
+            .build();
+    StepRun run =
+        await(
+            launcher.submitSteps(
+                id,
+                List.of(
+                    EmrStep.sparkSubmit("report", "s3://code/r.py", "--date", "${bucket}/r"),
+                    EmrStep.sparkSubmit("copy", "s3://code/c.py", "--date", "${other}")),
+                args),
+            Duration.ofSeconds(10));
+    assertThat(emr.stepArgs(id, run.stepIds().get(0)))
+        .endsWith("s3://code/r.py", "--date=2024-01-02", "s3://out/r");
+    assertThat(emr.stepArgs(id, run.stepIds().get(1))).endsWith("--date", "${other}");
+
+    List<StepSnapshot> done = await(run.all(), Duration.ofMinutes(15));
+    assertThat(done).extracting(StepSnapshot::state).containsOnly(StepState.COMPLETED);
+  }
+
+  @Test
+  void invalidStepsOrArgumentsMakeNoCall() {
+    String id = waitingCluster();
+    long before = emr.totalCalls();
+    var f =
+        launcher.submitSteps(
+            id,
+            List.of(EmrStep.sparkSubmit("report", "s3://code/r.py")),
+            StepArguments.builder().putExact("nosuchstep", Map.of("a", "b")).build());
+    Throwable t = failure(f);
+    assertThat(((ValidationException) t).problems().stream().map(Problem::path))
+        .contains("arguments.exact.nosuchstep");
+    assertThat(emr.totalCalls()).isEqualTo(before);
+  }
+
+  @Test
+  void stepFailureCarriesDetailsAndTheStderrLog() {
+    String id = waitingCluster();
+    StepRun run =
+        await(
+            launcher.submitSteps(id, List.of(EmrStep.sparkSubmit("bad-job", "s3://code/b.py"))),
+            Duration.ofSeconds(10));
+    var all = run.all();
+    assertThat(time.runUntil(all, Duration.ofMinutes(10))).isTrue();
+    StepFailedException e = (StepFailedException) failure(all);
+    assertThat(e.snapshot().failureMessage()).contains("java.lang.OutOfMemoryError");
+    assertThat(e.snapshot().logFile())
+        .contains(
+            "s3://my-logs/elasticmapreduce/shared/"
+                + id
+                + "/steps/"
+                + run.stepIds().get(0)
+                + "/stderr.gz");
+  }
+
+  @Test
+  void cancellingAStepWaitCancelsTheStep() {
+    String id = waitingCluster();
+    StepRun run =
+        await(
+            launcher.submitSteps(
+                id,
+                List.of(
+                    EmrStep.sparkSubmit("first", "s3://code/1.py"),
+                    EmrStep.sparkSubmit("second", "s3://code/2.py"))),
+            Duration.ofSeconds(10));
+    var all = run.all();
+    time.advance(Duration.ofMinutes(1));
+    all.cancel(true);
+    time.advance(Duration.ofSeconds(5));
+    assertThat(emr.stepState(id, run.stepIds().get(0))).isEqualTo(StepState.CANCELLED);
+    assertThat(emr.stepState(id, run.stepIds().get(1))).isEqualTo(StepState.CANCELLED);
+
+    StepRun next =
+        await(
+            launcher.submitSteps(
+                id,
+                List.of(
+                    EmrStep.sparkSubmit("third", "s3://code/3.py"),
+                    EmrStep.sparkSubmit("fourth", "s3://code/4.py"))),
+            Duration.ofSeconds(10));
+    var third = next.step(0);
+    time.advance(Duration.ofMinutes(1));
+    third.cancel(true);
+    time.advance(Duration.ofSeconds(5));
+    assertThat(emr.stepState(id, next.stepIds().get(0))).isEqualTo(StepState.CANCELLED);
+    assertThat(emr.stepState(id, next.stepIds().get(1))).isEqualTo(StepState.RUNNING);
+    assertThat(emr.calls("CancelSteps")).isEqualTo(2);
+  }
+
+  SparkJob job(String name) {
+    return SparkJob.builder()
+        .jobName(name)
+        .entryPoint("s3://code/report/main.py")
+        .addArguments("--input", "s3://data/in")
+        .subnetId("subnet-0abc")
+        .build();
+  }
+
+  @Test
+  void sparkJobRunsEndToEndOnATransientCluster() {
+    JobRun run =
+        await(
+            launcher.runJob(RunJobFlowRequestsTest.profile(), job("daily-report"), null),
+            Duration.ofMinutes(30));
+    assertThat(run.steps()).hasSize(1);
+    assertThat(run.steps().get(0).state()).isEqualTo(StepState.COMPLETED);
+    assertThat(run.ended().state()).contains(ClusterState.TERMINATED);
+    assertThat(run.ended().reasonCode()).contains("ALL_STEPS_COMPLETED");
+    assertThat(emr.clusterCount()).isEqualTo(1);
+    assertThat(emr.calls("TerminateJobFlows")).isZero();
+  }
+
+  @Test
+  void aFailingSparkJobFailsWithTheStepAndItsLog() {
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("bad-report"), null);
+    assertThat(time.runUntil(run, Duration.ofMinutes(30))).isTrue();
+    StepFailedException e = (StepFailedException) failure(run);
+    assertThat(e.snapshot().state()).isEqualTo(StepState.FAILED);
+    assertThat(e.snapshot().logFile().orElseThrow()).endsWith("/stderr.gz");
+    assertThat(emr.state(emr.clusterIds().get(0))).isEqualTo(ClusterState.TERMINATED_WITH_ERRORS);
+  }
+
+  @Test
+  void aSparkJobWhoseClusterNeverStartsFailsWithTheBootstrapReason() {
+    emr.clusterPlans(r -> ClusterPlan.failsBootstrap(Duration.ofMinutes(4), "no capacity"));
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
+    assertThat(time.runUntil(run, Duration.ofMinutes(30))).isTrue();
+    ClusterFailedException e = (ClusterFailedException) failure(run);
+    assertThat(e.snapshot().reasonCode()).contains("BOOTSTRAP_FAILURE");
+  }
+
+  @Test
+  void cancellingARunTerminatesItsCluster() {
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
+    time.advance(Duration.ofMinutes(8));
+    run.cancel(true);
+    time.advance(Duration.ofMinutes(3));
+    String id = emr.clusterIds().get(0);
+    assertThat(emr.state(id)).isEqualTo(ClusterState.TERMINATED);
+    assertThat(emr.calls("TerminateJobFlows")).isEqualTo(1);
+  }
+
+  @Test
+  void aRunThatTimesOutTerminatesItsCluster() {
+    emr.stepPlans(s -> StepPlan.completesAfter(Duration.ofHours(3)));
+    var run =
+        launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), Duration.ofMinutes(30));
+    assertThat(time.runUntil(run, Duration.ofMinutes(31))).isTrue();
+    assertThat(failure(run)).isInstanceOf(ClusterWaitTimeoutException.class);
+    time.advance(Duration.ofMinutes(3));
+    assertThat(emr.state(emr.clusterIds().get(0))).isEqualTo(ClusterState.TERMINATED);
+  }
+
+  @Test
+  void launchAppliesAllowListedOverridesAndRefusesOthersWithoutCalls() {
+    ClusterConfiguration config =
+        ImmutableClusterConfiguration.copyOf(ClusterLauncherTest.persistent())
+            .withAllowedOverrides(
+                AllowedOverride.builder()
+                    .name("CoreInstanceCount")
+                    .path("instances.coreGroup.instanceCount")
+                    .type(OverrideType.INTEGER)
+                    .minimum(1.0)
+                    .maximum(20.0)
+                    .build());
+    var bad =
+        launcher.launch(
+            r ->
+                r.profile(RunJobFlowRequestsTest.profile())
+                    .configuration(config)
+                    .putOverrides("CoreInstanceCount", 50)
+                    .putOverrides("ReleaseLabel", "emr-6.0.0"));
+    Throwable t = failure(bad);
+    assertThat(((ValidationException) t).problems().stream().map(Problem::path))
+        .contains("overrides.CoreInstanceCount", "overrides.ReleaseLabel");
+    assertThat(emr.totalCalls()).isZero();
+
+    var ok =
+        launcher.launch(
+            r ->
+                r.profile(RunJobFlowRequestsTest.profile())
+                    .configuration(config)
+                    .waitFor(LaunchWait.NONE)
+                    .putOverrides("CoreInstanceCount", 7));
+    String id = await(ok, Duration.ofSeconds(10)).clusterId();
+    assertThat(emr.runJobFlowRequest(id).instances().instanceGroups())
+        .anyMatch(g -> g.instanceRoleAsString().equals("CORE") && g.instanceCount() == 7);
+  }
+}

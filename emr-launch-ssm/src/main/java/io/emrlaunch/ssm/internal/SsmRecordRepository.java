@@ -1,0 +1,545 @@
+package io.emrlaunch.ssm.internal;
+
+import io.emrlaunch.core.model.RecordRef;
+import io.emrlaunch.core.repository.RecordConflictException;
+import io.emrlaunch.core.repository.RecordFormat;
+import io.emrlaunch.core.repository.RecordKind;
+import io.emrlaunch.core.repository.RecordNotFoundException;
+import io.emrlaunch.core.repository.RecordPage;
+import io.emrlaunch.core.repository.RecordRepository;
+import io.emrlaunch.core.repository.RecordVersion;
+import io.emrlaunch.core.repository.StoredRecord;
+import io.emrlaunch.core.repository.UnreadableRecordException;
+import io.emrlaunch.core.repository.VersionSelector;
+import io.emrlaunch.core.repository.WriteCondition;
+import io.emrlaunch.core.validation.Problems;
+import io.emrlaunch.core.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ssm.model.GetParameterHistoryRequest;
+import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterHistory;
+import software.amazon.awssdk.services.ssm.model.ParameterTier;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
+
+/**
+ * One kind of record on SSM Parameter Store.
+ *
+ * <p>Optimistic locking: SSM has no conditional put, but every put returns the version it created
+ * and versions are assigned one by one. A save expecting version {@code e} first checks the current
+ * version is {@code e}, then puts; if the put did not create {@code e + 1}, another writer got in
+ * between. Then the value of version {@code e + 1} (the writer that was told it succeeded) is put
+ * back on top, so the latest value is the confirmed winner's, and the save fails with a conflict
+ * naming the history version that holds its own value. Every loser restores the same version, so
+ * several concurrent losers agree. A retried put whose first attempt did land (a lost response) is
+ * recognised by its identical value and is not a conflict.
+ *
+ * @param <T> the value type
+ */
+public final class SsmRecordRepository<T> implements RecordRepository<T> {
+  private final RecordKind<T> kind;
+  private final RecordCodecs<T> codecs;
+  private final SsmSettings s;
+
+  /** Creates the repository of one kind. */
+  public SsmRecordRepository(RecordKind<T> kind, RecordCodecs<T> codecs, SsmSettings settings) {
+    this.kind = kind;
+    this.codecs = codecs;
+    this.s = settings;
+  }
+
+  @Override
+  public RecordKind<T> kind() {
+    return kind;
+  }
+
+  /** The parameter name of a record. */
+  public String parameterName(RecordRef ref) {
+    return s.layout().parameterName(kind, ref.namespace(), ref.name());
+  }
+
+  // ---------------------------------------------------------------- save
+
+  @Override
+  public CompletableFuture<StoredRecord<T>> save(T value, WriteCondition condition) {
+    Objects.requireNonNull(condition, "condition");
+    return start(
+        () -> {
+          RecordRef ref = kind.refOf(value);
+          List<io.emrlaunch.core.validation.Problem> problems = kind.problemsOf(value);
+          if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+          }
+          String text = codecs.write(value);
+          ParameterTier tier = Tiers.tierFor(kind, ref, text);
+          String name = parameterName(ref);
+          s.cache().invalidate(name);
+          CompletableFuture<StoredRecord<T>> saved;
+          if (condition.isAny()) {
+            saved = put(name, text, tier, true).thenApply(v -> stored(ref, value, v));
+          } else if (condition.isAbsent()) {
+            saved = createOnly(ref, name, value, text, tier);
+          } else {
+            saved = replaceVersion(ref, name, value, text, tier, condition);
+          }
+          return saved
+              .whenComplete((r, e) -> s.cache().invalidate(name))
+              .exceptionally(
+                  e -> {
+                    throw SsmFailures.onRecord(
+                        e, "saving", kind, ref, VersionSelector.latest(), name);
+                  });
+        });
+  }
+
+  private CompletableFuture<StoredRecord<T>> createOnly(
+      RecordRef ref, String name, T value, String text, ParameterTier tier) {
+    return put(name, text, tier, false)
+        .thenApply(v -> stored(ref, value, v))
+        .exceptionallyCompose(
+            e -> {
+              if (!SsmFailures.isAlreadyExists(e)) {
+                return CompletableFuture.failedFuture(e);
+              }
+              // Either another writer created it, or our own earlier attempt did and its response
+              // was lost: version 1 holding exactly our text is ours.
+              return readRaw(name, true)
+                  .thenApply(
+                      p -> {
+                        if (p.version() == 1 && text.equals(p.value())) {
+                          return stored(ref, value, p.version());
+                        }
+                        throw new RecordConflictException(
+                            kind,
+                            ref,
+                            WriteCondition.absent(),
+                            p.version(),
+                            0,
+                            "it already exists at version "
+                                + p.version()
+                                + "; nothing was written");
+                      });
+            });
+  }
+
+  private CompletableFuture<StoredRecord<T>> replaceVersion(
+      RecordRef ref, String name, T value, String text, ParameterTier tier, WriteCondition c) {
+    long expected = c.expectedVersion().getAsLong();
+    return readRaw(name, true)
+        .handle(
+            (p, e) -> {
+              if (e != null && SsmFailures.isNotFound(e)) {
+                throw new RecordConflictException(
+                    kind, ref, c, 0, 0, "it does not exist (deleted?); nothing was written");
+              }
+              if (e != null) {
+                throw SsmFailures.onRecord(e, "saving", kind, ref, VersionSelector.latest(), name);
+              }
+              return p;
+            })
+        .thenCompose(
+            p -> {
+              if (p.version() > expected && text.equals(p.value())) {
+                // This very value already landed after the expected version: typically our own
+                // earlier attempt whose response was lost. Saving is idempotent, not a conflict.
+                return CompletableFuture.completedFuture(stored(ref, value, p.version()));
+              }
+              if (p.version() != expected) {
+                throw new RecordConflictException(
+                    kind,
+                    ref,
+                    c,
+                    p.version(),
+                    0,
+                    "another writer saved version " + p.version() + "; nothing was written");
+              }
+              return put(name, text, tier, true)
+                  .thenCompose(
+                      written ->
+                          written == expected + 1
+                              ? CompletableFuture.completedFuture(stored(ref, value, written))
+                              : resolveRace(ref, name, value, text, c, written));
+            });
+  }
+
+  /** Another put landed between our check and our put: decide whether it was ours. */
+  private CompletableFuture<StoredRecord<T>> resolveRace(
+      RecordRef ref, String name, T value, String text, WriteCondition c, long written) {
+    long expected = c.expectedVersion().getAsLong();
+    return historyRaw(name, true)
+        .thenCompose(
+            versions -> {
+              List<ParameterHistory> between =
+                  versions.stream()
+                      .filter(h -> h.version() > expected && h.version() < written)
+                      .toList();
+              if (!between.isEmpty() && between.stream().allMatch(h -> text.equals(h.value()))) {
+                // Only our own retried attempts landed in between: no other writer.
+                return CompletableFuture.completedFuture(stored(ref, value, written));
+              }
+              Optional<ParameterHistory> winner =
+                  versions.stream().filter(h -> h.version() == expected + 1).findFirst();
+              if (winner.isEmpty()) {
+                throw new RecordConflictException(
+                    kind,
+                    ref,
+                    c,
+                    written,
+                    written,
+                    "another writer saved in between and its version is no longer in the history;"
+                        + " this save's value is version "
+                        + written);
+              }
+              String winning = winner.get().value();
+              ParameterTier tier =
+                  winner.get().tier() == ParameterTier.ADVANCED
+                      ? ParameterTier.ADVANCED
+                      : Tiers.tierFor(kind, ref, winning);
+              return put(name, winning, tier, true)
+                  .thenApply(
+                      restored -> {
+                        throw new RecordConflictException(
+                            kind,
+                            ref,
+                            c,
+                            restored,
+                            written,
+                            "another writer saved version "
+                                + (expected + 1)
+                                + " first; its value was restored as version "
+                                + restored
+                                + " and this save's value is kept in the history as version "
+                                + written);
+                      });
+            });
+  }
+
+  private CompletableFuture<Long> put(
+      String name, String text, ParameterTier tier, boolean overwrite) {
+    CompletableFuture<Long> first = putOnce(name, text, tier, overwrite);
+    if (tier != ParameterTier.STANDARD) {
+      return first;
+    }
+    // SSM never moves a parameter down from Advanced; a smaller value stays Advanced.
+    return first.exceptionallyCompose(
+        e ->
+            SsmFailures.isTierDowngrade(e)
+                ? putOnce(name, text, ParameterTier.ADVANCED, overwrite)
+                : CompletableFuture.failedFuture(e));
+  }
+
+  private CompletableFuture<Long> putOnce(
+      String name, String text, ParameterTier tier, boolean overwrite) {
+    PutParameterRequest.Builder b =
+        PutParameterRequest.builder()
+            .name(name)
+            .value(text)
+            .tier(tier)
+            .overwrite(overwrite)
+            .type(s.secure() ? ParameterType.SECURE_STRING : ParameterType.STRING);
+    if (s.secure() && s.kmsKeyId() != null) {
+      b.keyId(s.kmsKeyId());
+    }
+    return s.client().putParameter(b.build()).thenApply(r -> r.version());
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public CompletableFuture<StoredRecord<T>> get(RecordRef ref, VersionSelector selector) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(selector, "selector");
+    String name = parameterName(ref);
+    if (selector.isLatest()) {
+      Optional<StoredRecord<T>> cached = s.cache().get(name);
+      if (cached.isPresent()) {
+        return CompletableFuture.completedFuture(cached.get());
+      }
+    }
+    String selected =
+        selector.isLatest()
+            ? name
+            : name
+                + ":"
+                + selector
+                    .labelName()
+                    .orElseGet(() -> Long.toString(selector.versionNumber().getAsLong()));
+    return start(
+        () ->
+            s.client()
+                .getParameter(r -> r.name(selected).withDecryption(true))
+                .thenApply(
+                    resp -> {
+                      StoredRecord<T> rec = decode(ref, resp.parameter());
+                      if (selector.isLatest()) {
+                        s.cache().put(name, rec);
+                      }
+                      return rec;
+                    })
+                .exceptionally(
+                    e -> {
+                      throw SsmFailures.onRecord(e, "reading", kind, ref, selector, selected);
+                    }));
+  }
+
+  @Override
+  public CompletableFuture<RecordPage<T>> listPage(String namespace, String pageToken) {
+    return start(
+        () -> {
+          checkNamespace(namespace);
+          String folder = s.layout().folder(kind, namespace);
+          return s.client()
+              .getParametersByPath(
+                  r ->
+                      r.path(folder)
+                          .recursive(false)
+                          .withDecryption(true)
+                          .maxResults(s.pageSize())
+                          .nextToken(pageToken))
+              .thenApply(resp -> page(namespace, resp))
+              .exceptionally(
+                  e -> {
+                    throw SsmFailures.generic(
+                        e, "listing " + kind.displayName() + "s in namespace '" + namespace + "'");
+                  });
+        });
+  }
+
+  private RecordPage<T> page(String namespace, GetParametersByPathResponse resp) {
+    List<StoredRecord<T>> records = new ArrayList<>();
+    for (Parameter p : resp.parameters()) {
+      String recordName = p.name().substring(p.name().lastIndexOf('/') + 1);
+      RecordRef ref = RecordRef.of(namespace, recordName);
+      StoredRecord<T> rec = decode(ref, p);
+      s.cache().put(p.name(), rec);
+      records.add(rec);
+    }
+    String next = resp.nextToken();
+    return RecordPage.<T>builder()
+        .records(records)
+        .nextPageToken(next == null || next.isEmpty() ? Optional.empty() : Optional.of(next))
+        .build();
+  }
+
+  @Override
+  public CompletableFuture<List<String>> namespaces() {
+    String kindFolder = s.layout().kindFolder(kind);
+    TreeSet<String> found = new TreeSet<>();
+    return start(() -> collectNamespaces(kindFolder, null, found))
+        .thenApply(v -> List.copyOf(found))
+        .exceptionally(
+            e -> {
+              throw SsmFailures.generic(e, "listing " + kind.displayName() + " namespaces");
+            });
+  }
+
+  private CompletableFuture<Void> collectNamespaces(
+      String kindFolder, String token, TreeSet<String> found) {
+    // Metadata is enough: no decryption, so no KMS permission is needed to list namespaces.
+    return s.client()
+        .getParametersByPath(
+            r ->
+                r.path(kindFolder)
+                    .recursive(true)
+                    .withDecryption(false)
+                    .maxResults(10)
+                    .nextToken(token))
+        .thenCompose(
+            resp -> {
+              String prefix = kindFolder + "/";
+              for (Parameter p : resp.parameters()) {
+                if (!p.name().startsWith(prefix)) {
+                  continue;
+                }
+                String rest = p.name().substring(prefix.length());
+                int slash = rest.indexOf('/');
+                // Only records at exactly <namespace>/<name>, as the layout writes them.
+                if (slash > 0 && rest.indexOf('/', slash + 1) < 0) {
+                  found.add(rest.substring(0, slash));
+                }
+              }
+              String next = resp.nextToken();
+              return next == null || next.isEmpty()
+                  ? CompletableFuture.completedFuture(null)
+                  : collectNamespaces(kindFolder, next, found);
+            });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> delete(RecordRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    String name = parameterName(ref);
+    s.cache().invalidate(name);
+    return start(
+        () ->
+            s.client()
+                .deleteParameter(r -> r.name(name))
+                .thenApply(r -> true)
+                .exceptionally(
+                    e -> {
+                      if (SsmFailures.isNotFound(e)) {
+                        return false;
+                      }
+                      throw SsmFailures.onRecord(
+                          e, "deleting", kind, ref, VersionSelector.latest(), name);
+                    })
+                .whenComplete((r, e) -> s.cache().invalidate(name)));
+  }
+
+  @Override
+  public CompletableFuture<List<RecordVersion>> history(RecordRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    String name = parameterName(ref);
+    return start(
+        () ->
+            historyRaw(name, false)
+                .thenApply(
+                    hs ->
+                        hs.stream()
+                            .<RecordVersion>map(
+                                h ->
+                                    RecordVersion.builder()
+                                        .version(h.version())
+                                        .lastModified(Optional.ofNullable(h.lastModifiedDate()))
+                                        .modifiedBy(Optional.ofNullable(h.lastModifiedUser()))
+                                        .labels(h.hasLabels() ? h.labels() : List.of())
+                                        .tier(Optional.ofNullable(h.tierAsString()))
+                                        .build())
+                            .toList())
+                .exceptionally(
+                    e -> {
+                      throw SsmFailures.onRecord(
+                          e, "reading the history of", kind, ref, VersionSelector.latest(), name);
+                    }));
+  }
+
+  @Override
+  public CompletableFuture<Void> label(RecordRef ref, long version, List<String> labels) {
+    Objects.requireNonNull(ref, "ref");
+    return start(
+        () -> {
+          Problems p = Problems.root();
+          if (labels == null || labels.isEmpty()) {
+            p.add("labels", "must name at least one label");
+          } else {
+            p.range("labels", labels.size(), 1, 10);
+            for (String l : labels) {
+              VersionSelector.label(l);
+            }
+          }
+          p.min("version", version, 1);
+          p.throwIfAny();
+          String name = parameterName(ref);
+          return s.client()
+              .labelParameterVersion(r -> r.name(name).parameterVersion(version).labels(labels))
+              .thenApply(
+                  r -> {
+                    if (r.hasInvalidLabels() && !r.invalidLabels().isEmpty()) {
+                      Problems bad = Problems.root();
+                      r.invalidLabels().forEach(l -> bad.add("labels", "SSM rejected '" + l + "'"));
+                      bad.throwIfAny();
+                    }
+                    return (Void) null;
+                  })
+              .exceptionally(
+                  e -> {
+                    throw SsmFailures.onRecord(
+                        e, "labelling", kind, ref, VersionSelector.version(version), name);
+                  });
+        });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Decodes a fetched parameter into a record, naming the parameter when it is unreadable. */
+  public StoredRecord<T> decode(RecordRef ref, Parameter p) {
+    RecordFormat format = codecs.detect(p.value());
+    T value;
+    try {
+      value = codecs.read(p.value(), format);
+    } catch (ValidationException e) {
+      throw new UnreadableRecordException(
+          kind, ref, "parameter " + p.name() + " version " + p.version(), e);
+    }
+    return StoredRecord.<T>builder()
+        .kind(kind)
+        .ref(ref)
+        .value(value)
+        .version(p.version())
+        .lastModified(Optional.ofNullable(p.lastModifiedDate()))
+        .format(format)
+        .build();
+  }
+
+  private StoredRecord<T> stored(RecordRef ref, T value, long version) {
+    return StoredRecord.<T>builder()
+        .kind(kind)
+        .ref(ref)
+        .value(value)
+        .version(version)
+        .format(codecs.writeFormat())
+        .build();
+  }
+
+  private CompletableFuture<Parameter> readRaw(String name, boolean decrypt) {
+    return s.client()
+        .getParameter(r -> r.name(name).withDecryption(decrypt))
+        .thenApply(r -> r.parameter());
+  }
+
+  private CompletableFuture<List<ParameterHistory>> historyRaw(String name, boolean decrypt) {
+    List<ParameterHistory> all = new ArrayList<>();
+    return historyFrom(name, decrypt, null, all).thenApply(v -> all);
+  }
+
+  private CompletableFuture<Void> historyFrom(
+      String name, boolean decrypt, String token, List<ParameterHistory> all) {
+    return s.client()
+        .getParameterHistory(
+            GetParameterHistoryRequest.builder()
+                .name(name)
+                .withDecryption(decrypt)
+                .maxResults(50)
+                .nextToken(token)
+                .build())
+        .thenCompose(
+            (GetParameterHistoryResponse r) -> {
+              all.addAll(r.parameters());
+              String next = r.nextToken();
+              return next == null || next.isEmpty()
+                  ? CompletableFuture.completedFuture(null)
+                  : historyFrom(name, decrypt, next, all);
+            });
+  }
+
+  private static void checkNamespace(String namespace) {
+    Problems p = Problems.root();
+    p.ssmSafeName("namespace", namespace, RecordRef.MAX_SEGMENT_LENGTH);
+    p.throwIfAny();
+  }
+
+  /**
+   * Runs the synchronous part of an operation (validation, encoding) so that its failures reach the
+   * caller as a failed future, like every other failure, and nothing is sent.
+   */
+  static <R> CompletableFuture<R> start(Supplier<CompletableFuture<R>> body) {
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Exposed for the store's combined read. */
+  RecordNotFoundException notFound(RecordRef ref) {
+    return new RecordNotFoundException(kind, ref, VersionSelector.latest());
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the SSM repositories; not part of the public API. */
+package io.emrlaunch.ssm.internal;

@@ -1,0 +1,211 @@
+package io.emrlaunch.ssm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.emrlaunch.core.model.RecordRef;
+import io.emrlaunch.core.repository.BlockingRecordRepository;
+import io.emrlaunch.core.repository.LaunchInputs;
+import io.emrlaunch.core.repository.RecordConflictException;
+import io.emrlaunch.core.repository.RecordFormat;
+import io.emrlaunch.core.repository.RecordNotFoundException;
+import io.emrlaunch.core.repository.RecordTooLargeException;
+import io.emrlaunch.core.repository.RecordVersion;
+import io.emrlaunch.core.repository.StoredRecord;
+import io.emrlaunch.core.repository.VersionSelector;
+import io.emrlaunch.core.repository.WriteCondition;
+import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.ssm.support.Records;
+import io.emrlaunch.ssm.support.ThrottlingProxy;
+import io.emrlaunch.testkit.moto.MotoServer;
+import io.emrlaunch.testkit.moto.MotoTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/** The SSM store over HTTP against moto, throttled by a local proxy where a test says so. */
+@MotoTest
+class SsmRecordStoreMotoTest {
+  static final String NS = "team-a";
+
+  /** The recommended strategy's shape with millisecond delays, so tests stay fast. */
+  static final RetryStrategy FAST_RETRIES =
+      SsmClients.retryStrategy(
+          8, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(50));
+
+  // One client and proxy for the class: building and closing an async client costs seconds.
+  static ThrottlingProxy proxy;
+  static SsmAsyncClient client;
+  SsmClient direct;
+
+  @BeforeEach
+  void setUp(MotoServer moto) throws Exception {
+    // @MotoTest has reset moto's state before this test.
+    if (proxy == null) {
+      proxy = new ThrottlingProxy(moto.endpoint());
+      client =
+          moto.configure(SsmAsyncClient.builder())
+              .endpointOverride(proxy.endpoint())
+              .overrideConfiguration(o -> o.retryStrategy(FAST_RETRIES))
+              .build();
+    }
+    proxy.resetCounters();
+    direct = moto.ssm();
+  }
+
+  @AfterAll
+  static void closeClients() {
+    if (client != null) {
+      client.close();
+      proxy.close();
+      client = null;
+      proxy = null;
+    }
+  }
+
+  SsmRecordStore.Builder store() {
+    return SsmRecordStore.builder().client(client).format(RecordFormat.EMR_LAUNCH);
+  }
+
+  @Test
+  void everyKindRoundTripsOverHttp() {
+    SsmRecordStore s = store().build();
+    var p = Records.profile(NS, "analytics");
+    var c = Records.configuration(NS, "spark-small");
+    var f = Records.launchFunction(NS, "nightly");
+    s.profiles().blocking().create(p);
+    s.configurations().blocking().create(c);
+    s.launchFunctions().blocking().create(f);
+
+    assertThat(s.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
+    assertThat(s.configurations().blocking().get(c.ref()).value()).isEqualTo(c);
+    assertThat(s.launchFunctions().blocking().get(f.ref()).value()).isEqualTo(f);
+    assertThat(
+            direct
+                .getParameter(r -> r.name("/emr_launch/emr_launch_functions/team-a/nightly"))
+                .parameter()
+                .version())
+        .isEqualTo(1L);
+    LaunchInputs in = s.loadLaunchInputs(f).join();
+    assertThat(in.profile().value()).isEqualTo(p);
+    assertThat(in.configuration().value()).isEqualTo(c);
+    assertThat(proxy.forwarded("GetParameters")).isEqualTo(1);
+  }
+
+  @Test
+  void listsAcrossSeveralPages() {
+    SsmRecordStore s = store().pageSize(3).build();
+    for (int i = 0; i < 8; i++) {
+      s.configurations().blocking().save(Records.configuration(NS, "c" + i));
+    }
+    s.configurations().blocking().save(Records.configuration("ns-b", "other"));
+    int before = proxy.forwarded("GetParametersByPath");
+    List<StoredRecord<io.emrlaunch.core.model.ClusterConfiguration>> all =
+        s.configurations().blocking().list(NS);
+    assertThat(all)
+        .extracting(r -> r.ref().name())
+        .containsExactlyInAnyOrder("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7");
+    assertThat(proxy.forwarded("GetParametersByPath") - before).isGreaterThanOrEqualTo(3);
+    assertThat(s.configurations().blocking().stream(NS).count()).isEqualTo(8);
+    assertThat(s.configurations().blocking().namespaces()).containsExactly("ns-b", NS);
+  }
+
+  @Test
+  void readsVersionsAndLabels() {
+    BlockingRecordRepository<io.emrlaunch.core.model.EmrProfile> repo =
+        store().build().profiles().blocking();
+    var v1 = Records.profile(NS, "analytics");
+    repo.create(v1);
+    repo.save(v1.withDescription("two"));
+    repo.save(v1.withDescription("three"));
+    repo.label(v1.ref(), 2, List.of("approved"));
+
+    assertThat(repo.get(v1.ref(), VersionSelector.version(1)).value()).isEqualTo(v1);
+    assertThat(repo.get(v1.ref(), VersionSelector.label("approved")).value().description())
+        .contains("two");
+    assertThat(repo.get(v1.ref()).version()).isEqualTo(3);
+    assertThat(repo.history(v1.ref()))
+        .extracting(RecordVersion::version)
+        .containsExactly(1L, 2L, 3L);
+    assertThatThrownBy(() -> repo.get(v1.ref(), VersionSelector.version(7)))
+        .isInstanceOf(RecordNotFoundException.class);
+  }
+
+  @Test
+  void twoWritersConflict() {
+    BlockingRecordRepository<io.emrlaunch.core.model.EmrProfile> a =
+        store().build().profiles().blocking();
+    BlockingRecordRepository<io.emrlaunch.core.model.EmrProfile> b =
+        store().build().profiles().blocking();
+    var p = Records.profile(NS, "analytics");
+    a.create(p);
+    long seenByA = a.get(p.ref()).version();
+    long seenByB = b.get(p.ref()).version();
+    a.save(p.withDescription("A"), WriteCondition.version(seenByA));
+    assertThatThrownBy(() -> b.save(p.withDescription("B"), WriteCondition.version(seenByB)))
+        .isInstanceOf(RecordConflictException.class);
+    assertThatThrownBy(() -> b.create(p)).isInstanceOf(RecordConflictException.class);
+    assertThat(a.get(p.ref()).value().description()).contains("A");
+    assertThat(a.history(p.ref())).hasSize(2);
+  }
+
+  @Test
+  void over4KbGoesAdvancedAndOver8KbIsRefusedThoughMotoWouldAcceptIt() {
+    BlockingRecordRepository<io.emrlaunch.core.model.ClusterConfiguration> repo =
+        store().build().configurations().blocking();
+    var big = Records.bigConfiguration(NS, "big", 6000);
+    repo.save(big);
+    assertThat(repo.get(big.ref()).value()).isEqualTo(big);
+    assertThat(repo.history(big.ref()).get(0).tier()).contains("Advanced");
+
+    int before = proxy.total();
+    assertThatThrownBy(() -> repo.save(Records.bigConfiguration(NS, "huge", 9000)))
+        .isInstanceOf(RecordTooLargeException.class);
+    assertThat(proxy.total()).isEqualTo(before);
+    assertThat(repo.find(RecordRef.of(NS, "huge"))).isEmpty();
+  }
+
+  @Test
+  void throttlingIsRetriedByTheSdkAndNoWriteIsLostOrDoubled() {
+    SsmRecordStore s = store().build();
+    var p = Records.profile(NS, "analytics");
+    proxy.throttle("PutParameter", 3);
+    assertThat(s.profiles().blocking().create(p).version()).isEqualTo(1);
+    assertThat(proxy.throttled("PutParameter")).isEqualTo(3);
+    assertThat(proxy.forwarded("PutParameter")).isEqualTo(1);
+
+    proxy.throttle("GetParameter", 2);
+    proxy.throttle("PutParameter", 2);
+    assertThat(
+            s.profiles()
+                .blocking()
+                .save(p.withDescription("x"), WriteCondition.version(1))
+                .version())
+        .isEqualTo(2);
+    proxy.throttle("GetParameters", 4);
+    s.configurations().blocking().save(Records.configuration(NS, "spark-small"));
+    assertThat(
+            s.loadLaunchInputs(p.ref(), RecordRef.of(NS, "spark-small")).join().profile().version())
+        .isEqualTo(2);
+    assertThat(proxy.throttled("GetParameters")).isEqualTo(4);
+    assertThat(s.profiles().blocking().history(p.ref())).hasSize(2);
+  }
+
+  @Test
+  void badNamesNeverReachTheWire() {
+    SsmRecordStore s = store().build();
+    var p = Records.profile(NS, "analytics");
+    assertThatThrownBy(() -> s.profiles().blocking().save(p.withName("has space")))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> s.profiles().blocking().save(p.withNamespace("aws-reserved")))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> s.profiles().blocking().list("a/b"))
+        .isInstanceOf(ValidationException.class);
+    assertThat(proxy.total()).isZero();
+  }
+}

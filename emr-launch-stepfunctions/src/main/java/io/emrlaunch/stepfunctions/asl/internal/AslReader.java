@@ -1,0 +1,863 @@
+package io.emrlaunch.stepfunctions.asl.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.emrlaunch.core.json.EmrLaunchJson;
+import io.emrlaunch.core.validation.Problem;
+import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.AslParseException;
+import io.emrlaunch.stepfunctions.asl.Branch;
+import io.emrlaunch.stepfunctions.asl.Catcher;
+import io.emrlaunch.stepfunctions.asl.ChoiceRule;
+import io.emrlaunch.stepfunctions.asl.ChoiceState;
+import io.emrlaunch.stepfunctions.asl.ComparisonOperator;
+import io.emrlaunch.stepfunctions.asl.Condition;
+import io.emrlaunch.stepfunctions.asl.ExecutionType;
+import io.emrlaunch.stepfunctions.asl.FailState;
+import io.emrlaunch.stepfunctions.asl.ImmutableBranch;
+import io.emrlaunch.stepfunctions.asl.ImmutableCatcher;
+import io.emrlaunch.stepfunctions.asl.ImmutableChoiceRule;
+import io.emrlaunch.stepfunctions.asl.ImmutableChoiceState;
+import io.emrlaunch.stepfunctions.asl.ImmutableFailState;
+import io.emrlaunch.stepfunctions.asl.ImmutableItemProcessor;
+import io.emrlaunch.stepfunctions.asl.ImmutableItemReader;
+import io.emrlaunch.stepfunctions.asl.ImmutableMapState;
+import io.emrlaunch.stepfunctions.asl.ImmutableParallelState;
+import io.emrlaunch.stepfunctions.asl.ImmutablePassState;
+import io.emrlaunch.stepfunctions.asl.ImmutableReaderConfig;
+import io.emrlaunch.stepfunctions.asl.ImmutableResultWriter;
+import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
+import io.emrlaunch.stepfunctions.asl.ImmutableStateMachine;
+import io.emrlaunch.stepfunctions.asl.ImmutableSucceedState;
+import io.emrlaunch.stepfunctions.asl.ImmutableTaskState;
+import io.emrlaunch.stepfunctions.asl.ImmutableWaitState;
+import io.emrlaunch.stepfunctions.asl.ImmutableWriterConfig;
+import io.emrlaunch.stepfunctions.asl.ItemBatcher;
+import io.emrlaunch.stepfunctions.asl.ItemProcessor;
+import io.emrlaunch.stepfunctions.asl.ItemReader;
+import io.emrlaunch.stepfunctions.asl.JitterStrategy;
+import io.emrlaunch.stepfunctions.asl.JsonPath;
+import io.emrlaunch.stepfunctions.asl.MapState;
+import io.emrlaunch.stepfunctions.asl.NumberOrJsonata;
+import io.emrlaunch.stepfunctions.asl.ParallelState;
+import io.emrlaunch.stepfunctions.asl.PassState;
+import io.emrlaunch.stepfunctions.asl.ProcessorConfig;
+import io.emrlaunch.stepfunctions.asl.ProcessorMode;
+import io.emrlaunch.stepfunctions.asl.QueryLanguage;
+import io.emrlaunch.stepfunctions.asl.ReaderConfig;
+import io.emrlaunch.stepfunctions.asl.ResultWriter;
+import io.emrlaunch.stepfunctions.asl.Retrier;
+import io.emrlaunch.stepfunctions.asl.State;
+import io.emrlaunch.stepfunctions.asl.StateMachine;
+import io.emrlaunch.stepfunctions.asl.StateType;
+import io.emrlaunch.stepfunctions.asl.SucceedState;
+import io.emrlaunch.stepfunctions.asl.TaskState;
+import io.emrlaunch.stepfunctions.asl.WaitState;
+import io.emrlaunch.stepfunctions.asl.WriterConfig;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a definition into the typed model. Every structural problem (wrong JSON type, unknown
+ * field, missing required field, malformed path, unknown enum value) is collected with the JSON
+ * pointer of the offending value; semantic rules are left to the validator so a broken but
+ * well-formed definition can still be loaded, inspected and fixed.
+ */
+public final class AslReader {
+  private final List<Problem> problems = new ArrayList<>();
+
+  private AslReader() {}
+
+  /**
+   * Parses a definition.
+   *
+   * @param json the text
+   * @return the machine
+   * @throws AslParseException listing every problem
+   */
+  public static StateMachine read(String json) {
+    JsonNode root;
+    try {
+      root = EmrLaunchJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AslParseException(
+          List.of(
+              Problem.of(
+                  "",
+                  "is not valid JSON: "
+                      + e.getOriginalMessage()
+                      + " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")")));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new AslParseException(List.of(Problem.of("", "is empty")));
+    }
+    return read(root);
+  }
+
+  /**
+   * Parses a definition already read as a tree.
+   *
+   * @param root the definition
+   * @return the machine
+   * @throws AslParseException listing every problem
+   */
+  public static StateMachine read(JsonNode root) {
+    AslReader r = new AslReader();
+    StateMachine m = r.machine(root);
+    if (!r.problems.isEmpty() || m == null) {
+      throw new AslParseException(
+          r.problems.isEmpty() ? List.of(Problem.of("", "is not a state machine")) : r.problems);
+    }
+    return m;
+  }
+
+  // ---- structure -------------------------------------------------------------------------------
+
+  private StateMachine machine(JsonNode root) {
+    Fields f = fields(root, "", "state machine");
+    if (f == null) {
+      return null;
+    }
+    ImmutableStateMachine.Builder b = StateMachine.builder();
+    b.comment(f.str("Comment"));
+    b.queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName));
+    b.version(f.str("Version"));
+    b.timeoutSeconds(f.integer("TimeoutSeconds"));
+    Optional<String> startAt = f.requiredStr("StartAt");
+    Map<String, State> states = states(f, "States");
+    f.finish();
+    if (startAt.isEmpty() || states == null) {
+      return null;
+    }
+    return build(() -> b.startAt(startAt.get()).states(states).build(), f.ptr);
+  }
+
+  private Map<String, State> states(Fields owner, String field) {
+    JsonNode node = owner.raw(field);
+    String ptr = owner.ptr + "/" + field;
+    if (node == null) {
+      problem(ptr, "is required");
+      return null;
+    }
+    if (!node.isObject()) {
+      problem(ptr, "must be an object of states");
+      return null;
+    }
+    Map<String, State> out = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      State s = state(e.getValue(), ptr + "/" + escape(e.getKey()));
+      if (s == null) {
+        ok = false;
+      } else {
+        out.put(e.getKey(), s);
+      }
+    }
+    return ok ? out : null;
+  }
+
+  private State state(JsonNode node, String ptr) {
+    if (!node.isObject()) {
+      problem(ptr, "must be an object");
+      return null;
+    }
+    JsonNode typeNode = node.get("Type");
+    if (typeNode == null || !typeNode.isTextual()) {
+      problem(ptr + "/Type", typeNode == null ? "is required" : "must be a string");
+      return null;
+    }
+    StateType type = StateType.fromAslName(typeNode.asText());
+    if (type == null) {
+      problem(
+          ptr + "/Type",
+          "must be one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map (was "
+              + typeNode.asText()
+              + ")");
+      return null;
+    }
+    Fields f = fields(node, ptr, "a " + type.aslName() + " state");
+    f.known.add("Type");
+    int before = problems.size();
+    State s =
+        switch (type) {
+          case TASK -> task(f);
+          case PASS -> pass(f);
+          case CHOICE -> choice(f);
+          case WAIT -> waitState(f);
+          case SUCCEED -> succeed(f);
+          case FAIL -> fail(f);
+          case PARALLEL -> parallel(f);
+          case MAP -> map(f);
+        };
+    f.finish();
+    return problems.size() == before ? s : null;
+  }
+
+  private TaskState task(Fields f) {
+    ImmutableTaskState.Builder b = TaskState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName));
+    Optional<String> resource = f.requiredStr("Resource");
+    b.credentials(f.node("Credentials"))
+        .inputPath(f.path("InputPath"))
+        .parameters(f.node("Parameters"))
+        .arguments(f.node("Arguments"))
+        .timeoutSeconds(f.num("TimeoutSeconds"))
+        .timeoutSecondsPath(f.path("TimeoutSecondsPath"))
+        .heartbeatSeconds(f.num("HeartbeatSeconds"))
+        .heartbeatSecondsPath(f.path("HeartbeatSecondsPath"))
+        .resultSelector(f.node("ResultSelector"))
+        .resultPath(f.path("ResultPath"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"))
+        .assign(assign(f))
+        .retry(retriers(f))
+        .catchers(catchers(f))
+        .next(f.str("Next"))
+        .end(f.bool("End").orElse(false));
+    return resource.isEmpty() ? null : build(() -> b.resource(resource.get()).build(), f.ptr);
+  }
+
+  private PassState pass(Fields f) {
+    ImmutablePassState.Builder b = PassState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .inputPath(f.path("InputPath"))
+        .parameters(f.node("Parameters"))
+        .result(f.node("Result"))
+        .resultPath(f.path("ResultPath"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"))
+        .assign(assign(f))
+        .next(f.str("Next"))
+        .end(f.bool("End").orElse(false));
+    return build(b::build, f.ptr);
+  }
+
+  private ChoiceState choice(Fields f) {
+    ImmutableChoiceState.Builder b = ChoiceState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .inputPath(f.path("InputPath"))
+        .defaultState(f.str("Default"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"))
+        .assign(assign(f));
+    List<ChoiceRule> rules = f.list("Choices", true, this::choiceRule);
+    return rules == null ? null : build(() -> b.choices(rules).build(), f.ptr);
+  }
+
+  private ChoiceRule choiceRule(JsonNode node, String ptr) {
+    Fields f = fields(node, ptr, "a Choice rule");
+    if (f == null) {
+      return null;
+    }
+    ImmutableChoiceRule.Builder b = ChoiceRule.builder();
+    b.comment(f.str("Comment"))
+        .jsonataCondition(f.node("Condition"))
+        .output(f.node("Output"))
+        .assign(assign(f));
+    Optional<String> next = f.requiredStr("Next");
+    Condition c = null;
+    if (hasConditionFields(node)) {
+      c = condition(f);
+      b.condition(Optional.ofNullable(c));
+    }
+    f.finish();
+    return next.isEmpty() ? null : build(() -> b.next(next.get()).build(), ptr);
+  }
+
+  private static boolean hasConditionFields(JsonNode node) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (n.equals("Variable")
+          || n.equals("And")
+          || n.equals("Or")
+          || n.equals("Not")
+          || ComparisonOperator.fromAslName(n) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Condition nestedCondition(JsonNode node, String ptr) {
+    Fields f = fields(node, ptr, "a nested Choice rule");
+    if (f == null) {
+      return null;
+    }
+    f.str("Comment");
+    Condition c = condition(f);
+    f.finish();
+    return c;
+  }
+
+  /** Reads Variable + one operator, or one of And / Or / Not, from a rule object. */
+  private Condition condition(Fields f) {
+    List<String> combinators = new ArrayList<>();
+    List<ComparisonOperator> ops = new ArrayList<>();
+    for (Iterator<String> it = f.node.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (n.equals("And") || n.equals("Or") || n.equals("Not")) {
+        combinators.add(n);
+      } else {
+        ComparisonOperator op = ComparisonOperator.fromAslName(n);
+        if (op != null) {
+          ops.add(op);
+        }
+      }
+    }
+    if (combinators.size() + ops.size() != 1) {
+      problem(
+          f.ptr,
+          "must have exactly one comparison operator or And/Or/Not (found "
+              + (combinators.size() + ops.size())
+              + ")");
+      combinators.forEach(f.known::add);
+      ops.forEach(o -> f.known.add(o.aslName()));
+      f.known.add("Variable");
+      return null;
+    }
+    if (!combinators.isEmpty()) {
+      String c = combinators.get(0);
+      if (f.node.has("Variable")) {
+        problem(f.ptr + "/Variable", "must not be combined with " + c);
+        f.known.add("Variable");
+      }
+      if (c.equals("Not")) {
+        f.known.add("Not");
+        Condition inner = nestedCondition(f.node.get("Not"), f.ptr + "/Not");
+        return inner == null ? null : new Condition.Not(inner);
+      }
+      List<Condition> list = f.list(c, true, this::nestedCondition);
+      if (list == null) {
+        return null;
+      }
+      return c.equals("And") ? new Condition.And(list) : new Condition.Or(list);
+    }
+    ComparisonOperator op = ops.get(0);
+    Optional<JsonPath> variable = f.path("Variable");
+    if (f.node.get("Variable") == null) {
+      problem(f.ptr + "/Variable", "is required with " + op.aslName());
+    }
+    f.known.add(op.aslName());
+    JsonNode value = f.node.get(op.aslName());
+    String vptr = f.ptr + "/" + op.aslName();
+    boolean ok =
+        switch (op.operand()) {
+          case STRING, TIMESTAMP -> value.isTextual() || fail(vptr, "must be a string");
+          case NUMBER -> value.isNumber() || fail(vptr, "must be a number");
+          case BOOLEAN -> value.isBoolean() || fail(vptr, "must be a boolean");
+          case PATH ->
+              value.isTextual() && pathOk(value.asText(), vptr)
+                  || !value.isTextual() && fail(vptr, "must be a path string");
+        };
+    if (!ok || variable.isEmpty() || variable.get().isNull()) {
+      if (variable.isPresent() && variable.get().isNull()) {
+        problem(f.ptr + "/Variable", "must be a path");
+      }
+      return null;
+    }
+    return new Condition.Comparison(variable.get(), op, value);
+  }
+
+  private boolean pathOk(String text, String ptr) {
+    String why = PathSyntax.check(text);
+    if (why != null) {
+      problem(ptr, "is not a valid path: " + why + " (was " + text + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private WaitState waitState(Fields f) {
+    ImmutableWaitState.Builder b = WaitState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .inputPath(f.path("InputPath"))
+        .seconds(f.num("Seconds"))
+        .secondsPath(f.path("SecondsPath"))
+        .timestamp(f.str("Timestamp"))
+        .timestampPath(f.path("TimestampPath"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"))
+        .assign(assign(f))
+        .next(f.str("Next"))
+        .end(f.bool("End").orElse(false));
+    return build(b::build, f.ptr);
+  }
+
+  private SucceedState succeed(Fields f) {
+    ImmutableSucceedState.Builder b = SucceedState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .inputPath(f.path("InputPath"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"));
+    return build(b::build, f.ptr);
+  }
+
+  private FailState fail(Fields f) {
+    ImmutableFailState.Builder b = FailState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .error(f.str("Error"))
+        .errorPath(f.str("ErrorPath"))
+        .cause(f.str("Cause"))
+        .causePath(f.str("CausePath"));
+    return build(b::build, f.ptr);
+  }
+
+  private ParallelState parallel(Fields f) {
+    ImmutableParallelState.Builder b = ParallelState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .inputPath(f.path("InputPath"))
+        .parameters(f.node("Parameters"))
+        .arguments(f.node("Arguments"))
+        .resultSelector(f.node("ResultSelector"))
+        .resultPath(f.path("ResultPath"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"))
+        .assign(assign(f))
+        .retry(retriers(f))
+        .catchers(catchers(f))
+        .next(f.str("Next"))
+        .end(f.bool("End").orElse(false));
+    List<Branch> branches = f.list("Branches", true, this::branch);
+    return branches == null ? null : build(() -> b.branches(branches).build(), f.ptr);
+  }
+
+  private Branch branch(JsonNode node, String ptr) {
+    Fields f = fields(node, ptr, "a branch");
+    if (f == null) {
+      return null;
+    }
+    ImmutableBranch.Builder b = Branch.builder().comment(f.str("Comment"));
+    Optional<String> startAt = f.requiredStr("StartAt");
+    Map<String, State> states = states(f, "States");
+    f.finish();
+    if (startAt.isEmpty() || states == null) {
+      return null;
+    }
+    return build(() -> b.startAt(startAt.get()).states(states).build(), ptr);
+  }
+
+  private MapState map(Fields f) {
+    ImmutableMapState.Builder b = MapState.builder();
+    b.comment(f.str("Comment"))
+        .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
+        .inputPath(f.path("InputPath"))
+        .itemReader(f.object("ItemReader", this::itemReader))
+        .itemsPath(f.path("ItemsPath"))
+        .items(f.node("Items"))
+        .itemSelector(f.node("ItemSelector"))
+        .parameters(f.node("Parameters"))
+        .itemBatcher(f.object("ItemBatcher", this::itemBatcher))
+        .maxConcurrency(f.num("MaxConcurrency"))
+        .maxConcurrencyPath(f.path("MaxConcurrencyPath"))
+        .toleratedFailurePercentage(f.num("ToleratedFailurePercentage"))
+        .toleratedFailurePercentagePath(f.path("ToleratedFailurePercentagePath"))
+        .toleratedFailureCount(f.num("ToleratedFailureCount"))
+        .toleratedFailureCountPath(f.path("ToleratedFailureCountPath"))
+        .itemProcessor(f.object("ItemProcessor", this::itemProcessor))
+        .iterator(f.object("Iterator", this::itemProcessor))
+        .resultWriter(f.object("ResultWriter", this::resultWriter))
+        .label(f.str("Label"))
+        .resultSelector(f.node("ResultSelector"))
+        .resultPath(f.path("ResultPath"))
+        .outputPath(f.path("OutputPath"))
+        .output(f.node("Output"))
+        .assign(assign(f))
+        .retry(retriers(f))
+        .catchers(catchers(f))
+        .next(f.str("Next"))
+        .end(f.bool("End").orElse(false));
+    return build(b::build, f.ptr);
+  }
+
+  private ItemProcessor itemProcessor(Fields f) {
+    ImmutableItemProcessor.Builder b = ItemProcessor.builder().comment(f.str("Comment"));
+    b.processorConfig(f.object("ProcessorConfig", this::processorConfig));
+    Optional<String> startAt = f.requiredStr("StartAt");
+    Map<String, State> states = states(f, "States");
+    if (startAt.isEmpty() || states == null) {
+      return null;
+    }
+    return build(() -> b.startAt(startAt.get()).states(states).build(), f.ptr);
+  }
+
+  private ProcessorConfig processorConfig(Fields f) {
+    return ProcessorConfig.builder()
+        .mode(f.enumValue("Mode", n -> enumOf(ProcessorMode.class, n)))
+        .executionType(f.enumValue("ExecutionType", n -> enumOf(ExecutionType.class, n)))
+        .build();
+  }
+
+  private ItemReader itemReader(Fields f) {
+    ImmutableItemReader.Builder b = ItemReader.builder();
+    Optional<String> resource = f.requiredStr("Resource");
+    b.readerConfig(f.object("ReaderConfig", this::readerConfig))
+        .parameters(f.node("Parameters"))
+        .arguments(f.node("Arguments"));
+    return resource.isEmpty() ? null : build(() -> b.resource(resource.get()).build(), f.ptr);
+  }
+
+  private ReaderConfig readerConfig(Fields f) {
+    ImmutableReaderConfig.Builder b =
+        ReaderConfig.builder()
+            .inputType(f.str("InputType"))
+            .csvHeaderLocation(f.str("CSVHeaderLocation"))
+            .csvDelimiter(f.str("CSVDelimiter"))
+            .manifestType(f.str("ManifestType"))
+            .maxItems(f.num("MaxItems"))
+            .maxItemsPath(f.path("MaxItemsPath"));
+    List<String> headers = f.list("CSVHeaders", false, this::string);
+    if (headers != null) {
+      b.csvHeaders(headers);
+    }
+    return b.build();
+  }
+
+  private ItemBatcher itemBatcher(Fields f) {
+    return ItemBatcher.builder()
+        .maxItemsPerBatch(f.num("MaxItemsPerBatch"))
+        .maxItemsPerBatchPath(f.path("MaxItemsPerBatchPath"))
+        .maxInputBytesPerBatch(f.num("MaxInputBytesPerBatch"))
+        .maxInputBytesPerBatchPath(f.path("MaxInputBytesPerBatchPath"))
+        .batchInput(f.node("BatchInput"))
+        .build();
+  }
+
+  private ResultWriter resultWriter(Fields f) {
+    ImmutableResultWriter.Builder b =
+        ResultWriter.builder()
+            .resource(f.str("Resource"))
+            .parameters(f.node("Parameters"))
+            .arguments(f.node("Arguments"));
+    b.writerConfig(f.object("WriterConfig", this::writerConfig));
+    return b.build();
+  }
+
+  private WriterConfig writerConfig(Fields f) {
+    ImmutableWriterConfig.Builder b =
+        WriterConfig.builder()
+            .outputType(f.str("OutputType"))
+            .transformation(f.str("Transformation"));
+    return b.build();
+  }
+
+  private List<Retrier> retriers(Fields f) {
+    List<Retrier> l = f.list("Retry", false, this::retrier);
+    return l == null ? List.of() : l;
+  }
+
+  private Retrier retrier(JsonNode node, String ptr) {
+    Fields f = fields(node, ptr, "a Retrier");
+    if (f == null) {
+      return null;
+    }
+    ImmutableRetrier.Builder b =
+        Retrier.builder()
+            .comment(f.str("Comment"))
+            .intervalSeconds(f.integer("IntervalSeconds"))
+            .maxAttempts(f.integer("MaxAttempts"))
+            .backoffRate(f.decimal("BackoffRate"))
+            .maxDelaySeconds(f.integer("MaxDelaySeconds"))
+            .jitterStrategy(f.enumValue("JitterStrategy", n -> enumOf(JitterStrategy.class, n)));
+    List<String> errors = f.list("ErrorEquals", true, this::string);
+    f.finish();
+    return errors == null ? null : build(() -> b.errorEquals(errors).build(), ptr);
+  }
+
+  private List<Catcher> catchers(Fields f) {
+    List<Catcher> l = f.list("Catch", false, this::catcher);
+    return l == null ? List.of() : l;
+  }
+
+  private Catcher catcher(JsonNode node, String ptr) {
+    Fields f = fields(node, ptr, "a Catcher");
+    if (f == null) {
+      return null;
+    }
+    ImmutableCatcher.Builder b =
+        Catcher.builder()
+            .comment(f.str("Comment"))
+            .resultPath(f.path("ResultPath"))
+            .output(f.node("Output"))
+            .assign(assign(f));
+    List<String> errors = f.list("ErrorEquals", true, this::string);
+    Optional<String> next = f.requiredStr("Next");
+    f.finish();
+    if (errors == null || next.isEmpty()) {
+      return null;
+    }
+    return build(() -> b.errorEquals(errors).next(next.get()).build(), ptr);
+  }
+
+  private Map<String, JsonNode> assign(Fields f) {
+    JsonNode n = f.raw("Assign");
+    if (n == null) {
+      return Map.of();
+    }
+    if (!n.isObject()) {
+      problem(f.ptr + "/Assign", "must be an object of variable names to values");
+      return Map.of();
+    }
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  private String string(JsonNode node, String ptr) {
+    if (!node.isTextual()) {
+      problem(ptr, "must be a string");
+      return null;
+    }
+    return node.asText();
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private <T> T build(java.util.function.Supplier<T> build, String ptr) {
+    try {
+      return build.get();
+    } catch (ValidationException e) {
+      for (Problem p : e.problems()) {
+        problem(ptr + (p.path().isEmpty() ? "" : "/" + p.path()), p.message());
+      }
+      return null;
+    }
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private void problem(String ptr, String message) {
+    problems.add(Problem.of(ptr, message));
+  }
+
+  private boolean fail(String ptr, String message) {
+    problem(ptr, message);
+    return false;
+  }
+
+  static String escape(String name) {
+    if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+      return name;
+    }
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  private Fields fields(JsonNode node, String ptr, String what) {
+    if (node == null || !node.isObject()) {
+      problem(ptr, "must be an object (" + what + ")");
+      return null;
+    }
+    return new Fields(node, ptr, what);
+  }
+
+  /** A JSON object being read: typed field access, with every field read marked as known. */
+  private final class Fields {
+    final JsonNode node;
+    final String ptr;
+    final String what;
+    final Set<String> known = new HashSet<>();
+
+    Fields(JsonNode node, String ptr, String what) {
+      this.node = node;
+      this.ptr = ptr;
+      this.what = what;
+    }
+
+    JsonNode raw(String name) {
+      known.add(name);
+      return node.get(name);
+    }
+
+    String at(String name) {
+      return ptr + "/" + name;
+    }
+
+    Optional<String> str(String name) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      if (!n.isTextual()) {
+        problem(at(name), "must be a string");
+        return Optional.empty();
+      }
+      return Optional.of(n.asText());
+    }
+
+    Optional<String> requiredStr(String name) {
+      if (node.get(name) == null) {
+        known.add(name);
+        problem(at(name), "is required in " + what);
+        return Optional.empty();
+      }
+      return str(name);
+    }
+
+    Optional<Boolean> bool(String name) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      if (!n.isBoolean()) {
+        problem(at(name), "must be a boolean");
+        return Optional.empty();
+      }
+      return Optional.of(n.asBoolean());
+    }
+
+    Optional<JsonNode> node(String name) {
+      return Optional.ofNullable(raw(name));
+    }
+
+    Optional<JsonPath> path(String name) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      if (n.isNull()) {
+        return Optional.of(JsonPath.NULL);
+      }
+      if (!n.isTextual()) {
+        problem(at(name), "must be a path string or null");
+        return Optional.empty();
+      }
+      String why = PathSyntax.check(n.asText());
+      if (why != null) {
+        problem(at(name), "is not a valid path: " + why + " (was " + n.asText() + ")");
+        return Optional.empty();
+      }
+      return Optional.of(JsonPath.of(n.asText()));
+    }
+
+    Optional<NumberOrJsonata> num(String name) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      if (n.isNumber()) {
+        return Optional.of(NumberOrJsonata.of(n.decimalValue()));
+      }
+      if (n.isTextual()) {
+        return Optional.of(NumberOrJsonata.jsonata(n.asText()));
+      }
+      problem(at(name), "must be a number or a JSONata expression");
+      return Optional.empty();
+    }
+
+    Optional<Integer> integer(String name) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+        problem(at(name), "must be an integer");
+        return Optional.empty();
+      }
+      return Optional.of(n.intValue());
+    }
+
+    Optional<BigDecimal> decimal(String name) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      if (!n.isNumber()) {
+        problem(at(name), "must be a number");
+        return Optional.empty();
+      }
+      return Optional.of(n.decimalValue());
+    }
+
+    <E> Optional<E> enumValue(String name, Function<String, E> lookup) {
+      Optional<String> s = str(name);
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      E e = lookup.apply(s.get());
+      if (e == null) {
+        problem(at(name), "has an unknown value " + s.get());
+        return Optional.empty();
+      }
+      return Optional.of(e);
+    }
+
+    <T> Optional<T> object(String name, Function<Fields, T> reader) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        return Optional.empty();
+      }
+      Fields inner = fields(n, at(name), name);
+      if (inner == null) {
+        return Optional.empty();
+      }
+      T value = reader.apply(inner);
+      inner.finish();
+      return Optional.ofNullable(value);
+    }
+
+    <T> List<T> list(String name, boolean required, ElementReader<T> reader) {
+      JsonNode n = raw(name);
+      if (n == null) {
+        if (required) {
+          problem(at(name), "is required in " + what);
+        }
+        return null;
+      }
+      if (!n.isArray()) {
+        problem(at(name), "must be an array");
+        return null;
+      }
+      List<T> out = new ArrayList<>(n.size());
+      boolean ok = true;
+      for (int i = 0; i < n.size(); i++) {
+        T v = reader.read(n.get(i), at(name) + "/" + i);
+        if (v == null) {
+          ok = false;
+        } else {
+          out.add(v);
+        }
+      }
+      return ok ? out : null;
+    }
+
+    void finish() {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String n = it.next();
+        if (!known.contains(n)) {
+          problem(ptr + "/" + escape(n), "is not a field of " + what);
+        }
+      }
+    }
+  }
+
+  /** Reads one array element. */
+  private interface ElementReader<T> {
+    T read(JsonNode node, String ptr);
+  }
+}
