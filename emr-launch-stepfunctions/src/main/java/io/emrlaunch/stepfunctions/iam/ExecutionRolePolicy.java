@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.iam.internal.Derivation;
+import io.emrlaunch.stepfunctions.iam.internal.ModelWalker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +151,26 @@ public final class ExecutionRolePolicy {
     Derivation d =
         new Derivation(region, accountId, profile, stateMachineName, bindings, custom, problems);
     d.run(definition);
+    return finish(d, problems);
+  }
+
+  /**
+   * Derives the policy from a typed state machine (as built with the {@code asl} model or parsed by
+   * {@link StateMachine#fromJson}).
+   *
+   * @param machine the state machine
+   * @return the policy and what was found
+   * @throws ValidationException listing every problem, see {@link #derive(String)}
+   */
+  public DerivedPolicy derive(StateMachine machine) {
+    Problems problems = Problems.root();
+    Derivation d =
+        new Derivation(region, accountId, profile, stateMachineName, bindings, custom, problems);
+    d.run(ModelWalker.walk(Objects.requireNonNull(machine, "machine")));
+    return finish(d, problems);
+  }
+
+  private DerivedPolicy finish(Derivation d, Problems problems) {
     problems.throwIfAny();
     List<PolicyStatement> all = new ArrayList<>(d.statements());
     all.addAll(extra);
