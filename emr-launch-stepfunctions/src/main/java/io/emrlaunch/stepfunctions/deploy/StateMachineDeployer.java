@@ -1,11 +1,15 @@
 package io.emrlaunch.stepfunctions.deploy;
 
+import io.emrlaunch.core.model.ImmutableLaunchFunction;
+import io.emrlaunch.core.model.LaunchFunction;
+import io.emrlaunch.core.repository.RecordRepository;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.deploy.internal.ExecutionPoller;
 import io.emrlaunch.stepfunctions.deploy.internal.SpecDiff;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +110,53 @@ public final class StateMachineDeployer {
     } catch (ValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Deploys a launch function's state machine, then stores the launch function with the state
+   * machine's ARN (in the repository's record format: aws-emr-launch's by default for the SSM
+   * store, so Python tools find it). The record is written only when it differs.
+   *
+   * @param spec the state machine
+   * @param launchFunction the launch function (its {@code stateMachineArn} is set here)
+   * @param repository where launch functions are stored, e.g. {@code
+   *     SsmRecordStore.launchFunctions()}
+   * @return both outcomes; fails with {@link ValidationException} before any call when either input
+   *     is invalid
+   */
+  public CompletableFuture<LaunchFunctionDeployment> deployLaunchFunction(
+      StateMachineSpec spec,
+      LaunchFunction launchFunction,
+      RecordRepository<LaunchFunction> repository) {
+    List<Problem> problems = new ArrayList<>();
+    spec.validationProblems()
+        .forEach(p -> problems.add(Problem.of(join("spec", p.path()), p.message())));
+    launchFunction
+        .validationProblems()
+        .forEach(p -> problems.add(Problem.of(join("launchFunction", p.path()), p.message())));
+    if (!problems.isEmpty()) {
+      return CompletableFuture.failedFuture(new ValidationException(problems));
+    }
+    return deploy(spec)
+        .thenCompose(
+            deployed -> {
+              LaunchFunction wanted =
+                  ImmutableLaunchFunction.copyOf(launchFunction)
+                      .withStateMachineArn(deployed.stateMachineArn());
+              return repository
+                  .find(wanted.ref())
+                  .thenCompose(
+                      stored -> {
+                        if (stored.isPresent() && stored.get().value().equals(wanted)) {
+                          return CompletableFuture.completedFuture(
+                              new LaunchFunctionDeployment(deployed, wanted, false));
+                        }
+                        return repository
+                            .save(wanted)
+                            .thenApply(
+                                r -> new LaunchFunctionDeployment(deployed, r.value(), true));
+                      });
+            });
   }
 
   /**
@@ -260,6 +311,10 @@ public final class StateMachineDeployer {
         .sorted(Map.Entry.comparingByKey())
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();
+  }
+
+  private static String join(String prefix, String path) {
+    return path.isEmpty() ? prefix : prefix + "." + path;
   }
 
   private static Throwable unwrap(Throwable e) {
