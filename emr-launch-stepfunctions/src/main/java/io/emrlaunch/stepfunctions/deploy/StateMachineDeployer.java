@@ -181,7 +181,8 @@ public final class StateMachineDeployer {
   /**
    * Waits for an execution to end, polling {@code DescribeExecution}.
    *
-   * @param executionArn the execution (of a Standard state machine)
+   * @param executionArn the execution (of a Standard state machine: Express executions cannot be
+   *     described)
    * @param timeout how long to wait at most
    * @return the succeeded execution; fails with {@link ExecutionFailedException} when it failed,
    *     timed out or was aborted, with {@link ExecutionWaitTimeoutException} when still running

@@ -271,7 +271,10 @@ public final class ExecutionRolePolicy {
      * Declares the values a field only known at run time may take, e.g. the SSM parameter names a
      * {@code "Name.$"} resolves to. IAM wildcards are allowed ({@code /emr-launch/clusters/*}). For
      * an AWS SDK action without a built-in resource rule bind the field {@code Resource} to the IAM
-     * resource ARNs.
+     * resource ARNs; for a Task's {@code Credentials} bind {@code RoleArn}. On a Distributed Map,
+     * {@code ItemReader.Bucket} (or {@code ResultWriter.Prefix}, ...) binds only the reader's
+     * (writer's) field, a plain {@code Bucket} both. A binding no dynamic field uses is reported as
+     * a problem, so stale bindings do not linger.
      *
      * @param stateName the Task (or Map) state
      * @param field the request field without {@code .$}, e.g. {@code Name}, {@code TopicArn}
