@@ -73,28 +73,33 @@ class SsmRecordStoreMotoTest {
   }
 
   @Test
-  void everyKindRoundTripsOverHttp() {
-    SsmRecordStore s = store().build();
-    var p = Records.profile(NS, "analytics");
-    var c = Records.configuration(NS, "spark-small");
-    var f = Records.launchFunction(NS, "nightly");
-    s.profiles().blocking().create(p);
-    s.configurations().blocking().create(c);
-    s.launchFunctions().blocking().create(f);
+  void everyKindRoundTripsOverHttpInBothFormats() {
+    for (RecordFormat format : RecordFormat.values()) {
+      SsmRecordStore s = store().format(format).build();
+      String ns = "ns-" + format.ordinal();
+      var p = Records.profile(ns, "analytics");
+      var c = Records.configuration(ns, "spark-small");
+      var f = Records.launchFunction(ns, "nightly");
+      s.profiles().blocking().create(p);
+      s.configurations().blocking().create(c);
+      s.launchFunctions().blocking().create(f);
 
-    assertThat(s.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
-    assertThat(s.configurations().blocking().get(c.ref()).value()).isEqualTo(c);
-    assertThat(s.launchFunctions().blocking().get(f.ref()).value()).isEqualTo(f);
-    assertThat(
-            direct
-                .getParameter(r -> r.name("/emr_launch/emr_launch_functions/team-a/nightly"))
-                .parameter()
-                .version())
-        .isEqualTo(1L);
-    LaunchInputs in = s.loadLaunchInputs(f).join();
-    assertThat(in.profile().value()).isEqualTo(p);
-    assertThat(in.configuration().value()).isEqualTo(c);
-    assertThat(proxy.forwarded("GetParameters")).isEqualTo(1);
+      assertThat(s.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
+      assertThat(s.configurations().blocking().get(c.ref()).value()).isEqualTo(c);
+      assertThat(s.launchFunctions().blocking().get(f.ref()).value()).isEqualTo(f);
+      assertThat(
+              direct
+                  .getParameter(r -> r.name("/emr_launch/emr_launch_functions/" + ns + "/nightly"))
+                  .parameter()
+                  .version())
+          .isEqualTo(1L);
+      LaunchInputs in =
+          s.loadLaunchInputs(RecordRef.of(ns, "analytics"), RecordRef.of(ns, "spark-small")).join();
+      assertThat(in.profile().value()).isEqualTo(p);
+      assertThat(in.configuration().value()).isEqualTo(c);
+      assertThat(in.profile().format()).isEqualTo(format);
+    }
+    assertThat(proxy.forwarded("GetParameters")).isEqualTo(2);
   }
 
   @Test
@@ -207,5 +212,28 @@ class SsmRecordStoreMotoTest {
     assertThatThrownBy(() -> s.profiles().blocking().list("a/b"))
         .isInstanceOf(ValidationException.class);
     assertThat(proxy.total()).isZero();
+  }
+
+  @Test
+  void secureStringRecordsAreEncryptedAtRestAndReadInClear() {
+    SsmRecordStore s = store().secureString().build();
+    var p = Records.profile(NS, "kerberised");
+    s.profiles().blocking().save(p);
+    var raw =
+        direct
+            .getParameter(
+                r -> r.name("/emr_launch/emr_profiles/team-a/kerberised").withDecryption(false))
+            .parameter();
+    assertThat(raw.typeAsString()).isEqualTo("SecureString");
+    assertThat(raw.value())
+        .isNotEqualTo(
+            direct.getParameter(r -> r.name(raw.name()).withDecryption(true)).parameter().value());
+    assertThat(s.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
+    assertThat(s.loadLaunchInputs(p.ref(), RecordRef.of(NS, "none")))
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(RecordNotFoundException.class)
+        .withMessageContaining("cluster configuration 'none' in namespace 'team-a'");
   }
 }

@@ -78,32 +78,46 @@ class SsmRecordStoreTest {
   }
 
   @Test
-  void everyKindRoundTripsUnderTheAwsEmrLaunchLayout() {
-    var p = Records.profile(NS, "analytics");
-    var c = Records.configuration(NS, "spark-small");
-    var f = Records.launchFunction(NS, "nightly");
+  void everyKindRoundTripsUnderTheAwsEmrLaunchLayoutInBothFormats() {
+    for (RecordFormat format : RecordFormat.values()) {
+      SsmRecordStore s = storeBuilder().format(format).build();
+      String ns = "ns-" + format.ordinal();
+      var p = Records.profile(ns, "analytics");
+      var c = Records.configuration(ns, "spark-small");
+      var f = Records.launchFunction(ns, "nightly");
 
-    StoredRecord<EmrProfile> sp = store.profiles().blocking().create(p);
-    StoredRecord<ClusterConfiguration> sc = store.configurations().blocking().create(c);
-    StoredRecord<LaunchFunction> sf = store.launchFunctions().blocking().create(f);
+      StoredRecord<EmrProfile> sp = s.profiles().blocking().create(p);
+      StoredRecord<ClusterConfiguration> sc = s.configurations().blocking().create(c);
+      StoredRecord<LaunchFunction> sf = s.launchFunctions().blocking().create(f);
 
-    assertThat(sp.version()).isEqualTo(1);
-    assertThat(sp.format()).isEqualTo(RecordFormat.EMR_LAUNCH);
-    assertThat(store.profiles().blocking().get(p.ref()).value()).isEqualTo(p);
-    assertThat(store.configurations().blocking().get(c.ref()).value()).isEqualTo(c);
-    assertThat(store.launchFunctions().blocking().get(f.ref()).value()).isEqualTo(f);
-    assertThat(sc.ref()).isEqualTo(RecordRef.of(NS, "spark-small"));
-    assertThat(sf.kind().displayName()).isEqualTo("launch function");
-    assertThat(
-            ssm.getParameter(r -> r.name("/emr_launch/emr_profiles/team-a/analytics"))
-                .parameter()
-                .value())
-        .startsWith("{\"schemaVersion\":");
-    assertThat(
-            ssm.getParameter(r -> r.name("/emr_launch/cluster_configurations/team-a/spark-small")))
-        .isNotNull();
-    assertThat(ssm.getParameter(r -> r.name("/emr_launch/emr_launch_functions/team-a/nightly")))
-        .isNotNull();
+      assertThat(sp.version()).isEqualTo(1);
+      assertThat(sp.format()).isEqualTo(format);
+      StoredRecord<EmrProfile> rp = s.profiles().blocking().get(p.ref());
+      assertThat(rp.format()).as("%s", format).isEqualTo(format);
+      assertThat(rp.value()).as("%s", format).isEqualTo(p);
+      assertThat(s.configurations().blocking().get(c.ref()).value()).as("%s", format).isEqualTo(c);
+      assertThat(s.launchFunctions().blocking().get(f.ref()).value()).as("%s", format).isEqualTo(f);
+      assertThat(rp.value().name()).isEqualTo("analytics");
+      assertThat(rp.value().serviceRole()).isEqualTo(p.serviceRole());
+      assertThat(sc.ref()).isEqualTo(RecordRef.of(ns, "spark-small"));
+      assertThat(sf.kind().displayName()).isEqualTo("launch function");
+      String raw =
+          ssm.getParameter(r -> r.name("/emr_launch/emr_profiles/" + ns + "/analytics"))
+              .parameter()
+              .value();
+      if (format == RecordFormat.EMR_LAUNCH) {
+        assertThat(raw).startsWith("{\"schemaVersion\":");
+      } else {
+        assertThat(raw).contains("\"ProfileName\":\"analytics\"").doesNotContain("schemaVersion");
+      }
+      assertThat(
+              ssm.getParameter(
+                  r -> r.name("/emr_launch/cluster_configurations/" + ns + "/spark-small")))
+          .isNotNull();
+      assertThat(
+              ssm.getParameter(r -> r.name("/emr_launch/emr_launch_functions/" + ns + "/nightly")))
+          .isNotNull();
+    }
   }
 
   @Test

@@ -1,17 +1,60 @@
 package io.emrlaunch.core.json;
 
+import io.emrlaunch.core.json.internal.AwsConfigurationCodec;
+import io.emrlaunch.core.json.internal.AwsLaunchFunctionCodec;
+import io.emrlaunch.core.json.internal.AwsProfileCodec;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.EmrProfile;
+import io.emrlaunch.core.model.LaunchFunction;
+
 /**
  * Codecs for the record formats of the Python {@code aws-emr-launch} library, so records stored in
  * SSM by Python stacks load here and records written here load there. Field names follow the Python
- * library's {@code to_json()} output exactly.
+ * library's {@code to_json()} output exactly; absent values are written as {@code null} as Python
+ * did. Reading is tolerant of missing optional fields and reports every problem with its JSON path.
+ *
+ * <pre>{@code
+ * EmrProfile profile = AwsEmrLaunchFormat.profiles().read(ssmValue);
+ * String record = AwsEmrLaunchFormat.configurations().write(configuration);
+ * }</pre>
+ *
+ * <p>Allowed overrides are translated between the two path styles ({@code
+ * instances.coreGroup.instanceCount} here, {@code Instances.InstanceGroups.1.InstanceCount} there);
+ * an override whose path has no counterpart is reported as a problem. Launch function records
+ * assume the master, core, tasks order of aws-emr-launch's managed configurations.
  */
 public final class AwsEmrLaunchFormat {
+  private static final RecordCodec<EmrProfile> PROFILES = new AwsProfileCodec();
+  private static final RecordCodec<ClusterConfiguration> CONFIGURATIONS =
+      new AwsConfigurationCodec();
+  private static final RecordCodec<LaunchFunction> LAUNCH_FUNCTIONS = new AwsLaunchFunctionCodec();
+
   private AwsEmrLaunchFormat() {}
 
-  // ---- profiles (owned by the profile work) ----
+  /**
+   * The profile record ({@code /emr_launch/emr_profiles/<namespace>/<name>}).
+   *
+   * @return the codec
+   */
+  public static RecordCodec<EmrProfile> profiles() {
+    return PROFILES;
+  }
 
-  // ---- cluster configurations (owned by the configuration work) ----
+  /**
+   * The cluster configuration record ({@code /emr_launch/cluster_configurations/...}).
+   *
+   * @return the codec
+   */
+  public static RecordCodec<ClusterConfiguration> configurations() {
+    return CONFIGURATIONS;
+  }
 
-  // ---- launch functions (owned by the jobs work) ----
-
+  /**
+   * The launch function record ({@code /emr_launch/emr_launch_functions/...}).
+   *
+   * @return the codec
+   */
+  public static RecordCodec<LaunchFunction> launchFunctions() {
+    return LAUNCH_FUNCTIONS;
+  }
 }

@@ -10,16 +10,10 @@ import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.emr.model.Application;
-import software.amazon.awssdk.services.emr.model.AutoTerminationPolicy;
-import software.amazon.awssdk.services.emr.model.InstanceFleetType;
-import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
-import software.amazon.awssdk.services.emr.model.PlacementType;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 
 /**
@@ -87,39 +81,17 @@ public final class RunJobFlowRequests {
             : clusterName;
     ClusterInstances inst = configuration.instances();
     RunJobFlowRequest.Builder b =
-        RunJobFlowRequest.builder()
+        SdkModel.resources(configuration)
             .name(name)
-            .releaseLabel(configuration.releaseLabel())
-            .applications(
-                configuration.applications().stream()
-                    .map(a -> Application.builder().name(a).build())
-                    .toList())
-            .bootstrapActions(
-                configuration.bootstrapActions().stream().map(SdkModel::bootstrapAction).toList())
-            .configurations(SdkModel.configurations(configuration.configurations()))
             .serviceRole(lastSegment(profile.serviceRole()))
             .jobFlowRole(lastSegment(profile.instanceProfile().orElse(profile.instanceRole())))
-            .visibleToAllUsers(configuration.visibleToAllUsers())
-            .instances(instances(profile, inst))
+            .instances(instances(profile, SdkModel.instances(inst)))
             .steps(steps.stream().map(SdkModel::step).toList());
     logUri(profile, name).ifPresent(b::logUri);
     if (inst.usesInstanceGroups()) {
       profile.autoScalingRole().map(RunJobFlowRequests::lastSegment).ifPresent(b::autoScalingRole);
     }
     profile.securityConfigurationName().ifPresent(b::securityConfiguration);
-    configuration.stepConcurrencyLevel().ifPresent(b::stepConcurrencyLevel);
-    configuration.managedScaling().map(SdkModel::managedScaling).ifPresent(b::managedScalingPolicy);
-    configuration
-        .autoTerminationIdleTimeoutSeconds()
-        .ifPresent(
-            t -> b.autoTerminationPolicy(AutoTerminationPolicy.builder().idleTimeout(t).build()));
-    configuration.customAmiId().ifPresent(b::customAmiId);
-    configuration.ebsRootVolumeSize().ifPresent(b::ebsRootVolumeSize);
-    configuration.ebsRootVolumeIops().ifPresent(b::ebsRootVolumeIops);
-    configuration.ebsRootVolumeThroughput().ifPresent(b::ebsRootVolumeThroughput);
-    configuration.osReleaseLabel().ifPresent(b::osReleaseLabel);
-    configuration.logEncryptionKmsKeyId().ifPresent(b::logEncryptionKmsKeyId);
-    configuration.scaleDownBehavior().map(Enum::name).ifPresent(b::scaleDownBehavior);
     Map<String, String> allTags = new LinkedHashMap<>(configuration.tags());
     allTags.putAll(tags);
     b.tags(SdkModel.tags(allTags));
@@ -170,50 +142,8 @@ public final class RunJobFlowRequests {
             });
   }
 
-  private static JobFlowInstancesConfig instances(EmrProfile profile, ClusterInstances inst) {
-    JobFlowInstancesConfig.Builder b =
-        JobFlowInstancesConfig.builder()
-            .keepJobFlowAliveWhenNoSteps(inst.keepJobFlowAliveWhenNoSteps())
-            .terminationProtected(inst.terminationProtected());
-    if (inst.usesInstanceGroups()) {
-      List<software.amazon.awssdk.services.emr.model.InstanceGroupConfig> groups =
-          new ArrayList<>();
-      inst.masterGroup()
-          .ifPresent(g -> groups.add(SdkModel.instanceGroup(g, InstanceRoleType.MASTER)));
-      inst.coreGroup().ifPresent(g -> groups.add(SdkModel.instanceGroup(g, InstanceRoleType.CORE)));
-      inst.taskGroups().forEach(g -> groups.add(SdkModel.instanceGroup(g, InstanceRoleType.TASK)));
-      b.instanceGroups(groups);
-    }
-    if (inst.usesInstanceFleets()) {
-      List<software.amazon.awssdk.services.emr.model.InstanceFleetConfig> fleets =
-          new ArrayList<>();
-      inst.masterFleet()
-          .ifPresent(f -> fleets.add(SdkModel.instanceFleet(f, InstanceFleetType.MASTER)));
-      inst.coreFleet()
-          .ifPresent(f -> fleets.add(SdkModel.instanceFleet(f, InstanceFleetType.CORE)));
-      inst.taskFleets().forEach(f -> fleets.add(SdkModel.instanceFleet(f, InstanceFleetType.TASK)));
-      b.instanceFleets(fleets);
-    }
-    inst.ec2SubnetId().ifPresent(b::ec2SubnetId);
-    if (!inst.ec2SubnetIds().isEmpty()) {
-      b.ec2SubnetIds(inst.ec2SubnetIds());
-    }
-    inst.ec2KeyName().ifPresent(b::ec2KeyName);
-    if (inst.availabilityZone().isPresent() || !inst.availabilityZones().isEmpty()) {
-      PlacementType.Builder p = PlacementType.builder();
-      inst.availabilityZone().ifPresent(p::availabilityZone);
-      if (!inst.availabilityZones().isEmpty()) {
-        p.availabilityZones(inst.availabilityZones());
-      }
-      b.placement(p.build());
-    }
-    if (!inst.additionalMasterSecurityGroups().isEmpty()) {
-      b.additionalMasterSecurityGroups(inst.additionalMasterSecurityGroups());
-    }
-    if (!inst.additionalSlaveSecurityGroups().isEmpty()) {
-      b.additionalSlaveSecurityGroups(inst.additionalSlaveSecurityGroups());
-    }
-    inst.unhealthyNodeReplacement().ifPresent(b::unhealthyNodeReplacement);
+  private static JobFlowInstancesConfig instances(
+      EmrProfile profile, JobFlowInstancesConfig.Builder b) {
     profile.masterSecurityGroup().ifPresent(b::emrManagedMasterSecurityGroup);
     profile.workersSecurityGroup().ifPresent(b::emrManagedSlaveSecurityGroup);
     profile.serviceAccessSecurityGroup().ifPresent(b::serviceAccessSecurityGroup);

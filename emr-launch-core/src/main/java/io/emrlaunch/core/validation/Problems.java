@@ -60,6 +60,16 @@ public final class Problems {
   }
 
   /**
+   * Descends into an element of the list this view points at.
+   *
+   * @param index the element index
+   * @return a view that reports under {@code <current>[index]}
+   */
+  public Problems index(int index) {
+    return new Problems(sink, prefix + "[" + index + "]");
+  }
+
+  /**
    * The path this view reports under.
    *
    * @return the dotted path; empty at the root

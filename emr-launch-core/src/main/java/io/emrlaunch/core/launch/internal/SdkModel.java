@@ -3,6 +3,8 @@ package io.emrlaunch.core.launch.internal;
 import io.emrlaunch.core.model.ApplicationConfiguration;
 import io.emrlaunch.core.model.AutoScalingPolicy;
 import io.emrlaunch.core.model.BootstrapAction;
+import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EbsConfiguration;
 import io.emrlaunch.core.model.EbsVolume;
 import io.emrlaunch.core.model.EmrStep;
@@ -12,9 +14,12 @@ import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.InstanceTypeConfig;
 import io.emrlaunch.core.model.ManagedScalingPolicy;
 import io.emrlaunch.core.model.ScalingRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.emr.model.Application;
 import software.amazon.awssdk.services.emr.model.AutoScalingPolicy.Builder;
+import software.amazon.awssdk.services.emr.model.AutoTerminationPolicy;
 import software.amazon.awssdk.services.emr.model.BootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.CloudWatchAlarmDefinition;
 import software.amazon.awssdk.services.emr.model.ComputeLimits;
@@ -24,9 +29,12 @@ import software.amazon.awssdk.services.emr.model.HadoopJarStepConfig;
 import software.amazon.awssdk.services.emr.model.InstanceFleetProvisioningSpecifications;
 import software.amazon.awssdk.services.emr.model.InstanceFleetType;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
+import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
 import software.amazon.awssdk.services.emr.model.KeyValue;
 import software.amazon.awssdk.services.emr.model.MetricDimension;
 import software.amazon.awssdk.services.emr.model.OnDemandProvisioningSpecification;
+import software.amazon.awssdk.services.emr.model.PlacementType;
+import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.ScalingAction;
 import software.amazon.awssdk.services.emr.model.ScalingConstraints;
 import software.amazon.awssdk.services.emr.model.ScalingTrigger;
@@ -39,6 +47,83 @@ import software.amazon.awssdk.services.emr.model.VolumeSpecification;
 /** Converts model values to their AWS SDK counterparts, one small function per type. */
 public final class SdkModel {
   private SdkModel() {}
+
+  /**
+   * The resource half of a request: everything a configuration defines (no name, roles, security
+   * groups, log location or steps).
+   */
+  public static RunJobFlowRequest.Builder resources(ClusterConfiguration c) {
+    RunJobFlowRequest.Builder b =
+        RunJobFlowRequest.builder()
+            .releaseLabel(c.releaseLabel())
+            .applications(
+                c.applications().stream().map(a -> Application.builder().name(a).build()).toList())
+            .bootstrapActions(c.bootstrapActions().stream().map(SdkModel::bootstrapAction).toList())
+            .configurations(configurations(c.configurations()))
+            .visibleToAllUsers(c.visibleToAllUsers())
+            .instances(instances(c.instances()).build());
+    c.stepConcurrencyLevel().ifPresent(b::stepConcurrencyLevel);
+    c.managedScaling().map(SdkModel::managedScaling).ifPresent(b::managedScalingPolicy);
+    c.autoTerminationIdleTimeoutSeconds()
+        .ifPresent(
+            t -> b.autoTerminationPolicy(AutoTerminationPolicy.builder().idleTimeout(t).build()));
+    c.customAmiId().ifPresent(b::customAmiId);
+    c.ebsRootVolumeSize().ifPresent(b::ebsRootVolumeSize);
+    c.ebsRootVolumeIops().ifPresent(b::ebsRootVolumeIops);
+    c.ebsRootVolumeThroughput().ifPresent(b::ebsRootVolumeThroughput);
+    c.osReleaseLabel().ifPresent(b::osReleaseLabel);
+    c.logEncryptionKmsKeyId().ifPresent(b::logEncryptionKmsKeyId);
+    c.scaleDownBehavior().map(Enum::name).ifPresent(b::scaleDownBehavior);
+    if (!c.tags().isEmpty()) {
+      b.tags(tags(c.tags()));
+    }
+    return b;
+  }
+
+  /** The instances of a configuration (without the profile's security groups). */
+  public static JobFlowInstancesConfig.Builder instances(ClusterInstances inst) {
+    JobFlowInstancesConfig.Builder b =
+        JobFlowInstancesConfig.builder()
+            .keepJobFlowAliveWhenNoSteps(inst.keepJobFlowAliveWhenNoSteps())
+            .terminationProtected(inst.terminationProtected());
+    if (inst.usesInstanceGroups()) {
+      List<software.amazon.awssdk.services.emr.model.InstanceGroupConfig> groups =
+          new ArrayList<>();
+      inst.masterGroup().ifPresent(g -> groups.add(instanceGroup(g, InstanceRoleType.MASTER)));
+      inst.coreGroup().ifPresent(g -> groups.add(instanceGroup(g, InstanceRoleType.CORE)));
+      inst.taskGroups().forEach(g -> groups.add(instanceGroup(g, InstanceRoleType.TASK)));
+      b.instanceGroups(groups);
+    }
+    if (inst.usesInstanceFleets()) {
+      List<software.amazon.awssdk.services.emr.model.InstanceFleetConfig> fleets =
+          new ArrayList<>();
+      inst.masterFleet().ifPresent(f -> fleets.add(instanceFleet(f, InstanceFleetType.MASTER)));
+      inst.coreFleet().ifPresent(f -> fleets.add(instanceFleet(f, InstanceFleetType.CORE)));
+      inst.taskFleets().forEach(f -> fleets.add(instanceFleet(f, InstanceFleetType.TASK)));
+      b.instanceFleets(fleets);
+    }
+    inst.ec2SubnetId().ifPresent(b::ec2SubnetId);
+    if (!inst.ec2SubnetIds().isEmpty()) {
+      b.ec2SubnetIds(inst.ec2SubnetIds());
+    }
+    inst.ec2KeyName().ifPresent(b::ec2KeyName);
+    if (inst.availabilityZone().isPresent() || !inst.availabilityZones().isEmpty()) {
+      PlacementType.Builder p = PlacementType.builder();
+      inst.availabilityZone().ifPresent(p::availabilityZone);
+      if (!inst.availabilityZones().isEmpty()) {
+        p.availabilityZones(inst.availabilityZones());
+      }
+      b.placement(p.build());
+    }
+    if (!inst.additionalMasterSecurityGroups().isEmpty()) {
+      b.additionalMasterSecurityGroups(inst.additionalMasterSecurityGroups());
+    }
+    if (!inst.additionalSlaveSecurityGroups().isEmpty()) {
+      b.additionalSlaveSecurityGroups(inst.additionalSlaveSecurityGroups());
+    }
+    inst.unhealthyNodeReplacement().ifPresent(b::unhealthyNodeReplacement);
+    return b;
+  }
 
   /** A bootstrap action. */
   public static BootstrapActionConfig bootstrapAction(BootstrapAction a) {

@@ -319,7 +319,11 @@ public final class SecurityConfigurationJson {
       if (d.has("TicketLifetimeInHours")) {
         b.ticketLifetimeInHours(d.get("TicketLifetimeInHours").asInt());
       }
-      JsonNode t = d.path("CrossRealmTrustConfiguration");
+      // EMR nests the trust in the dedicated KDC block; tolerate it one level up as well
+      JsonNode t =
+          d.has("CrossRealmTrustConfiguration")
+              ? d.path("CrossRealmTrustConfiguration")
+              : n.path("CrossRealmTrustConfiguration");
       b.crossRealmTrustRealm(text(t, "Realm"))
           .crossRealmTrustDomain(text(t, "Domain"))
           .crossRealmTrustAdminServer(text(t, "AdminServer"))
