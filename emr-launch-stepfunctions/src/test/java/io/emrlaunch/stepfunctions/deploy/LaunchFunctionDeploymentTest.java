@@ -3,6 +3,8 @@ package io.emrlaunch.stepfunctions.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.RecordFormat;
@@ -27,8 +29,8 @@ class LaunchFunctionDeploymentTest {
   @BeforeEach
   void setUp() {
     aws = FakeAws.create();
-    // The library's own record format: the aws-emr-launch codecs are not in this build yet.
-    store = SsmRecordStore.builder().client(aws.ssmAsync()).format(RecordFormat.EMR_LAUNCH).build();
+    // The default: aws-emr-launch's record format, which the Python library reads.
+    store = SsmRecordStore.builder().client(aws.ssmAsync()).build();
     deployer =
         StateMachineDeployer.builder()
             .client(aws.sfnAsync())
@@ -60,7 +62,7 @@ class LaunchFunctionDeploymentTest {
   }
 
   @Test
-  void storesTheFunctionWithItsStateMachineArnOnceThenNoOps() {
+  void storesTheFunctionWithItsStateMachineArnOnceThenNoOps() throws Exception {
     LaunchFunctionDeployment first =
         run(deployer.deployLaunchFunction(spec(), function(), store.launchFunctions()));
     assertThat(first.stateMachine().outcome()).isEqualTo(DeployResult.Outcome.CREATED);
@@ -75,7 +77,10 @@ class LaunchFunctionDeploymentTest {
             .getParameter(r -> r.name("/emr_launch/emr_launch_functions/team-a/nightly"))
             .parameter()
             .value();
-    assertThat(raw).contains(arn);
+    JsonNode record = new ObjectMapper().readTree(raw);
+    assertThat(record.get("StateMachine").asText()).isEqualTo(arn);
+    assertThat(record.get("LaunchFunctionName").asText()).isEqualTo("nightly");
+    assertThat(record.get("Namespace").asText()).isEqualTo("team-a");
 
     LaunchFunctionDeployment again =
         run(deployer.deployLaunchFunction(spec(), function(), store.launchFunctions()));
@@ -101,5 +106,18 @@ class LaunchFunctionDeploymentTest {
                     .extracting(Problem::path)
                     .contains("spec.roleArn", "launchFunction.name"));
     assertThat(aws.calls().total()).isZero();
+  }
+
+  @Test
+  void theOwnFormatWorksToo() {
+    SsmRecordStore own =
+        SsmRecordStore.builder().client(aws.ssmAsync()).format(RecordFormat.EMR_LAUNCH).build();
+    LaunchFunctionDeployment d =
+        run(deployer.deployLaunchFunction(spec(), function(), own.launchFunctions()));
+    assertThat(
+            run(own.launchFunctions().get(RecordRef.of("team-a", "nightly")))
+                .value()
+                .stateMachineArn())
+        .contains(d.stateMachine().stateMachineArn());
   }
 }
