@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * constructor or method parameter, together with its parts: {@link VirtualTime}, {@link
  * VirtualClock} (or {@link java.time.Clock}), {@link VirtualScheduler} (or {@link
  * java.util.concurrent.ScheduledExecutorService}), {@link CallLog}, {@link FaultPlan}, {@link
- * io.emrlaunch.testkit.emr.FakeEmr}, {@code EmrClient} and {@code EmrAsyncClient}. All parameters
+ * io.emrlaunch.testkit.emr.FakeEmr}, {@code EmrClient} and {@code EmrAsyncClient}, {@link
+ * io.emrlaunch.testkit.ssm.FakeSsm}, {@code SsmClient} and {@code SsmAsyncClient}, {@link
+ * io.emrlaunch.testkit.sfn.FakeSfn}, {@code SfnClient} and {@code SfnAsyncClient}. All parameters
  * of one test come from the same bundle.
  *
  * <pre>{@code

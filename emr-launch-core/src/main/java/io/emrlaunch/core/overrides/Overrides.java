@@ -9,6 +9,7 @@ import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.internal.OverrideRules;
 import io.emrlaunch.core.validation.Problems;
@@ -57,8 +58,12 @@ public final class Overrides {
   }
 
   /**
-   * Applies overrides using a launch function's allow-list (or the configuration's, when the launch
-   * function declares none — as aws-emr-launch did).
+   * Applies overrides for a launch the way aws-emr-launch's launch function did: the launch
+   * function's cluster name (when not blank) is set on the configuration first, then the overrides
+   * are applied with the launch function's allow-list (or the configuration's, when the launch
+   * function declares none). A {@code ClusterName} override therefore wins over the launch
+   * function's name; pass a blank cluster name to {@code RunJobFlowRequests.from} so the result's
+   * {@code clusterName} (and the log location that follows it) is used.
    *
    * @param function the launch function
    * @param config its configuration
@@ -71,7 +76,15 @@ public final class Overrides {
         function.allowedOverrides().isEmpty()
             ? config.allowedOverrides()
             : function.allowedOverrides();
-    return apply(config, allowList, requested);
+    ClusterConfiguration named =
+        function.clusterName().isBlank()
+            ? config
+            : ImmutableClusterConfiguration.copyOf(config).withClusterName(function.clusterName());
+    if (requested.isEmpty()) {
+      named.validate();
+      return named;
+    }
+    return apply(named, allowList, requested);
   }
 
   /**

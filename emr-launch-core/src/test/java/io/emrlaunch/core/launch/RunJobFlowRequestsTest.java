@@ -294,4 +294,37 @@ class RunJobFlowRequestsTest {
         .hasMessageContaining("profile.name")
         .hasMessageContaining("configuration.releaseLabel");
   }
+
+  @Test
+  void clusterNamePrecedenceAndLogUriFollowIt() {
+    ClusterConfiguration named =
+        io.emrlaunch.core.model.ImmutableClusterConfiguration.copyOf(groups())
+            .withClusterName("from-config");
+    assertThat(RunJobFlowRequests.from(profile(), named, "", Map.of()).name())
+        .isEqualTo("from-config");
+    assertThat(RunJobFlowRequests.from(profile(), named, null, Map.of()).logUri())
+        .isEqualTo("s3://my-logs/elasticmapreduce/from-config/");
+    assertThat(RunJobFlowRequests.from(profile(), named, "explicit", Map.of()).name())
+        .isEqualTo("explicit");
+    assertThat(RunJobFlowRequests.from(profile(), groups(), " ", Map.of()).name())
+        .isEqualTo("spark-groups");
+  }
+
+  @Test
+  void invalidProfileAndConfigurationAreReportedTogetherWithPrefixes() {
+    EmrProfile badProfile =
+        io.emrlaunch.core.model.ImmutableEmrProfile.copyOf(profile())
+            .withMasterSecurityGroup("not-a-group");
+    ClusterConfiguration badConfig =
+        io.emrlaunch.core.model.ImmutableClusterConfiguration.copyOf(groups())
+            .withEbsRootVolumeSize(500);
+    assertThatThrownBy(() -> RunJobFlowRequests.from(badProfile, badConfig, "c", Map.of()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(io.emrlaunch.core.validation.Problem::path)
+                    .containsExactly(
+                        "configuration.ebsRootVolumeSize", "profile.masterSecurityGroup"));
+  }
 }

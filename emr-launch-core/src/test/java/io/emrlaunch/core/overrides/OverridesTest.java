@@ -305,4 +305,29 @@ class OverridesTest {
     assertThatThrownBy(() -> Overrides.apply(groups(), allow, Map.of("Protect", "yes")))
         .hasMessageContaining("overrides.Protect: must be true or false (was the string \"yes\")");
   }
+
+  @Test
+  void launchFunctionNameIsAppliedFirstAndAClusterNameOverrideWins() {
+    EmrProfile profile =
+        EmrProfile.builder()
+            .name("p")
+            .serviceRole("EMR_DefaultRole")
+            .instanceRole("EMR_EC2_DefaultRole")
+            .logsBucket("logs")
+            .build();
+    LaunchFunction function =
+        LaunchFunction.builder()
+            .name("f")
+            .profile(RecordRef.of("p"))
+            .configuration(RecordRef.of("groups"))
+            .clusterName("nightly")
+            .build();
+    ClusterConfiguration plain = Overrides.apply(function, groups(), Map.of());
+    assertThat(RunJobFlowRequests.from(profile, plain, null, Map.of()).name()).isEqualTo("nightly");
+    ClusterConfiguration renamed =
+        Overrides.apply(function, groups(), Map.of("ClusterName", "nightly-rerun"));
+    RunJobFlowRequest r = RunJobFlowRequests.from(profile, renamed, null, Map.of());
+    assertThat(r.name()).isEqualTo("nightly-rerun");
+    assertThat(r.logUri()).isEqualTo("s3://logs/elasticmapreduce/nightly-rerun/");
+  }
 }

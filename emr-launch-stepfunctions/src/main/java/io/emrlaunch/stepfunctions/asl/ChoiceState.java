@@ -26,6 +26,7 @@ public non-sealed interface ChoiceState extends State {
   }
 
   @Override
+  @Value.Lazy
   default List<Transition> transitions() {
     List<Transition> out = new ArrayList<>(choices().size() + 1);
     for (int i = 0; i < choices().size(); i++) {

@@ -2,10 +2,10 @@ package io.emrlaunch.stepfunctions.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -134,33 +134,32 @@ public sealed interface Condition {
 
   /** {@code NumericEquals}. */
   static Comparison numericEquals(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, number(value));
   }
 
   /** {@code NumericEquals} with a decimal. */
-  static Comparison numericEquals(String variable, BigDecimal value) {
-    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, DecimalNode.valueOf(value));
+  static Comparison numericEquals(String variable, double value) {
+    return compare(variable, ComparisonOperator.NUMERIC_EQUALS, DoubleNode.valueOf(value));
   }
 
   /** {@code NumericLessThan}. */
   static Comparison numericLessThan(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN, number(value));
   }
 
   /** {@code NumericGreaterThan}. */
   static Comparison numericGreaterThan(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN, number(value));
   }
 
   /** {@code NumericLessThanEquals}. */
   static Comparison numericLessThanEquals(String variable, long value) {
-    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_LESS_THAN_EQUALS, number(value));
   }
 
   /** {@code NumericGreaterThanEquals}. */
   static Comparison numericGreaterThanEquals(String variable, long value) {
-    return compare(
-        variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, LongNode.valueOf(value));
+    return compare(variable, ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS, number(value));
   }
 
   /** {@code BooleanEquals}. */
@@ -252,6 +251,11 @@ public sealed interface Condition {
   /** {@code Not}. */
   static Not not(Condition condition) {
     return new Not(condition);
+  }
+
+  /** The node type a parser gives for this integer, so built and parsed rules compare equal. */
+  private static JsonNode number(long value) {
+    return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
   }
 
   private static TextNode timestamp(Instant value) {

@@ -28,6 +28,7 @@ public non-sealed interface MapState extends State, NextOrEnd, RetryAndCatch, Co
   }
 
   @Override
+  @Value.Lazy
   default List<Transition> transitions() {
     return Transitions.of(this, this);
   }

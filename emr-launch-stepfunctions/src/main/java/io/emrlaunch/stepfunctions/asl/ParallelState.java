@@ -25,6 +25,7 @@ public non-sealed interface ParallelState extends State, NextOrEnd, RetryAndCatc
   }
 
   @Override
+  @Value.Lazy
   default List<Transition> transitions() {
     return Transitions.of(this, this);
   }

@@ -25,6 +25,7 @@ public non-sealed interface PassState extends State, NextOrEnd {
   }
 
   @Override
+  @Value.Lazy
   default List<Transition> transitions() {
     return Transitions.of(this);
   }

@@ -87,11 +87,13 @@ public interface StateMachine extends StateGraph {
   }
 
   /**
-   * The compact JSON definition.
+   * The compact JSON definition (computed once per instance).
    *
    * @return the JSON text
    */
+  @Value.Lazy
   default String toJson() {
+    // Computed once: validation needs it for the size limit, and callers usually emit after.
     return AslWriter.write(this, false);
   }
 

@@ -28,6 +28,7 @@ public non-sealed interface TaskState extends State, NextOrEnd, RetryAndCatch {
   }
 
   @Override
+  @Value.Lazy
   default List<Transition> transitions() {
     return Transitions.of(this, this);
   }

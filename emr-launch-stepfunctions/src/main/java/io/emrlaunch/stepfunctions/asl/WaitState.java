@@ -25,6 +25,7 @@ public non-sealed interface WaitState extends State, NextOrEnd {
   }
 
   @Override
+  @Value.Lazy
   default List<Transition> transitions() {
     return Transitions.of(this);
   }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.emr.model.AddJobFlowStepsRequest;
 import software.amazon.awssdk.services.emr.model.AddJobFlowStepsResponse;
 import software.amazon.awssdk.services.emr.model.AddTagsRequest;
 import software.amazon.awssdk.services.emr.model.AddTagsResponse;
+import software.amazon.awssdk.services.emr.model.BootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.CancelStepsInfo;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequest;
 import software.amazon.awssdk.services.emr.model.CancelStepsRequestStatus;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.emr.model.CancelStepsResponse;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
+import software.amazon.awssdk.services.emr.model.Command;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationRequest;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationResponse;
 import software.amazon.awssdk.services.emr.model.DeleteSecurityConfigurationRequest;
@@ -53,6 +55,8 @@ import software.amazon.awssdk.services.emr.model.InstanceGroupModifyConfig;
 import software.amazon.awssdk.services.emr.model.InstanceGroupState;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
+import software.amazon.awssdk.services.emr.model.ListBootstrapActionsRequest;
+import software.amazon.awssdk.services.emr.model.ListBootstrapActionsResponse;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
 import software.amazon.awssdk.services.emr.model.ListClustersResponse;
 import software.amazon.awssdk.services.emr.model.ListInstanceFleetsRequest;
@@ -73,6 +77,7 @@ import software.amazon.awssdk.services.emr.model.RemoveTagsRequest;
 import software.amazon.awssdk.services.emr.model.RemoveTagsResponse;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
+import software.amazon.awssdk.services.emr.model.ScriptBootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.SecurityConfigurationSummary;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionResponse;
@@ -167,7 +172,7 @@ public final class FakeEmr {
     ClusterRecord c = new ClusterRecord(id, arn, byCreation.size(), request, now, failure, az);
     createInstances(c, request.instances(), now);
     for (StepConfig step : request.steps()) {
-      c.addStep(newStep(step, now));
+      c.addStep(newStep(step, c.stepConcurrency, now));
     }
     clusters.put(id, c);
     byCreation.add(c);
@@ -343,7 +348,10 @@ public final class FakeEmr {
             .message(failure.message())
             .logFile(logFile)
             .build();
-    ActionOnFailure action = s.actionOnFailure;
+    // EMR: once StepConcurrencyLevel is above 1, CANCEL_AND_WAIT cancels nothing and
+    // TERMINATE_CLUSTER does
+    // not terminate (a step can carry them if the level was raised after it was added)
+    ActionOnFailure action = c.stepConcurrency > 1 ? ActionOnFailure.CONTINUE : s.actionOnFailure;
     boolean terminate =
         action == ActionOnFailure.TERMINATE_CLUSTER || action == ActionOnFailure.TERMINATE_JOB_FLOW;
     if (terminate && !c.terminationProtected) {
@@ -565,9 +573,11 @@ public final class FakeEmr {
 
   // ------------------------------------------------------------------ steps
 
-  private StepRecord newStep(StepConfig step, Instant now) {
-    ActionOnFailure action =
-        step.actionOnFailure() == null ? ActionOnFailure.TERMINATE_CLUSTER : step.actionOnFailure();
+  private StepRecord newStep(StepConfig step, int concurrency, Instant now) {
+    ActionOnFailure action = step.actionOnFailure();
+    if (action == null) {
+      action = concurrency > 1 ? ActionOnFailure.CONTINUE : ActionOnFailure.TERMINATE_CLUSTER;
+    }
     return new StepRecord(ids.next("s-"), step.name(), step.hadoopJarStep(), action, null, now);
   }
 
@@ -586,7 +596,7 @@ public final class FakeEmr {
     Instant now = time.now();
     List<String> stepIds = new ArrayList<>();
     for (StepConfig config : request.steps()) {
-      StepRecord s = newStep(config, now);
+      StepRecord s = newStep(config, c.stepConcurrency, now);
       StepRecord withRole =
           request.executionRoleArn() == null
               ? s
@@ -769,6 +779,23 @@ public final class FakeEmr {
   }
 
   // ------------------------------------------------------------------ instance groups and fleets
+
+  /** ListBootstrapActions: the cluster's bootstrap actions as requested (one page). */
+  public synchronized ListBootstrapActionsResponse listBootstrapActions(
+      ListBootstrapActionsRequest request) {
+    ClusterRecord c = cluster(request.clusterId());
+    List<Command> commands = new ArrayList<>();
+    for (BootstrapActionConfig action : c.request.bootstrapActions()) {
+      ScriptBootstrapActionConfig script = action.scriptBootstrapAction();
+      commands.add(
+          Command.builder()
+              .name(action.name())
+              .scriptPath(script == null ? null : script.path())
+              .args(script == null ? List.of() : script.args())
+              .build());
+    }
+    return ListBootstrapActionsResponse.builder().bootstrapActions(commands).build();
+  }
 
   /** ListInstanceGroups (one page). */
   public synchronized ListInstanceGroupsResponse listInstanceGroups(

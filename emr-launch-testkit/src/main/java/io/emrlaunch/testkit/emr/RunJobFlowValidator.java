@@ -95,15 +95,14 @@ final class RunJobFlowValidator {
                 + step.actionOnFailureAsString());
       }
       ActionOnFailure action = step.actionOnFailure();
-      if (concurrency > 1
-          && action != null
-          && action != ActionOnFailure.CONTINUE
-          && action != ActionOnFailure.TERMINATE_CLUSTER) {
+      if (concurrency > 1 && action != null && action != ActionOnFailure.CONTINUE) {
+        // EMR: with StepConcurrencyLevel > 1 only CONTINUE is accepted; the step is not submitted
         throw validation(
             "Step '"
                 + step.name()
-                + "': with StepConcurrencyLevel greater than 1, ActionOnFailure must be CONTINUE or"
-                + " TERMINATE_CLUSTER.");
+                + "': the ActionOnFailure setting "
+                + action
+                + " is not valid when StepConcurrencyLevel is greater than 1; use CONTINUE.");
       }
     }
   }

@@ -62,21 +62,27 @@ public final class MotoExtension
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (System.getProperty(ENDPOINT_PROPERTY) != null) {
-      return ConditionEvaluationResult.enabled(
-          "using moto at " + System.getProperty(ENDPOINT_PROPERTY));
+    String endpoint = System.getProperty(ENDPOINT_PROPERTY);
+    return decide(
+        endpoint, endpoint != null ? Optional.empty() : MotoServer.unavailableReason(), required());
+  }
+
+  /** Run or skip: run when moto is reachable or required (then a missing moto fails the test). */
+  static ConditionEvaluationResult decide(
+      String endpoint, Optional<String> unavailable, boolean required) {
+    if (endpoint != null) {
+      return ConditionEvaluationResult.enabled("using moto at " + endpoint);
     }
-    Optional<String> reason = MotoServer.unavailableReason();
-    if (reason.isEmpty()) {
+    if (unavailable.isEmpty()) {
       return ConditionEvaluationResult.enabled("moto is available");
     }
-    if (required()) {
+    if (required) {
       return ConditionEvaluationResult.enabled(
           "moto is missing but " + REQUIRE_PROPERTY + "=true: the test will fail");
     }
     return ConditionEvaluationResult.disabled(
         "moto is not available ("
-            + reason.get()
+            + unavailable.get()
             + "); skipped. Set -D"
             + REQUIRE_PROPERTY
             + "=true to fail instead.");
@@ -123,11 +129,15 @@ public final class MotoExtension
     if (endpoint != null) {
       return MotoServer.connect(URI.create(endpoint), Region.US_EAST_1);
     }
-    Optional<String> reason = MotoServer.unavailableReason();
+    failIfUnavailable(MotoServer.unavailableReason());
+    return MotoServer.start();
+  }
+
+  /** The failure a required but missing moto produces before any test body runs. */
+  static void failIfUnavailable(Optional<String> reason) {
     if (reason.isPresent()) {
       throw new IllegalStateException(
           "moto is required (" + REQUIRE_PROPERTY + "=true) but not available: " + reason.get());
     }
-    return MotoServer.start();
   }
 }

@@ -9,6 +9,7 @@ final class ExecutionRecord {
   final String machineArn;
   final String name;
   final String input;
+  final String roleArn;
   final Instant started;
   final long sequence;
   ExecutionStatus status = ExecutionStatus.RUNNING;
@@ -18,11 +19,18 @@ final class ExecutionRecord {
   String cause;
 
   ExecutionRecord(
-      String arn, String machineArn, String name, String input, Instant started, long sequence) {
+      String arn,
+      String machineArn,
+      String name,
+      String input,
+      String roleArn,
+      Instant started,
+      long sequence) {
     this.arn = arn;
     this.machineArn = machineArn;
     this.name = name;
     this.input = input;
+    this.roleArn = roleArn;
     this.started = started;
     this.sequence = sequence;
   }

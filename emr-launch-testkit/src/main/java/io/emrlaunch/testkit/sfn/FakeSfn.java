@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.sfn.model.DescribeStateMachineRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryRequest;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.ListStateMachinesRequest;
@@ -329,7 +333,8 @@ public final class FakeSfn {
       }
       throw SfnErrors.executionExists(arn);
     }
-    ExecutionRecord e = new ExecutionRecord(arn, m.arn, name, input, clock.instant(), ++sequence);
+    ExecutionRecord e =
+        new ExecutionRecord(arn, m.arn, name, input, m.roleArn, clock.instant(), ++sequence);
     executions.put(arn, e);
     return StartExecutionResponse.builder().executionArn(arn).startDate(e.started).build();
   }
@@ -388,6 +393,56 @@ public final class FakeSfn {
     return ListExecutionsResponse.builder()
         .executions(page)
         .nextToken(next < all.size() ? encodeToken(next) : null)
+        .build();
+  }
+
+  /**
+   * The execution's history as the fake knows it: {@code ExecutionStarted}, then the terminal event
+   * ({@code ExecutionSucceeded}, {@code ExecutionFailed}, {@code ExecutionAborted} or {@code
+   * ExecutionTimedOut}) once it has ended. States are not interpreted, so there are no state
+   * events.
+   */
+  public synchronized GetExecutionHistoryResponse getExecutionHistory(
+      GetExecutionHistoryRequest r) {
+    ExecutionRecord e = execution(r.executionArn());
+    boolean data = !Boolean.FALSE.equals(r.includeExecutionData());
+    List<HistoryEvent> events = new ArrayList<>();
+    events.add(
+        HistoryEvent.builder()
+            .id(1L)
+            .previousEventId(0L)
+            .timestamp(e.started)
+            .type(HistoryEventType.EXECUTION_STARTED)
+            .executionStartedEventDetails(d -> d.input(data ? e.input : null).roleArn(e.roleArn))
+            .build());
+    if (e.status != ExecutionStatus.RUNNING) {
+      HistoryEvent.Builder end =
+          HistoryEvent.builder().id(2L).previousEventId(1L).timestamp(e.stopped);
+      switch (e.status) {
+        case SUCCEEDED ->
+            end.type(HistoryEventType.EXECUTION_SUCCEEDED)
+                .executionSucceededEventDetails(d -> d.output(data ? e.output : null));
+        case FAILED ->
+            end.type(HistoryEventType.EXECUTION_FAILED)
+                .executionFailedEventDetails(d -> d.error(e.error).cause(e.cause));
+        case TIMED_OUT ->
+            end.type(HistoryEventType.EXECUTION_TIMED_OUT)
+                .executionTimedOutEventDetails(d -> d.error(e.error).cause(e.cause));
+        default ->
+            end.type(HistoryEventType.EXECUTION_ABORTED)
+                .executionAbortedEventDetails(d -> d.error(e.error).cause(e.cause));
+      }
+      events.add(end.build());
+    }
+    if (Boolean.TRUE.equals(r.reverseOrder())) {
+      java.util.Collections.reverse(events);
+    }
+    int max = pageSize(r.maxResults());
+    int from = decodeToken(r.nextToken());
+    int to = Math.min(events.size(), from + max);
+    return GetExecutionHistoryResponse.builder()
+        .events(from < to ? events.subList(from, to) : List.of())
+        .nextToken(to < events.size() ? encodeToken(to) : null)
         .build();
   }
 
@@ -494,6 +549,12 @@ public final class FakeSfn {
   /** stopExecution with a request built in place. */
   public StopExecutionResponse stopExecution(Consumer<StopExecutionRequest.Builder> request) {
     return stopExecution(StopExecutionRequest.builder().applyMutation(request).build());
+  }
+
+  /** getExecutionHistory with a request built in place. */
+  public GetExecutionHistoryResponse getExecutionHistory(
+      Consumer<GetExecutionHistoryRequest.Builder> request) {
+    return getExecutionHistory(GetExecutionHistoryRequest.builder().applyMutation(request).build());
   }
 
   /** listExecutions with a request built in place. */

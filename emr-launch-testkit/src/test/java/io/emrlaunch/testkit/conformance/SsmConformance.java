@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 import software.amazon.awssdk.services.ssm.model.ParameterMaxVersionLimitExceededException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
+import software.amazon.awssdk.services.ssm.model.Tag;
 import software.amazon.awssdk.services.ssm.model.ValidationException;
 
 /**
@@ -155,7 +157,12 @@ abstract class SsmConformance {
             .getParametersByPath(
                 r ->
                     r.path("/conf/f")
-                        .parameterFilters(f -> f.key("Label").option("Equals").values("stable")));
+                        .parameterFilters(
+                            ParameterStringFilter.builder()
+                                .key("Label")
+                                .option("Equals")
+                                .values("stable")
+                                .build()));
     assertThat(names(response)).containsExactly("/conf/f/b");
   }
 
@@ -218,7 +225,7 @@ abstract class SsmConformance {
                                 .value("v")
                                 .type("String")
                                 .overwrite(true)
-                                .tags(t -> t.key("k").value("v"))))
+                                .tags(Tag.builder().key("k").value("v").build())))
         .isInstanceOf(ValidationException.class);
   }
 

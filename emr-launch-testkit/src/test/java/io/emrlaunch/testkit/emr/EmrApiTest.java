@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.model.BootstrapActionConfig;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
 import software.amazon.awssdk.services.emr.model.EmrException;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.emr.model.InstanceFleetConfig;
 import software.amazon.awssdk.services.emr.model.InstanceFleetState;
 import software.amazon.awssdk.services.emr.model.InstanceFleetType;
 import software.amazon.awssdk.services.emr.model.InstanceGroup;
+import software.amazon.awssdk.services.emr.model.InstanceGroupModifyConfig;
 import software.amazon.awssdk.services.emr.model.InstanceGroupState;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.InstanceTypeConfig;
@@ -150,23 +152,17 @@ class EmrApiTest {
 
     assertThatThrownBy(
             () ->
-                emr.modifyInstanceGroups(
-                    r ->
-                        r.clusterId(id)
-                            .instanceGroups(g -> g.instanceGroupId(core.id()).instanceCount(5))))
+                emr.modifyInstanceGroups(r -> r.clusterId(id).instanceGroups(modify(core.id(), 5))))
         .isInstanceOf(EmrException.class)
         .hasMessageContaining("cannot be resized"); // still provisioning
     aws.time().advance(Duration.ofMinutes(8));
     assertThatThrownBy(
             () ->
                 emr.modifyInstanceGroups(
-                    r ->
-                        r.clusterId(id)
-                            .instanceGroups(g -> g.instanceGroupId(master.id()).instanceCount(3))))
+                    r -> r.clusterId(id).instanceGroups(modify(master.id(), 3))))
         .hasMessageContaining("master instance group cannot be resized");
 
-    emr.modifyInstanceGroups(
-        r -> r.clusterId(id).instanceGroups(g -> g.instanceGroupId(core.id()).instanceCount(5)));
+    emr.modifyInstanceGroups(r -> r.clusterId(id).instanceGroups(modify(core.id(), 5)));
     InstanceGroup resizing = group(id, core.id());
     assertThat(resizing.status().state()).isEqualTo(InstanceGroupState.RESIZING);
     assertThat(resizing.requestedInstanceCount()).isEqualTo(5);
@@ -279,5 +275,31 @@ class EmrApiTest {
                     + g.requestedInstanceCount())
         .containsExactly("MASTER:m5.xlargex1", "CORE:m5.2xlargex3");
     assertThat(InstanceRoleType.MASTER).isNotNull();
+  }
+
+  @Test
+  void bootstrapActionsAreListedAsRequested() {
+    String id =
+        emr.runJobFlow(
+                Requests.cluster("b", true)
+                    .bootstrapActions(
+                        BootstrapActionConfig.builder()
+                            .name("install-deps")
+                            .scriptBootstrapAction(
+                                sc -> sc.path("s3://my-bucket/bootstrap.sh").args("--fast"))
+                            .build())
+                    .build())
+            .jobFlowId();
+    var actions = emr.listBootstrapActions(r -> r.clusterId(id)).bootstrapActions();
+    assertThat(actions)
+        .extracting(c -> c.name() + " " + c.scriptPath() + " " + c.args())
+        .containsExactly("install-deps s3://my-bucket/bootstrap.sh [--fast]");
+  }
+
+  private static InstanceGroupModifyConfig modify(String groupId, int count) {
+    return InstanceGroupModifyConfig.builder()
+        .instanceGroupId(groupId)
+        .instanceCount(count)
+        .build();
   }
 }

@@ -109,4 +109,48 @@ class EmrWaiterTest {
         .hasMessageContaining("did not match any waiter acceptors");
     assertThat(aws.calls().count(FakeAws.EMR, "DescribeCluster")).isEqualTo(1);
   }
+
+  @Test
+  void sdkStepWaiterSeesCompletionAndFailure() {
+    FakeAws aws =
+        FakeAws.builder()
+            .emrBehavior(
+                EmrBehavior.builder()
+                    .step(
+                        "bad",
+                        StepScript.failing(StepFailure.of("Out of memory", "Container killed")))
+                    .build())
+            .build();
+    String id =
+        aws.emr()
+            .runJobFlow(
+                Requests.cluster("steps", true)
+                    .steps(
+                        Requests.step(
+                            "good",
+                            software.amazon.awssdk.services.emr.model.ActionOnFailure.CONTINUE),
+                        Requests.step(
+                            "bad",
+                            software.amazon.awssdk.services.emr.model.ActionOnFailure.CONTINUE))
+                    .build())
+            .jobFlowId();
+    var steps = aws.emr().listSteps(r -> r.clusterId(id)).steps(); // newest first
+    String bad = steps.get(0).id();
+    String good = steps.get(1).id();
+
+    var waiter = aws.emrAsync().waiter();
+    var goodDone = waiter.waitUntilStepComplete(r -> r.clusterId(id).stepId(good));
+    var badDone = waiter.waitUntilStepComplete(r -> r.clusterId(id).stepId(bad));
+    aws.time()
+        .runUntil(
+            CompletableFuture.allOf(goodDone, badDone.handle((r, e) -> null)), Duration.ofHours(1));
+
+    assertThat(goodDone.join().matched().response())
+        .hasValueSatisfying(
+            r -> assertThat(r.step().status().stateAsString()).isEqualTo("COMPLETED"));
+    assertThat(badDone).isCompletedExceptionally();
+    assertThat(unwrap(badDone.handle((r, e) -> e).join()))
+        .isInstanceOf(SdkClientException.class)
+        .hasMessageContaining("Step.Status.State=FAILED");
+  }
 }

@@ -205,7 +205,7 @@ class StepLifecycleTest {
   }
 
   @Test
-  void concurrentStepsOnlyAllowContinueOrTerminateCluster() {
+  void concurrentStepsOnlyAllowContinue() {
     assertThatThrownBy(
             () ->
                 emr.runJobFlow(
@@ -214,7 +214,7 @@ class StepLifecycleTest {
                         .steps(Requests.step("a", ActionOnFailure.CANCEL_AND_WAIT))
                         .build()))
         .isInstanceOf(EmrException.class)
-        .hasMessageContaining("ActionOnFailure must be CONTINUE or TERMINATE_CLUSTER");
+        .hasMessageContaining("ActionOnFailure setting CANCEL_AND_WAIT is not valid");
   }
 
   @Test
@@ -321,5 +321,30 @@ class StepLifecycleTest {
     aws.time().runUntilIdle();
     assertThat(step(id, stepIds(id).get(0)).status().state()).isEqualTo(StepState.CANCELLED);
     assertThat(status(id).state()).isEqualTo(ClusterState.TERMINATED);
+  }
+
+  @Test
+  void raisingConcurrencyAfterAddingAStepDisarmsItsTerminateAction() {
+    String id =
+        emr.runJobFlow(
+                Requests.cluster("p", true)
+                    .steps(Requests.step("bad", ActionOnFailure.TERMINATE_CLUSTER))
+                    .build())
+            .jobFlowId();
+    emr.modifyCluster(r -> r.clusterId(id).stepConcurrencyLevel(2));
+    assertThatThrownBy(
+            () ->
+                emr.addJobFlowSteps(
+                    r ->
+                        r.jobFlowId(id)
+                            .steps(Requests.step("x", ActionOnFailure.TERMINATE_CLUSTER))))
+        .hasMessageContaining("not valid when StepConcurrencyLevel is greater than 1");
+    String defaulted =
+        emr.addJobFlowSteps(r -> r.jobFlowId(id).steps(Requests.step("x", null))).stepIds().get(0);
+    assertThat(step(id, defaulted).actionOnFailure()).isEqualTo(ActionOnFailure.CONTINUE);
+
+    aws.time().runUntilIdle();
+    assertThat(step(id, stepIds(id).get(0)).status().state()).isEqualTo(StepState.FAILED);
+    assertThat(status(id).state()).isEqualTo(ClusterState.WAITING);
   }
 }

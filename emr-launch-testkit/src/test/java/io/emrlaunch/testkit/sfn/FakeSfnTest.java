@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.MissingRequiredParameterException;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
@@ -167,5 +169,28 @@ class FakeSfnTest {
     sfn.startExecution(r -> r.stateMachineArn(m)).join();
     assertThat(aws.calls().count(FakeAws.SFN, "StartExecution")).isEqualTo(2);
     assertThat(aws.calls().count(FakeAws.SFN, "CreateStateMachine")).isEqualTo(1);
+  }
+
+  @Test
+  void historyHasTheStartAndTheEnd(SfnClient sfn, FakeSfn backend) {
+    String m = machine(sfn, "hist");
+    String e = sfn.startExecution(r -> r.stateMachineArn(m).input("{\"x\":1}")).executionArn();
+    assertThat(sfn.getExecutionHistory(r -> r.executionArn(e)).events())
+        .extracting(HistoryEvent::type)
+        .containsExactly(HistoryEventType.EXECUTION_STARTED);
+    backend.failExecution(e, "Boom", "it broke");
+    var events = sfn.getExecutionHistory(r -> r.executionArn(e).reverseOrder(true)).events();
+    assertThat(events)
+        .extracting(HistoryEvent::type)
+        .containsExactly(HistoryEventType.EXECUTION_FAILED, HistoryEventType.EXECUTION_STARTED);
+    assertThat(events.get(0).executionFailedEventDetails().error()).isEqualTo("Boom");
+    assertThat(events.get(1).executionStartedEventDetails().input()).isEqualTo("{\"x\":1}");
+    assertThat(events.get(1).executionStartedEventDetails().roleArn()).isEqualTo(ROLE);
+    var first = sfn.getExecutionHistory(r -> r.executionArn(e).maxResults(1));
+    assertThat(first.events()).hasSize(1);
+    assertThat(
+            sfn.getExecutionHistory(r -> r.executionArn(e).nextToken(first.nextToken())).events())
+        .extracting(HistoryEvent::id)
+        .containsExactly(2L);
   }
 }

@@ -27,10 +27,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterLimitExceededException
 import software.amazon.awssdk.services.ssm.model.ParameterMaxVersionLimitExceededException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterPatternMismatchException;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionLabelLimitExceededException;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
+import software.amazon.awssdk.services.ssm.model.Tag;
 import software.amazon.awssdk.services.ssm.model.ValidationException;
 
 class FakeSsmTest {
@@ -360,18 +362,33 @@ class FakeSsmTest {
                     r ->
                         r.path("/f")
                             .parameterFilters(
-                                f -> f.key("Type").option("Equals").values("SecureString")))))
+                                ParameterStringFilter.builder()
+                                    .key("Type")
+                                    .option("Equals")
+                                    .values("SecureString")
+                                    .build()))))
         .containsExactly("/f/secret");
     var labelled =
         ssm.getParametersByPath(
             r ->
                 r.path("/f")
-                    .parameterFilters(f -> f.key("Label").option("Equals").values("stable")));
+                    .parameterFilters(
+                        ParameterStringFilter.builder()
+                            .key("Label")
+                            .option("Equals")
+                            .values("stable")
+                            .build()));
     assertThat(labelled.parameters()).extracting(Parameter::value).containsExactly("old");
     assertThatThrownBy(
             () ->
                 ssm.getParametersByPath(
-                    r -> r.path("/f").parameterFilters(f -> f.key("Name").values("/f/plain"))))
+                    r ->
+                        r.path("/f")
+                            .parameterFilters(
+                                ParameterStringFilter.builder()
+                                    .key("Name")
+                                    .values("/f/plain")
+                                    .build())))
         .isInstanceOf(InvalidFilterKeyException.class);
   }
 
@@ -443,7 +460,11 @@ class FakeSsmTest {
   @Test
   void tagsAreSetOnCreateOnlyAndListed() {
     ssm.putParameter(
-        r -> r.name("/tag").value("v").type("String").tags(t -> t.key("team").value("data")));
+        r ->
+            r.name("/tag")
+                .value("v")
+                .type("String")
+                .tags(Tag.builder().key("team").value("data").build()));
     assertThatThrownBy(
             () ->
                 ssm.putParameter(
@@ -451,11 +472,14 @@ class FakeSsmTest {
                         r.name("/tag")
                             .value("w")
                             .overwrite(true)
-                            .tags(t -> t.key("team").value("x"))))
+                            .tags(Tag.builder().key("team").value("x").build())))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("tags and overwrite");
     ssm.addTagsToResource(
-        r -> r.resourceType("Parameter").resourceId("/tag").tags(t -> t.key("env").value("dev")));
+        r ->
+            r.resourceType("Parameter")
+                .resourceId("/tag")
+                .tags(Tag.builder().key("env").value("dev").build()));
     var tags =
         ssm.listTagsForResource(r -> r.resourceType("Parameter").resourceId("/tag")).tagList();
     assertThat(tags)

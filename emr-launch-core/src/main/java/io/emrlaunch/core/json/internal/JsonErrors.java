@@ -29,6 +29,19 @@ public final class JsonErrors {
       }
       cause = cause.getCause();
     }
+    Throwable npe = e.getCause();
+    while (npe != null && !(npe instanceof NullPointerException)) {
+      npe = npe.getCause();
+    }
+    if (npe != null && npe.getMessage() != null && !npe.getMessage().isBlank()) {
+      // Immutables names the attribute: "name", "tags value for key: k", "applications element"
+      String m = npe.getMessage().trim();
+      String field = m.split(" ")[0];
+      String what = m.endsWith(" element") ? "must not contain null" : "must not be null";
+      if (field.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        return new ValidationException(List.of(Problem.of(join(path, field), what)));
+      }
+    }
     String message;
     if (e instanceof InvalidFormatException f) {
       message = "has an invalid value " + render(f.getValue()) + expected(f.getTargetType());

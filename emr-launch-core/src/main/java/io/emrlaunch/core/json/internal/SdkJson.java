@@ -155,7 +155,13 @@ public final class SdkJson {
       SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
       Map<String, Object> out = new LinkedHashMap<>();
       json.fields()
-          .forEachRemaining(e -> out.put(e.getKey(), read(member, e.getValue(), p.at(e.getKey()))));
+          .forEachRemaining(
+              e -> {
+                Object v = read(member, e.getValue(), p.at(e.getKey()));
+                if (v != null) {
+                  out.put(e.getKey(), v);
+                }
+              });
       return out;
     }
     if (type == MarshallingType.STRING) {

@@ -37,7 +37,14 @@ public final class SdkToModel {
   public static void resources(
       RunJobFlowRequest r, ImmutableClusterConfiguration.Builder b, Problems p) {
     b.releaseLabel(r.releaseLabel() == null ? "" : r.releaseLabel());
-    r.applications().forEach(a -> b.addApplications(a.name()));
+    for (int i = 0; i < r.applications().size(); i++) {
+      String app = r.applications().get(i).name();
+      if (app == null) {
+        p.at("Applications", i).add("Name", "is required");
+      } else {
+        b.addApplications(app);
+      }
+    }
     for (int i = 0; i < r.bootstrapActions().size(); i++) {
       var a = r.bootstrapActions().get(i);
       if (a.scriptBootstrapAction() == null) {

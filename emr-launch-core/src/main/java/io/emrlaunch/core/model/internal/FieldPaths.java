@@ -25,7 +25,18 @@ public final class FieldPaths {
 
   /** Resolves {@code path} from {@code root}; Optional wrappers are unwrapped. */
   public static Resolution resolve(Class<?> root, String path) {
-    if (path == null || path.isBlank()) {
+    if (path == null) {
+      return new Resolution(null, "is empty");
+    }
+    // Jackson introspection is costly and the schema never changes: remember every answer
+    return CACHE.computeIfAbsent(root.getName() + "#" + path, k -> compute(root, path));
+  }
+
+  private static final java.util.Map<String, Resolution> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Resolution compute(Class<?> root, String path) {
+    if (path.isBlank()) {
       return new Resolution(null, "is empty");
     }
     String[] segments = path.split("\\.", -1);

@@ -10,7 +10,6 @@ import io.emrlaunch.stepfunctions.asl.State;
 import io.emrlaunch.stepfunctions.asl.StateGraph;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.Transition;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,7 +57,7 @@ public final class AslValidation {
       v.root.add("Version", "must be 1.0 (was " + machine.version().get() + ")");
     }
     if (machine.states().size() > 0) {
-      int bytes = machine.toJson().getBytes(StandardCharsets.UTF_8).length;
+      int bytes = AslWriter.utf8Length(machine.toJson());
       if (bytes > StateMachine.MAX_DEFINITION_BYTES) {
         v.root.add(
             "",

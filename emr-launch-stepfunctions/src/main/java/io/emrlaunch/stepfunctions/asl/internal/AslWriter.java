@@ -1,5 +1,6 @@
 package io.emrlaunch.stepfunctions.asl.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -31,9 +32,10 @@ import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +58,9 @@ public final class AslWriter {
    * @return the JSON text
    */
   public static String write(StateMachine machine, boolean pretty) {
-    StringWriter out = new StringWriter(4096);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+    // A UTF-8 byte generator is markedly faster than a char Writer for large definitions.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
       if (pretty) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
         pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
@@ -78,7 +81,31 @@ public final class AslWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The number of UTF-8 bytes of a text, without encoding it.
+   *
+   * @param text the text
+   * @return its UTF-8 length
+   */
+  public static int utf8Length(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private static void states(JsonGenerator g, Map<String, State> states) throws IOException {

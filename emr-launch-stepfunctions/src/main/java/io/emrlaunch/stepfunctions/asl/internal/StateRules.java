@@ -666,24 +666,25 @@ final class StateRules {
 
   private static void template(JsonNode node, Problems p) {
     if (node.isObject()) {
-      java.util.Set<String> names = new java.util.HashSet<>();
       for (var it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
-        boolean dynamic = key.endsWith(".$");
-        String bare = dynamic ? key.substring(0, key.length() - 2) : key;
-        if (!names.add(bare)) {
-          p.add(key, "collides with another field named " + bare);
-        }
-        if (dynamic) {
-          dynamicValue(e.getValue(), p.at(key));
-        } else {
-          template(e.getValue(), p.at(key));
+        JsonNode value = e.getValue();
+        if (key.endsWith(".$")) {
+          String bare = key.substring(0, key.length() - 2);
+          if (node.has(bare)) {
+            p.add(bare, "collides with another field named " + bare);
+          }
+          dynamicValue(value, p.at(key));
+        } else if (value.isContainerNode()) {
+          template(value, p.at(key));
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        template(node.get(i), p.at("", i));
+        if (node.get(i).isContainerNode()) {
+          template(node.get(i), p.at("", i));
+        }
       }
     }
   }
