@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.iam.internal.Derivation;
+import io.emrlaunch.stepfunctions.iam.internal.ModelWalker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +151,26 @@ public final class ExecutionRolePolicy {
     Derivation d =
         new Derivation(region, accountId, profile, stateMachineName, bindings, custom, problems);
     d.run(definition);
+    return finish(d, problems);
+  }
+
+  /**
+   * Derives the policy from a typed state machine (as built with the {@code asl} model or parsed by
+   * {@link StateMachine#fromJson}).
+   *
+   * @param machine the state machine
+   * @return the policy and what was found
+   * @throws ValidationException listing every problem, see {@link #derive(String)}
+   */
+  public DerivedPolicy derive(StateMachine machine) {
+    Problems problems = Problems.root();
+    Derivation d =
+        new Derivation(region, accountId, profile, stateMachineName, bindings, custom, problems);
+    d.run(ModelWalker.walk(Objects.requireNonNull(machine, "machine")));
+    return finish(d, problems);
+  }
+
+  private DerivedPolicy finish(Derivation d, Problems problems) {
     problems.throwIfAny();
     List<PolicyStatement> all = new ArrayList<>(d.statements());
     all.addAll(extra);
@@ -249,7 +271,10 @@ public final class ExecutionRolePolicy {
      * Declares the values a field only known at run time may take, e.g. the SSM parameter names a
      * {@code "Name.$"} resolves to. IAM wildcards are allowed ({@code /emr-launch/clusters/*}). For
      * an AWS SDK action without a built-in resource rule bind the field {@code Resource} to the IAM
-     * resource ARNs.
+     * resource ARNs; for a Task's {@code Credentials} bind {@code RoleArn}. On a Distributed Map,
+     * {@code ItemReader.Bucket} (or {@code ResultWriter.Prefix}, ...) binds only the reader's
+     * (writer's) field, a plain {@code Bucket} both. A binding no dynamic field uses is reported as
+     * a problem, so stale bindings do not linger.
      *
      * @param stateName the Task (or Map) state
      * @param field the request field without {@code .$}, e.g. {@code Name}, {@code TopicArn}

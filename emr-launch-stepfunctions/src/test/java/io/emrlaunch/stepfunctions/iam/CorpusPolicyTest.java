@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.AslCorpus;
+import io.emrlaunch.stepfunctions.asl.StateMachine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,6 +152,19 @@ class CorpusPolicyTest {
     // Stable: a second derivation renders the same bytes.
     assertThat(CorpusPolicies.builderFor(name, "us-east-1").build().derive(text).policy().toJson())
         .isEqualTo(policy.toJson());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void typedModelWalkDerivesTheSamePolicyAsTheJsonWalk(Path file) {
+    String name = file.getFileName().toString();
+    String text = AslCorpus.read(file);
+    ExecutionRolePolicy policy = CorpusPolicies.builderFor(name, "us-east-1").build();
+    DerivedPolicy fromJson = policy.derive(text);
+    DerivedPolicy fromModel = policy.derive(StateMachine.fromJson(text));
+    assertThat(fromModel.policy().toJson()).isEqualTo(fromJson.policy().toJson());
+    assertThat(fromModel.integrations()).isEqualTo(fromJson.integrations());
+    assertThat(fromModel.assumedRolePolicies()).isEqualTo(fromJson.assumedRolePolicies());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,9 +3,15 @@ package io.emrlaunch.stepfunctions.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.Branch;
+import io.emrlaunch.stepfunctions.asl.ParallelState;
+import io.emrlaunch.stepfunctions.asl.StateMachine;
+import io.emrlaunch.stepfunctions.asl.TaskState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -403,5 +409,58 @@ class ExecutionRolePolicyTest {
     assertThat(base().build().derive(sns).policy().toJson())
         .doesNotContain("logs:")
         .doesNotContain("xray:");
+  }
+
+  @Test
+  void typedMachinesBuiltInCodeAreWalkedWithTheirPaths() {
+    ObjectNode publish = JsonNodeFactory.instance.objectNode();
+    publish.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:done");
+    ObjectNode read = JsonNodeFactory.instance.objectNode();
+    read.put("Name.$", "$.param");
+    StateMachine machine =
+        StateMachine.builder()
+            .startAt("Fan")
+            .putStates(
+                "Fan",
+                ParallelState.builder()
+                    .addBranches(
+                        Branch.builder()
+                            .startAt("Notify")
+                            .putStates(
+                                "Notify",
+                                TaskState.builder()
+                                    .resource("arn:aws:states:::sns:publish")
+                                    .parameters(publish)
+                                    .end(true)
+                                    .build())
+                            .build(),
+                        Branch.builder()
+                            .startAt("Read")
+                            .putStates(
+                                "Read",
+                                TaskState.builder()
+                                    .resource("arn:aws:states:::aws-sdk:ssm:getParameter")
+                                    .parameters(read)
+                                    .end(true)
+                                    .build())
+                            .build())
+                    .end(true)
+                    .build())
+            .build();
+    assertThat(problems(base(), machine.toJson()))
+        .extracting(Problem::path)
+        .containsExactly("States.Fan.Branches[1].States.Read.Parameters.Name.$");
+    ValidationException typed =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ValidationException.class, () -> base().build().derive(machine));
+    assertThat(typed.problems())
+        .extracting(Problem::path)
+        .containsExactly("States.Fan.Branches[1].States.Read.Parameters.Name.$");
+    PolicyDocument p = base().bind("Read", "Name", "/app/*").build().derive(machine).policy();
+    assertThat(p.allows("sns:Publish", "arn:aws:sns:us-east-1:123456789012:done")).isTrue();
+    assertThat(p.allows("ssm:GetParameter", "arn:aws:ssm:us-east-1:123456789012:parameter/app/*"))
+        .isTrue();
+    assertThat(p)
+        .isEqualTo(base().bind("Read", "Name", "/app/*").build().derive(machine.toJson()).policy());
   }
 }

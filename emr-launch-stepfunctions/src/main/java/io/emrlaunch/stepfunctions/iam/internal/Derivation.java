@@ -79,7 +79,16 @@ public final class Derivation {
    * @param definition the parsed definition
    */
   public void run(JsonNode definition) {
-    for (TaskSite site : DefinitionWalker.walk(definition, problems)) {
+    run(DefinitionWalker.walk(definition, problems));
+  }
+
+  /**
+   * Derives the statements for sites found by a walker.
+   *
+   * @param sites the sites
+   */
+  public void run(List<TaskSite> sites) {
+    for (TaskSite site : sites) {
       seenStates.add(site.stateName());
       apply(site);
     }

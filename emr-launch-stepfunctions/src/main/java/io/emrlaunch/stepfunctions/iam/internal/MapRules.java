@@ -42,7 +42,8 @@ final class MapRules {
         }
         List<String> objects = new ArrayList<>();
         boolean manifest =
-            "MANIFEST".equals(site.node().path("ReaderConfig").path("InputType").asText(""));
+            site.node() != null
+                && "MANIFEST".equals(site.node().path("ReaderConfig").path("InputType").asText(""));
         for (String b : buckets) {
           for (String k : keys) {
             objects.add(d.arns.s3(b + "/" + k));
