@@ -1,0 +1,214 @@
+package io.emrlaunch.stepfunctions.emr;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.core.validation.Problem;
+import io.emrlaunch.core.validation.Problems;
+import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.Flow;
+import io.emrlaunch.stepfunctions.asl.QueryLanguage;
+import io.emrlaunch.stepfunctions.asl.TaskBuilder;
+import io.emrlaunch.stepfunctions.emr.internal.Requests;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A checked request to one EMR, EMR Serverless or EMR on EKS integration, made by {@link EmrTasks},
+ * {@link EmrServerlessTasks} or {@link EmrOnEksTasks}. Choose how the state waits with {@link
+ * #sync()} or {@link #requestResponse()}: each returns the asl {@link TaskBuilder}, so retries,
+ * catches, result paths and timeouts are added the usual way and the state goes straight into a
+ * {@link io.emrlaunch.stepfunctions.asl.StateMachineBuilder}.
+ *
+ * <pre>{@code
+ * TaskBuilder launch = EmrTasks.createCluster("Launch", request).sync().resultPath("$.cluster");
+ * }</pre>
+ *
+ * <p>Instances are immutable; {@link #inPartition(String)} returns a copy.
+ */
+public final class EmrTask {
+  private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
+
+  private final String name;
+  private final String integration;
+  private final Set<IntegrationPattern> supported;
+  private final ObjectNode request;
+  private final QueryLanguage language;
+  private final String partition;
+
+  EmrTask(
+      String name,
+      String integration,
+      Set<IntegrationPattern> supported,
+      ObjectNode request,
+      QueryLanguage language,
+      String partition) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.integration = integration;
+    this.supported = Set.copyOf(EnumSet.copyOf(supported));
+    this.request = request.deepCopy();
+    this.language = language;
+    this.partition = partition;
+  }
+
+  /**
+   * The state name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The integration, e.g. {@code elasticmapreduce:createCluster} or {@code aws-sdk:emr:runJobFlow}.
+   *
+   * @return service and API
+   */
+  public String integration() {
+    return integration;
+  }
+
+  /**
+   * The patterns this integration supports.
+   *
+   * @return request-response and, where Step Functions offers it, {@code .sync}
+   */
+  public Set<IntegrationPattern> supportedPatterns() {
+    return supported;
+  }
+
+  /**
+   * The request: {@code Parameters} of a JSONPath state or {@code Arguments} of a JSONata state.
+   *
+   * @return a copy
+   */
+  public ObjectNode request() {
+    return request.deepCopy();
+  }
+
+  /**
+   * The query language of the state: JSONata when a request field is a JSONata expression.
+   *
+   * @return the language
+   */
+  public QueryLanguage queryLanguage() {
+    return language;
+  }
+
+  /**
+   * The partition of the resource ARN.
+   *
+   * @return {@code aws} unless changed with {@link #inPartition(String)}
+   */
+  public String partition() {
+    return partition;
+  }
+
+  /**
+   * The same task in another AWS partition ({@code aws-cn}, {@code aws-us-gov}).
+   *
+   * @param partition the partition
+   * @return a copy
+   * @throws ValidationException when the partition is not a partition name
+   */
+  public EmrTask inPartition(String partition) {
+    if (partition == null || !PARTITION.matcher(partition).matches()) {
+      throw new ValidationException(
+          List.of(
+              Problem.of(
+                  "partition",
+                  "must be a partition name like aws, aws-cn or aws-us-gov (was "
+                      + partition
+                      + ")")));
+    }
+    return new EmrTask(name, integration, supported, request, language, partition);
+  }
+
+  /**
+   * The resource ARN for a pattern.
+   *
+   * @param pattern how the state waits
+   * @return e.g. {@code arn:aws:states:::elasticmapreduce:addStep.sync}
+   * @throws ValidationException naming {@code Resource} when the integration does not support it
+   */
+  public String resource(IntegrationPattern pattern) {
+    if (!supported.contains(pattern)) {
+      throw new ValidationException(
+          List.of(
+              Problem.of(
+                  "Resource",
+                  integration
+                      + " does not support "
+                      + pattern.label()
+                      + " (supported: "
+                      + supported.stream()
+                          .sorted()
+                          .map(IntegrationPattern::label)
+                          .collect(Collectors.joining(", "))
+                      + ")")));
+    }
+    return "arn:" + partition + ":states:::" + integration + pattern.suffix();
+  }
+
+  /**
+   * A Task state that waits for the cluster, step, application or job run ({@code .sync}).
+   *
+   * @return the asl builder of the state
+   * @throws ValidationException when the integration has no {@code .sync}
+   */
+  public TaskBuilder sync() {
+    return pattern(IntegrationPattern.RUN_JOB);
+  }
+
+  /**
+   * A Task state that continues as soon as the API answers.
+   *
+   * @return the asl builder of the state
+   */
+  public TaskBuilder requestResponse() {
+    return pattern(IntegrationPattern.REQUEST_RESPONSE);
+  }
+
+  /**
+   * A Task state with the given pattern.
+   *
+   * @param pattern how the state waits
+   * @return the asl builder of the state
+   * @throws ValidationException when the integration does not support the pattern
+   */
+  public TaskBuilder pattern(IntegrationPattern pattern) {
+    TaskBuilder t = Flow.task(name, resource(pattern));
+    if (language == QueryLanguage.JSONATA) {
+      return t.jsonata().arguments(request.deepCopy());
+    }
+    return t.parameters(request.deepCopy());
+  }
+
+  /**
+   * Checks a request and makes the task: the query language is read from the request, then the
+   * integration's rules run with problem paths under {@code Parameters} or {@code Arguments}.
+   */
+  static EmrTask checked(
+      String name,
+      String integration,
+      Set<IntegrationPattern> supported,
+      ObjectNode request,
+      BiConsumer<ObjectNode, Problems> rules) {
+    Objects.requireNonNull(name, "name");
+    Problems root = Problems.root();
+    QueryLanguage language = Requests.language(request, root.at("Parameters"));
+    Problems at = root.at(language == QueryLanguage.JSONATA ? "Arguments" : "Parameters");
+    rules.accept(request, at);
+    root.throwIfAny();
+    return new EmrTask(name, integration, supported, request, language, "aws");
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + integration + ") " + request;
+  }
+}
