@@ -1,10 +1,7 @@
 package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.stepfunctions.emr.internal.EmrRules;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Task states of the optimized EMR on EKS integration ({@code arn:aws:states:::emr-containers:*}):
@@ -13,8 +10,6 @@ import java.util.Set;
  */
 public final class EmrOnEksTasks {
   private static final String SERVICE = "emr-containers:";
-  private static final Set<IntegrationPattern> BOTH = EnumSet.allOf(IntegrationPattern.class);
-  private static final Set<IntegrationPattern> RR = EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
 
   private EmrOnEksTasks() {}
 
@@ -27,12 +22,7 @@ public final class EmrOnEksTasks {
    * @throws io.emrlaunch.core.validation.ValidationException when a required field is missing
    */
   public static EmrTask createVirtualCluster(String name, ObjectNode request) {
-    return EmrTask.checked(
-        name,
-        SERVICE + "createVirtualCluster",
-        RR,
-        request.deepCopy(),
-        (r, p) -> EmrRules.required(r, p, "Name", "ContainerProvider"));
+    return EmrTask.checked(name, SERVICE + "createVirtualCluster", request.deepCopy());
   }
 
   /**
@@ -64,9 +54,7 @@ public final class EmrOnEksTasks {
     return EmrTask.checked(
         name,
         SERVICE + "deleteVirtualCluster",
-        BOTH,
-        Requests.put(Requests.object(), "Id", virtualClusterId),
-        (r, p) -> {});
+        Requests.put(Requests.object(), "Id", virtualClusterId));
   }
 
   /**
@@ -79,13 +67,6 @@ public final class EmrOnEksTasks {
    * @throws io.emrlaunch.core.validation.ValidationException when a required field is missing
    */
   public static EmrTask startJobRun(String name, ObjectNode request) {
-    return EmrTask.checked(
-        name,
-        SERVICE + "startJobRun",
-        BOTH,
-        request.deepCopy(),
-        (r, p) ->
-            EmrRules.required(
-                r, p, "VirtualClusterId", "ExecutionRoleArn", "ReleaseLabel", "JobDriver"));
+    return EmrTask.checked(name, SERVICE + "startJobRun", request.deepCopy());
   }
 }

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.validation.Problems;
-import io.emrlaunch.stepfunctions.emr.internal.EmrRules;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
 import io.emrlaunch.stepfunctions.emr.internal.SdkJson;
 import io.emrlaunch.stepfunctions.emr.internal.Steps;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 
 /**
@@ -23,7 +20,6 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  */
 public final class EmrSdkTasks {
   private static final String SERVICE = "aws-sdk:emr:";
-  private static final Set<IntegrationPattern> RR = EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
 
   private EmrSdkTasks() {}
 
@@ -36,12 +32,7 @@ public final class EmrSdkTasks {
    * @throws io.emrlaunch.core.validation.ValidationException when Name or Instances is missing
    */
   public static EmrTask runJobFlow(String name, ObjectNode request) {
-    return EmrTask.checked(
-        name,
-        SERVICE + "runJobFlow",
-        RR,
-        request.deepCopy(),
-        (r, p) -> EmrRules.required(r, p, "Name", "Instances"));
+    return EmrTask.checked(name, SERVICE + "runJobFlow", request.deepCopy());
   }
 
   /**
@@ -64,11 +55,7 @@ public final class EmrSdkTasks {
    */
   public static EmrTask describeCluster(String name, Arg clusterId) {
     return EmrTask.checked(
-        name,
-        SERVICE + "describeCluster",
-        RR,
-        Requests.put(Requests.object(), "ClusterId", clusterId),
-        (r, p) -> {});
+        name, SERVICE + "describeCluster", Requests.put(Requests.object(), "ClusterId", clusterId));
   }
 
   /**
@@ -98,7 +85,6 @@ public final class EmrSdkTasks {
     return EmrTask.checked(
         name,
         SERVICE + "addJobFlowSteps",
-        RR,
         request,
         (r, p) -> {
           p.addAll(stepProblems.problems());
@@ -119,7 +105,7 @@ public final class EmrSdkTasks {
   public static EmrTask describeStep(String name, Arg clusterId, Arg stepId) {
     ObjectNode request = Requests.put(Requests.object(), "ClusterId", clusterId);
     Requests.put(request, "StepId", stepId);
-    return EmrTask.checked(name, SERVICE + "describeStep", RR, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "describeStep", request);
   }
 
   /**
@@ -133,7 +119,7 @@ public final class EmrSdkTasks {
   public static EmrTask cancelSteps(String name, Arg clusterId, Arg stepIds) {
     ObjectNode request = Requests.put(Requests.object(), "ClusterId", clusterId);
     Requests.putList(request, "StepIds", stepIds);
-    return EmrTask.checked(name, SERVICE + "cancelSteps", RR, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "cancelSteps", request);
   }
 
   /**
@@ -145,7 +131,7 @@ public final class EmrSdkTasks {
    */
   public static EmrTask terminateJobFlows(String name, Arg clusterIds) {
     ObjectNode request = Requests.putList(Requests.object(), "JobFlowIds", clusterIds);
-    return EmrTask.checked(name, SERVICE + "terminateJobFlows", RR, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "terminateJobFlows", request);
   }
 
   /**
@@ -159,6 +145,6 @@ public final class EmrSdkTasks {
   public static EmrTask setTerminationProtection(String name, Arg clusterIds, boolean protect) {
     ObjectNode request = Requests.putList(Requests.object(), "JobFlowIds", clusterIds);
     request.put("TerminationProtected", protect);
-    return EmrTask.checked(name, SERVICE + "setTerminationProtection", RR, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "setTerminationProtection", request);
   }
 }

@@ -1,10 +1,7 @@
 package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.stepfunctions.emr.internal.EmrRules;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Task states of the optimized EMR Serverless integration ({@code
@@ -14,7 +11,6 @@ import java.util.Set;
  */
 public final class EmrServerlessTasks {
   private static final String SERVICE = "emr-serverless:";
-  private static final Set<IntegrationPattern> BOTH = EnumSet.allOf(IntegrationPattern.class);
 
   private EmrServerlessTasks() {}
 
@@ -28,12 +24,7 @@ public final class EmrServerlessTasks {
    * @throws io.emrlaunch.core.validation.ValidationException when ReleaseLabel or Type is missing
    */
   public static EmrTask createApplication(String name, ObjectNode request) {
-    return EmrTask.checked(
-        name,
-        SERVICE + "createApplication",
-        BOTH,
-        request.deepCopy(),
-        (r, p) -> EmrRules.required(r, p, "ReleaseLabel", "Type"));
+    return EmrTask.checked(name, SERVICE + "createApplication", request.deepCopy());
   }
 
   /**
@@ -79,12 +70,7 @@ public final class EmrServerlessTasks {
    * @throws io.emrlaunch.core.validation.ValidationException when a required field is missing
    */
   public static EmrTask startJobRun(String name, ObjectNode request) {
-    return EmrTask.checked(
-        name,
-        SERVICE + "startJobRun",
-        BOTH,
-        request.deepCopy(),
-        (r, p) -> EmrRules.required(r, p, "ApplicationId", "ExecutionRoleArn", "JobDriver"));
+    return EmrTask.checked(name, SERVICE + "startJobRun", request.deepCopy());
   }
 
   /**
@@ -115,15 +101,11 @@ public final class EmrServerlessTasks {
   public static EmrTask cancelJobRun(String name, Arg applicationId, Arg jobRunId) {
     ObjectNode request = Requests.put(Requests.object(), "ApplicationId", applicationId);
     Requests.put(request, "JobRunId", jobRunId);
-    return EmrTask.checked(name, SERVICE + "cancelJobRun", BOTH, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "cancelJobRun", request);
   }
 
   private static EmrTask byApplication(String name, String api, Arg applicationId) {
     return EmrTask.checked(
-        name,
-        SERVICE + api,
-        BOTH,
-        Requests.put(Requests.object(), "ApplicationId", applicationId),
-        (r, p) -> {});
+        name, SERVICE + api, Requests.put(Requests.object(), "ApplicationId", applicationId));
   }
 }

@@ -7,6 +7,7 @@ import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.QueryLanguage;
 import io.emrlaunch.stepfunctions.asl.TaskBuilder;
+import io.emrlaunch.stepfunctions.emr.internal.Integrations;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
 import java.util.EnumSet;
 import java.util.List;
@@ -193,18 +194,25 @@ public final class EmrTask {
    * integration's rules run with problem paths under {@code Parameters} or {@code Arguments}.
    */
   static EmrTask checked(
-      String name,
-      String integration,
-      Set<IntegrationPattern> supported,
-      ObjectNode request,
-      BiConsumer<ObjectNode, Problems> rules) {
+      String name, String integration, ObjectNode request, BiConsumer<ObjectNode, Problems> rules) {
     Objects.requireNonNull(name, "name");
+    Integrations.Spec spec = Integrations.of(integration);
     Problems root = Problems.root();
     QueryLanguage language = Requests.language(request, root.at("Parameters"));
     Problems at = root.at(language == QueryLanguage.JSONATA ? "Arguments" : "Parameters");
+    spec.rules().accept(request, at);
     rules.accept(request, at);
     root.throwIfAny();
-    return new EmrTask(name, integration, supported, request, language, "aws");
+    Set<IntegrationPattern> patterns =
+        spec.sync()
+            ? EnumSet.allOf(IntegrationPattern.class)
+            : EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
+    return new EmrTask(name, integration, patterns, request, language, "aws");
+  }
+
+  /** Checks a request against the integration's own rules only. */
+  static EmrTask checked(String name, String integration, ObjectNode request) {
+    return checked(name, integration, request, (r, p) -> {});
   }
 
   @Override

@@ -6,14 +6,11 @@ import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.validation.Problems;
-import io.emrlaunch.stepfunctions.emr.internal.EmrRules;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
 import io.emrlaunch.stepfunctions.emr.internal.SdkJson;
 import io.emrlaunch.stepfunctions.emr.internal.Steps;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 
 /**
@@ -36,8 +33,6 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  */
 public final class EmrTasks {
   private static final String SERVICE = "elasticmapreduce:";
-  private static final Set<IntegrationPattern> BOTH = EnumSet.allOf(IntegrationPattern.class);
-  private static final Set<IntegrationPattern> RR = EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
 
   private EmrTasks() {}
 
@@ -52,8 +47,7 @@ public final class EmrTasks {
    * @throws io.emrlaunch.core.validation.ValidationException naming each field that breaks a rule
    */
   public static EmrTask createCluster(String name, ObjectNode request) {
-    return EmrTask.checked(
-        name, SERVICE + "createCluster", BOTH, request.deepCopy(), EmrRules::createCluster);
+    return EmrTask.checked(name, SERVICE + "createCluster", request.deepCopy());
   }
 
   /**
@@ -115,14 +109,7 @@ public final class EmrTasks {
     request.set("Step", config);
     step.executionRoleArn().ifPresent(r -> request.put("ExecutionRoleArn", r));
     return EmrTask.checked(
-        name,
-        SERVICE + "addStep",
-        BOTH,
-        request,
-        (r, p) -> {
-          p.at("Step").addAll(stepProblems.problems());
-          EmrRules.required(r, p, "ClusterId");
-        });
+        name, SERVICE + "addStep", request, (r, p) -> p.at("Step").addAll(stepProblems.problems()));
   }
 
   /**
@@ -137,12 +124,7 @@ public final class EmrTasks {
   public static EmrTask addStep(String name, Arg clusterId, ObjectNode step) {
     ObjectNode request = Requests.put(Requests.object(), "ClusterId", clusterId);
     request.set("Step", step.deepCopy());
-    return EmrTask.checked(
-        name,
-        SERVICE + "addStep",
-        BOTH,
-        request,
-        (r, p) -> EmrRules.required(step, p.at("Step"), "Name", "HadoopJarStep"));
+    return EmrTask.checked(name, SERVICE + "addStep", request);
   }
 
   /**
@@ -156,7 +138,7 @@ public final class EmrTasks {
   public static EmrTask cancelStep(String name, Arg clusterId, Arg stepId) {
     ObjectNode request = Requests.put(Requests.object(), "ClusterId", clusterId);
     Requests.put(request, "StepId", stepId);
-    return EmrTask.checked(name, SERVICE + "cancelStep", RR, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "cancelStep", request);
   }
 
   /**
@@ -168,7 +150,7 @@ public final class EmrTasks {
    */
   public static EmrTask terminateCluster(String name, Arg clusterId) {
     ObjectNode request = Requests.put(Requests.object(), "ClusterId", clusterId);
-    return EmrTask.checked(name, SERVICE + "terminateCluster", BOTH, request, (r, p) -> {});
+    return EmrTask.checked(name, SERVICE + "terminateCluster", request);
   }
 
   /**
@@ -196,16 +178,7 @@ public final class EmrTasks {
   public static EmrTask setClusterTerminationProtection(String name, Arg clusterId, Arg protect) {
     ObjectNode request = Requests.put(Requests.object(), "ClusterId", clusterId);
     Requests.put(request, "TerminationProtected", protect);
-    return EmrTask.checked(
-        name,
-        SERVICE + "setClusterTerminationProtection",
-        RR,
-        request,
-        (r, p) ->
-            Requests.literal(r, "TerminationProtected")
-                .filter(v -> !v.isBoolean())
-                .ifPresent(
-                    v -> p.add("TerminationProtected", "must be a boolean (was " + v + ")")));
+    return EmrTask.checked(name, SERVICE + "setClusterTerminationProtection", request);
   }
 
   /**
@@ -226,7 +199,7 @@ public final class EmrTasks {
     Requests.put(request, "InstanceFleetName", fleetName);
     request.set("InstanceFleet", instanceFleet.deepCopy());
     return EmrTask.checked(
-        name, SERVICE + "modifyInstanceFleetByName", RR, request, EmrTasks::nonEmptyChange);
+        name, SERVICE + "modifyInstanceFleetByName", request, EmrTasks::nonEmptyChange);
   }
 
   /**
@@ -269,7 +242,7 @@ public final class EmrTasks {
     Requests.put(request, "InstanceGroupName", groupName);
     request.set("InstanceGroup", instanceGroup.deepCopy());
     return EmrTask.checked(
-        name, SERVICE + "modifyInstanceGroupByName", RR, request, EmrTasks::nonEmptyChange);
+        name, SERVICE + "modifyInstanceGroupByName", request, EmrTasks::nonEmptyChange);
   }
 
   /**

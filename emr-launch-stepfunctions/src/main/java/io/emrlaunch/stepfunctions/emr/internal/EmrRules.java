@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.validation.Problems;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ import java.util.Optional;
  * checked here.
  */
 public final class EmrRules {
+  private static final List<String> ACTIONS =
+      List.of("TERMINATE_JOB_FLOW", "TERMINATE_CLUSTER", "CANCEL_AND_WAIT", "CONTINUE");
+
   private EmrRules() {}
 
   /** Reports each missing field ({@code Field} or {@code Field.$}). */
@@ -64,6 +68,35 @@ public final class EmrRules {
     }
     uniqueNames(inst, "InstanceFleets", at);
     uniqueNames(inst, "InstanceGroups", at);
+  }
+
+  /** {@code elasticmapreduce:addStep}: one step with a name, a jar step and a known action. */
+  public static void addStep(ObjectNode request, Problems problems) {
+    required(request, problems, "ClusterId", "Step");
+    Optional<JsonNode> step = Requests.literal(request, "Step");
+    if (step.isEmpty()) {
+      return;
+    }
+    if (!step.get().isObject()) {
+      problems.add(
+          "Step", "must be an object (one step; use aws-sdk:emr:addJobFlowSteps for many)");
+      return;
+    }
+    ObjectNode s = (ObjectNode) step.get();
+    Problems at = problems.at("Step");
+    required(s, at, "Name", "HadoopJarStep");
+    Requests.literal(s, "ActionOnFailure")
+        .filter(a -> !ACTIONS.contains(a.asText()))
+        .ifPresent(
+            a -> at.add("ActionOnFailure", "must be one of " + ACTIONS + " (was " + a + ")"));
+  }
+
+  /** {@code setClusterTerminationProtection}: a cluster and a boolean. */
+  public static void terminationProtection(ObjectNode request, Problems problems) {
+    required(request, problems, "ClusterId", "TerminationProtected");
+    Requests.literal(request, "TerminationProtected")
+        .filter(v -> !v.isBoolean())
+        .ifPresent(v -> problems.add("TerminationProtected", "must be a boolean (was " + v + ")"));
   }
 
   private static void uniqueNames(ObjectNode instances, String list, Problems problems) {
