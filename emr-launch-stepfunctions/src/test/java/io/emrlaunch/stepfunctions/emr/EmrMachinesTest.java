@@ -34,6 +34,7 @@ class EmrMachinesTest {
     String json = m.toPrettyJson();
     assertThat(StateMachine.fromJson(json)).as(name).isEqualTo(m);
     assertThat(m.validate()).as(name).isEmpty();
+    assertThat(EmrDefinitionRules.check(m)).as(name).isEmpty();
     EMITTED.put("emr-" + name, json);
     return m;
   }
