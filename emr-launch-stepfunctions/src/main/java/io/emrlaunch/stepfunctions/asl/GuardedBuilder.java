@@ -69,7 +69,21 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
         new CatchTarget(
             List.of(errors),
             target,
-            resultPath == null ? Optional.empty() : Optional.of(JsonPath.of(resultPath))));
+            resultPath == null ? Optional.empty() : Optional.of(JsonPath.of(resultPath)),
+            null));
+    return self();
+  }
+
+  /**
+   * Adds a Catcher with every field under your control (errors, ResultPath, or for JSONata Output
+   * and Assign); its Next is the target.
+   *
+   * @param target a state, chain or reference
+   * @param details sets ErrorEquals and the optional fields; Next is ignored
+   * @return this builder
+   */
+  public B catchWith(Step target, Consumer<ImmutableCatcher.Builder> details) {
+    catchers.add(new CatchTarget(List.of(), target, Optional.empty(), details));
     return self();
   }
 
@@ -113,15 +127,19 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
   List<Catcher> builtCatchers() {
     List<Catcher> out = new ArrayList<>(catchers.size());
     for (CatchTarget c : catchers) {
-      out.add(
-          Catcher.builder()
-              .errorEquals(c.errors())
-              .next(c.target().startName())
-              .resultPath(c.resultPath())
-              .build());
+      ImmutableCatcher.Builder b =
+          Catcher.builder().errorEquals(c.errors()).resultPath(c.resultPath());
+      if (c.details() != null) {
+        c.details().accept(b);
+      }
+      out.add(b.next(c.target().startName()).build());
     }
     return out;
   }
 
-  record CatchTarget(List<String> errors, Step target, Optional<JsonPath> resultPath) {}
+  record CatchTarget(
+      List<String> errors,
+      Step target,
+      Optional<JsonPath> resultPath,
+      Consumer<ImmutableCatcher.Builder> details) {}
 }

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
@@ -115,7 +116,7 @@ class StateMachineBuilderTest {
                                 .jitterStrategy(JitterStrategy.FULL))
                     .catchErrors(
                         Flow.fail("Launch Failed")
-                            .error("LaunchFailed")
+                            .errorPath("$.error.Error")
                             .causePath(
                                 Intrinsics.format(
                                     "cluster failed: {}", Intrinsics.path("$.error.Cause"))),
@@ -164,6 +165,7 @@ class StateMachineBuilderTest {
     assertThat(create.at("/Retry/0/JitterStrategy").asText()).isEqualTo("FULL");
     assertThat(create.at("/Retry/0/BackoffRate").decimalValue()).isEqualByComparingTo("2.5");
     assertThat(create.at("/Catch/0/ResultPath").asText()).isEqualTo("$.error");
+    assertThat(json.at("/States/Launch Failed/ErrorPath").asText()).isEqualTo("$.error.Error");
     assertThat(json.at("/States/Launch Failed/CausePath").asText())
         .isEqualTo("States.Format('cluster failed: {}', $.error.Cause)");
     assertThat(json.at("/States/Run Step/Catch/0/Next").asText())
@@ -384,7 +386,16 @@ class StateMachineBuilderTest {
                     .assign("status", "{% $states.result.Cluster.Status.State %}")
                     .timeoutSeconds("{% $states.input.timeout %}")
                     .heartbeatSeconds(60)
-                    .credentialsRoleArn("arn:aws:iam::123456789012:role/emr-reader"))
+                    .credentialsRoleArn("arn:aws:iam::123456789012:role/emr-reader")
+                    .catchWith(
+                        Flow.fail("Describe Failed")
+                            .error("{% $lastError.Error %}")
+                            .cause("{% $lastError.Cause %}"),
+                        c ->
+                            c.addErrorEquals("States.ALL")
+                                .output(TextNode.valueOf("{% $states.errorOutput %}"))
+                                .putAssign(
+                                    "lastError", TextNode.valueOf("{% $states.errorOutput %}"))))
             .then(
                 Flow.choice("Ready?")
                     .whenJsonata("{% $status = 'WAITING' %}", Flow.goTo("Fan Out"))
@@ -414,6 +425,11 @@ class StateMachineBuilderTest {
     assertThat(json.at("/States/Ready?/Choices/0/Condition").asText())
         .isEqualTo("{% $status = 'WAITING' %}");
     assertThat(json.at("/States/Describe/Credentials/RoleArn").asText()).endsWith("emr-reader");
+    assertThat(json.at("/States/Describe/Catch/0/Output").asText())
+        .isEqualTo("{% $states.errorOutput %}");
+    assertThat(json.at("/States/Describe/Catch/0/Assign/lastError").asText())
+        .isEqualTo("{% $states.errorOutput %}");
+    assertThat(json.at("/States/Describe/Catch/0/Next").asText()).isEqualTo("Describe Failed");
   }
 
   @Test
