@@ -1,5 +1,6 @@
 package io.emrlaunch.stepfunctions.emr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
@@ -39,6 +40,7 @@ public final class EmrTask {
   private final ObjectNode request;
   private final QueryLanguage language;
   private final String partition;
+  private final BiConsumer<ObjectNode, Problems> extraRules;
 
   EmrTask(
       String name,
@@ -46,13 +48,15 @@ public final class EmrTask {
       Set<IntegrationPattern> supported,
       ObjectNode request,
       QueryLanguage language,
-      String partition) {
+      String partition,
+      BiConsumer<ObjectNode, Problems> extraRules) {
     this.name = Objects.requireNonNull(name, "name");
     this.integration = integration;
     this.supported = Set.copyOf(EnumSet.copyOf(supported));
     this.request = request.deepCopy();
     this.language = language;
     this.partition = partition;
+    this.extraRules = extraRules;
   }
 
   /**
@@ -126,7 +130,57 @@ public final class EmrTask {
                       + partition
                       + ")")));
     }
-    return new EmrTask(name, integration, supported, request, language, partition);
+    return new EmrTask(name, integration, supported, request, language, partition, extraRules);
+  }
+
+  /**
+   * The same task with one request field set to a literal, path or JSONata value, replacing what
+   * was there (both {@code Field} and {@code Field.$}); the request is checked again. Use it to
+   * read run-time values into a request built from values, e.g. a createCluster request made from a
+   * profile whose {@code Name} comes from the execution input.
+   *
+   * <pre>{@code
+   * EmrTasks.createCluster("Launch", profile, configuration, "nightly", Map.of())
+   *     .with("Name", Arg.path("$.clusterName"))
+   *     .with("Instances.Ec2SubnetId", Arg.path("$.subnet"));
+   * }</pre>
+   *
+   * @param field a top-level field or a dotted path through nested objects
+   * @param value the new value
+   * @return a copy
+   * @throws ValidationException when the result breaks a rule or mixes query languages
+   * @throws IllegalArgumentException when a parent on the dotted path is not an object
+   */
+  public EmrTask with(String field, Arg value) {
+    Objects.requireNonNull(value, "value");
+    ObjectNode copy = request.deepCopy();
+    String[] parts = Objects.requireNonNull(field, "field").split("\\.", -1);
+    ObjectNode parent = copy;
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (parts[i].isEmpty()) {
+        throw new IllegalArgumentException("empty segment in field path " + field);
+      }
+      JsonNode child = parent.get(parts[i]);
+      if (child == null && !parent.has(parts[i] + ".$")) {
+        child = parent.putObject(parts[i]);
+      }
+      if (!(child instanceof ObjectNode o)) {
+        throw new IllegalArgumentException(
+            String.join(".", java.util.Arrays.copyOf(parts, i + 1))
+                + " is not an object in the request of "
+                + name);
+      }
+      parent = o;
+    }
+    String last = parts[parts.length - 1];
+    if (last.isEmpty() || last.endsWith(".$")) {
+      throw new IllegalArgumentException("invalid field " + field);
+    }
+    parent.remove(last);
+    parent.remove(last + ".$");
+    Requests.put(parent, last, value);
+    EmrTask checked = checked(name, integration, copy, extraRules);
+    return partition.equals("aws") ? checked : checked.inPartition(partition);
   }
 
   /**
@@ -207,7 +261,7 @@ public final class EmrTask {
         spec.sync()
             ? EnumSet.allOf(IntegrationPattern.class)
             : EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
-    return new EmrTask(name, integration, patterns, request, language, "aws");
+    return new EmrTask(name, integration, patterns, request, language, "aws", rules);
   }
 
   /** Checks a request against the integration's own rules only. */

@@ -637,4 +637,50 @@ class EmrTasksTest {
     assertThat(t.name()).isEqualTo("L");
     assertThat(t.toString()).contains("elasticmapreduce:createCluster");
   }
+
+  @Test
+  void withSetsRunTimeValuesInABuiltRequestAndChecksAgain() {
+    EmrTask launch =
+        EmrTasks.createCluster("Launch", profile(), configuration(true), "nightly", Map.of())
+            .inPartition("aws-cn")
+            .with("Name", Arg.path("$.clusterName"))
+            .with("Instances.Ec2SubnetId", Arg.path("$.subnet"))
+            .with("AutoTerminationPolicy.IdleTimeout", Arg.value(3600));
+    ObjectNode r = launch.request();
+    assertThat(r.has("Name")).isFalse();
+    assertThat(r.get("Name.$").asText()).isEqualTo("$.clusterName");
+    assertThat(r.at("/Instances/Ec2SubnetId.$").asText()).isEqualTo("$.subnet");
+    assertThat(r.at("/Instances/Ec2SubnetId").isMissingNode()).isTrue();
+    assertThat(r.at("/AutoTerminationPolicy/IdleTimeout").asInt()).isEqualTo(3600);
+    assertThat(launch.partition()).isEqualTo("aws-cn");
+    assertThat(r.at("/Instances/KeepJobFlowAliveWhenNoSteps").asBoolean()).isTrue();
+
+    assertThat(
+            problems(() -> launch.with("Instances.KeepJobFlowAliveWhenNoSteps", Arg.value(false))))
+        .extracting(Problem::path)
+        .containsExactly("Parameters.Instances.KeepJobFlowAliveWhenNoSteps");
+    assertThat(problems(() -> launch.with("LogUri", Arg.jsonata("$states.input.logs"))))
+        .extracting(Problem::path)
+        .containsExactly("Parameters.LogUri");
+    assertThat(problems(() -> launch.with("Steps", Arg.path("$.steps"))))
+        .extracting(Problem::path)
+        .containsExactly("Parameters.Steps");
+    assertThatThrownBy(() -> launch.with("Name.First", Arg.of("x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Name is not an object");
+    // Extra rules of a factory still apply after with(...).
+    EmrTask grow = EmrTasks.modifyInstanceGroupByName("g", CLUSTER, "Task", 3);
+    assertThat(
+            grow.with("InstanceGroupName", Arg.path("$.group"))
+                .request()
+                .has("InstanceGroupName.$"))
+        .isTrue();
+    assertThat(
+            problems(
+                () ->
+                    EmrTasks.modifyInstanceGroupByName(
+                            "g", CLUSTER, Arg.of("Task"), obj("{'InstanceCount':1}"))
+                        .with("InstanceGroup", Arg.value(obj("{}")))))
+        .containsExactly(Problem.of("Parameters.InstanceGroup", "must change at least one field"));
+  }
 }
