@@ -43,7 +43,8 @@ public final class EmrSdkTasks {
    * @return the task
    */
   public static EmrTask runJobFlow(String name, RunJobFlowRequest request) {
-    return runJobFlow(name, SdkJson.toJson(request));
+    return EmrTask.checked(
+        name, SERVICE + "runJobFlow", SdkJson.toJson(request), (r, p) -> {}, true);
   }
 
   /**
@@ -91,7 +92,13 @@ public final class EmrSdkTasks {
           if (steps.isEmpty()) {
             p.add("Steps", "must contain at least one step");
           }
-        });
+          if (clusterId.kind() == Arg.Kind.JSONATA) {
+            for (int i = 0; i < array.size(); i++) {
+              Requests.noJsonataLookalikes(array.get(i), p.at("Steps", i));
+            }
+          }
+        },
+        clusterId.kind() != Arg.Kind.JSONATA);
   }
 
   /**

@@ -41,6 +41,9 @@ public final class EmrTask {
   private final QueryLanguage language;
   private final String partition;
   private final BiConsumer<ObjectNode, Problems> extraRules;
+  // True when every string came from a typed value or a non-JSONata Arg: a string that looks like
+  // <code>{% ... %}</code> is then data, not an expression, and the state stays JSONPath.
+  private final boolean literalValues;
 
   EmrTask(
       String name,
@@ -49,7 +52,8 @@ public final class EmrTask {
       ObjectNode request,
       QueryLanguage language,
       String partition,
-      BiConsumer<ObjectNode, Problems> extraRules) {
+      BiConsumer<ObjectNode, Problems> extraRules,
+      boolean literalValues) {
     this.name = Objects.requireNonNull(name, "name");
     this.integration = integration;
     this.supported = Set.copyOf(EnumSet.copyOf(supported));
@@ -57,6 +61,7 @@ public final class EmrTask {
     this.language = language;
     this.partition = partition;
     this.extraRules = extraRules;
+    this.literalValues = literalValues;
   }
 
   /**
@@ -130,7 +135,8 @@ public final class EmrTask {
                       + partition
                       + ")")));
     }
-    return new EmrTask(name, integration, supported, request, language, partition, extraRules);
+    return new EmrTask(
+        name, integration, supported, request, language, partition, extraRules, literalValues);
   }
 
   /**
@@ -179,7 +185,9 @@ public final class EmrTask {
     parent.remove(last);
     parent.remove(last + ".$");
     Requests.put(parent, last, value);
-    EmrTask checked = checked(name, integration, copy, extraRules);
+    EmrTask checked =
+        checked(
+            name, integration, copy, extraRules, literalValues && value.kind() != Arg.Kind.JSONATA);
     return partition.equals("aws") ? checked : checked.inPartition(partition);
   }
 
@@ -248,11 +256,16 @@ public final class EmrTask {
    * integration's rules run with problem paths under {@code Parameters} or {@code Arguments}.
    */
   static EmrTask checked(
-      String name, String integration, ObjectNode request, BiConsumer<ObjectNode, Problems> rules) {
+      String name,
+      String integration,
+      ObjectNode request,
+      BiConsumer<ObjectNode, Problems> rules,
+      boolean literalValues) {
     Objects.requireNonNull(name, "name");
     Integrations.Spec spec = Integrations.of(integration);
     Problems root = Problems.root();
-    QueryLanguage language = Requests.language(request, root.at("Parameters"));
+    QueryLanguage language =
+        literalValues ? QueryLanguage.JSONPATH : Requests.language(request, root.at("Parameters"));
     Problems at = root.at(language == QueryLanguage.JSONATA ? "Arguments" : "Parameters");
     spec.rules().accept(request, at);
     rules.accept(request, at);
@@ -261,12 +274,18 @@ public final class EmrTask {
         spec.sync()
             ? EnumSet.allOf(IntegrationPattern.class)
             : EnumSet.of(IntegrationPattern.REQUEST_RESPONSE);
-    return new EmrTask(name, integration, patterns, request, language, "aws", rules);
+    return new EmrTask(name, integration, patterns, request, language, "aws", rules, literalValues);
+  }
+
+  /** Checks a request against the integration's own rules only. */
+  static EmrTask checked(
+      String name, String integration, ObjectNode request, BiConsumer<ObjectNode, Problems> rules) {
+    return checked(name, integration, request, rules, false);
   }
 
   /** Checks a request against the integration's own rules only. */
   static EmrTask checked(String name, String integration, ObjectNode request) {
-    return checked(name, integration, request, (r, p) -> {});
+    return checked(name, integration, request, (r, p) -> {}, false);
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class EmrTasks {
         && !inst.has("KeepJobFlowAliveWhenNoSteps")) {
       inst.put("KeepJobFlowAliveWhenNoSteps", true);
     }
-    return createCluster(name, json);
+    return EmrTask.checked(name, SERVICE + "createCluster", json, (r, p) -> {}, true);
   }
 
   /**
@@ -109,7 +109,16 @@ public final class EmrTasks {
     request.set("Step", config);
     step.executionRoleArn().ifPresent(r -> request.put("ExecutionRoleArn", r));
     return EmrTask.checked(
-        name, SERVICE + "addStep", request, (r, p) -> p.at("Step").addAll(stepProblems.problems()));
+        name,
+        SERVICE + "addStep",
+        request,
+        (r, p) -> {
+          p.at("Step").addAll(stepProblems.problems());
+          if (clusterId.kind() == Arg.Kind.JSONATA) {
+            Requests.noJsonataLookalikes(config, p.at("Step"));
+          }
+        },
+        clusterId.kind() != Arg.Kind.JSONATA);
   }
 
   /**

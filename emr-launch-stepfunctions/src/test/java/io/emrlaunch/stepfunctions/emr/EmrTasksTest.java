@@ -683,4 +683,35 @@ class EmrTasksTest {
                         .with("InstanceGroup", Arg.value(obj("{}")))))
         .containsExactly(Problem.of("Parameters.InstanceGroup", "must change at least one field"));
   }
+
+  @Test
+  void stringsFromTypedValuesStayDataInJsonPathStates() {
+    RunJobFlowRequest r =
+        RunJobFlowRequest.builder()
+            .name("{% not an expression %}")
+            .instances(JobFlowInstancesConfig.builder().instanceCount(1).build())
+            .build();
+    EmrTask t = EmrTasks.createCluster("L", r);
+    assertThat(t.queryLanguage()).isEqualTo(QueryLanguage.JSONPATH);
+    assertThat(state(t.sync()).parameters().orElseThrow().get("Name").asText())
+        .isEqualTo("{% not an expression %}");
+    assertThat(EmrSdkTasks.runJobFlow("R", r).queryLanguage()).isEqualTo(QueryLanguage.JSONPATH);
+    // Turning the task into JSONata would evaluate it, so the raw ObjectNode form is read as
+    // JSONata.
+    assertThat(EmrTasks.createCluster("L", t.request()).queryLanguage())
+        .isEqualTo(QueryLanguage.JSONATA);
+    EmrStep lookalike = EmrStep.builder().name("n").jar("x.jar").addArgs("{% $x %}").build();
+    assertThat(EmrTasks.addStep("A", CLUSTER, lookalike).queryLanguage())
+        .isEqualTo(QueryLanguage.JSONPATH);
+    assertThat(problems(() -> EmrTasks.addStep("A", Arg.jsonata("$c"), lookalike)))
+        .extracting(Problem::path)
+        .containsExactly("Arguments.Step.HadoopJarStep.Args[0]");
+    assertThat(
+            problems(
+                () ->
+                    EmrSdkTasks.addJobFlowSteps(
+                        "A", Arg.jsonata("$c"), List.of(step(), lookalike))))
+        .extracting(Problem::path)
+        .containsExactly("Arguments.Steps[1].HadoopJarStep.Args[0]");
+  }
 }

@@ -122,4 +122,20 @@ public final class Requests {
       firstJsonata[0] = at;
     }
   }
+
+  /**
+   * Reports strings of a value that would be read as JSONata expressions in a JSONata state: data
+   * from a typed value (a step's arguments) must not be evaluated.
+   */
+  public static void noJsonataLookalikes(JsonNode value, Problems problems) {
+    String[] first = {null};
+    String[] none = {null};
+    scan(value, "", none, first);
+    if (first[0] != null) {
+      problems.add(
+          first[0],
+          "is data that looks like a JSONata expression ({% ... %}); in a JSONata state it would"
+              + " be evaluated");
+    }
+  }
 }
