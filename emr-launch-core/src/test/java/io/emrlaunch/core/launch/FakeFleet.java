@@ -19,10 +19,14 @@ import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
 import software.amazon.awssdk.services.emr.model.CreateSecurityConfigurationRequest;
 import software.amazon.awssdk.services.emr.model.DescribeClusterRequest;
+import software.amazon.awssdk.services.emr.model.DescribeStepRequest;
 import software.amazon.awssdk.services.emr.model.InstanceGroupConfig;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
+import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
+import software.amazon.awssdk.services.emr.model.Step;
 import software.amazon.awssdk.services.emr.model.StepConfig;
+import software.amazon.awssdk.services.emr.model.StepState;
 import software.amazon.awssdk.services.emr.model.Tag;
 
 /**
@@ -125,6 +129,33 @@ final class FakeFleet {
 
   boolean terminationProtected(String id) {
     return describe(id).terminationProtected();
+  }
+
+  StepState stepState(String clusterId, String stepId) {
+    return step(clusterId, stepId).status().state();
+  }
+
+  List<String> stepArgs(String clusterId, String stepId) {
+    return step(clusterId, stepId).config().args();
+  }
+
+  private Step step(String clusterId, String stepId) {
+    return backend()
+        .describeStep(DescribeStepRequest.builder().clusterId(clusterId).stepId(stepId).build())
+        .step();
+  }
+
+  /** The RunJobFlow request, as the code under test sent it, that made cluster {@code id}. */
+  RunJobFlowRequest runJobFlowRequest(String id) {
+    return aws.calls().calls(FakeAws.EMR, "RunJobFlow").stream()
+        .filter(
+            c ->
+                c.response()
+                    .map(r -> id.equals(((RunJobFlowResponse) r).jobFlowId()))
+                    .orElse(false))
+        .map(c -> (RunJobFlowRequest) c.request())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no RunJobFlow made " + id));
   }
 
   /** Every cluster ever created, oldest first. */
