@@ -1,12 +1,12 @@
 package io.emrlaunch.core.launch;
 
+import static io.emrlaunch.core.launch.FakeFleet.boots;
+import static io.emrlaunch.core.launch.FakeFleet.failsBootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emrlaunch.core.EmrLaunchException;
 import io.emrlaunch.testkit.FakeAws;
 import io.emrlaunch.testkit.VirtualTime;
-import io.emrlaunch.testkit.emr.ClusterFailure;
-import io.emrlaunch.testkit.emr.ClusterScript;
 import io.emrlaunch.testkit.emr.DurationDistribution;
 import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.StepFailure;
@@ -23,12 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.model.ActionOnFailure;
-import software.amazon.awssdk.services.emr.model.Application;
 import software.amazon.awssdk.services.emr.model.ClusterState;
-import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
-import software.amazon.awssdk.services.emr.model.InstanceGroupConfig;
-import software.amazon.awssdk.services.emr.model.InstanceRoleType;
-import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.StepState;
 
@@ -76,47 +71,9 @@ class ClusterMonitorTest {
     aws.emrBackend().setBehavior(behavior.build());
   }
 
-  /** A cluster that spends {@code total} booting: a third STARTING, the rest BOOTSTRAPPING. */
-  static ClusterScript boots(Duration total) {
-    return ClusterScript.defaults()
-        .withStartingTime(DurationDistribution.fixed(total.dividedBy(3)))
-        .withBootstrappingTime(DurationDistribution.fixed(total.minus(total.dividedBy(3))));
-  }
-
-  /** A cluster whose bootstrap action fails {@code after} its launch, with {@code message}. */
-  static ClusterScript failsBootstrap(Duration after, String message) {
-    return boots(after)
-        .failingWith(
-            ClusterFailure.of(
-                ClusterFailure.Stage.BOOTSTRAPPING,
-                ClusterStateChangeReasonCode.BOOTSTRAP_FAILURE,
-                message));
-  }
-
-  static RunJobFlowRequest request(String name, boolean keepAlive, StepConfig... steps) {
-    return RunJobFlowRequest.builder()
-        .name(name)
-        .releaseLabel("emr-7.5.0")
-        .applications(Application.builder().name("Spark").build())
-        .serviceRole("EMR_DefaultRole")
-        .jobFlowRole("EMR_EC2_DefaultRole")
-        .logUri("s3://logs/emr/")
-        .instances(
-            i ->
-                i.keepJobFlowAliveWhenNoSteps(keepAlive)
-                    .instanceGroups(
-                        InstanceGroupConfig.builder()
-                            .instanceRole(InstanceRoleType.MASTER)
-                            .instanceType("m5.xlarge")
-                            .instanceCount(1)
-                            .build()))
-        .steps(steps)
-        .build();
-  }
-
   String run(String name, boolean keepAlive, StepConfig... steps) {
     CompletableFuture<String> id =
-        emr.runJobFlow(request(name, keepAlive, steps)).thenApply(r -> r.jobFlowId());
+        emr.runJobFlow(FakeFleet.request(name, keepAlive, steps)).thenApply(r -> r.jobFlowId());
     assertThat(time.runUntil(id, Duration.ofSeconds(5))).isCompleted();
     return id.join();
   }
