@@ -11,6 +11,7 @@ import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
@@ -52,14 +53,14 @@ public final class FakeAws {
   private final FaultPlan faults;
   private final ViewContext context;
   private final FakeEmr emrBackend;
-  private final EmrClient emr;
-  private final EmrAsyncClient emrAsync;
+  private final Lazy<EmrClient> emr;
+  private final Lazy<EmrAsyncClient> emrAsync;
   private final FakeSsm ssmBackend;
-  private final SsmClient ssm;
-  private final SsmAsyncClient ssmAsync;
+  private final Lazy<SsmClient> ssm;
+  private final Lazy<SsmAsyncClient> ssmAsync;
   private final FakeSfn sfnBackend;
-  private final SfnClient sfn;
-  private final SfnAsyncClient sfnAsync;
+  private final Lazy<SfnClient> sfn;
+  private final Lazy<SfnAsyncClient> sfnAsync;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -75,14 +76,24 @@ public final class FakeAws {
             .region(b.region)
             .accountId(b.accountId)
             .build();
-    this.emr = ClientViews.sync(EmrClient.class, emrBackend, EmrService.DESCRIPTOR, context);
+    this.emr =
+        new Lazy<>(
+            () -> ClientViews.sync(EmrClient.class, emrBackend, EmrService.DESCRIPTOR, context));
     this.emrAsync =
-        ClientViews.async(EmrAsyncClient.class, emrBackend, EmrService.DESCRIPTOR, context);
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    EmrAsyncClient.class, emrBackend, EmrService.DESCRIPTOR, context));
     this.ssmBackend =
         FakeSsm.builder().clock(time.clock()).region(b.region.id()).accountId(b.accountId).build();
-    this.ssm = ClientViews.sync(SsmClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
+    this.ssm =
+        new Lazy<>(
+            () -> ClientViews.sync(SsmClient.class, ssmBackend, SsmService.DESCRIPTOR, context));
     this.ssmAsync =
-        ClientViews.async(SsmAsyncClient.class, ssmBackend, SsmService.DESCRIPTOR, context);
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    SsmAsyncClient.class, ssmBackend, SsmService.DESCRIPTOR, context));
     this.sfnBackend =
         FakeSfn.builder()
             .clock(time.clock())
@@ -90,9 +101,14 @@ public final class FakeAws {
             .accountId(b.accountId)
             .seed(b.seed)
             .build();
-    this.sfn = ClientViews.sync(SfnClient.class, sfnBackend, SfnService.DESCRIPTOR, context);
+    this.sfn =
+        new Lazy<>(
+            () -> ClientViews.sync(SfnClient.class, sfnBackend, SfnService.DESCRIPTOR, context));
     this.sfnAsync =
-        ClientViews.async(SfnAsyncClient.class, sfnBackend, SfnService.DESCRIPTOR, context);
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    SfnAsyncClient.class, sfnBackend, SfnService.DESCRIPTOR, context));
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -144,7 +160,7 @@ public final class FakeAws {
 
   /** A sync EMR client over {@link #emrBackend()}. */
   public EmrClient emr() {
-    return emr;
+    return emr.get();
   }
 
   /**
@@ -152,7 +168,7 @@ public final class FakeAws {
    * scheduler.
    */
   public EmrAsyncClient emrAsync() {
-    return emrAsync;
+    return emrAsync.get();
   }
 
   /** The in-memory SSM Parameter Store itself (no faults, not recorded). */
@@ -162,12 +178,12 @@ public final class FakeAws {
 
   /** A sync SSM client over {@link #ssmBackend()}. */
   public SsmClient ssm() {
-    return ssm;
+    return ssm.get();
   }
 
   /** An async SSM client over {@link #ssmBackend()}. */
   public SsmAsyncClient ssmAsync() {
-    return ssmAsync;
+    return ssmAsync.get();
   }
 
   /**
@@ -180,17 +196,38 @@ public final class FakeAws {
 
   /** A sync Step Functions client over {@link #sfnBackend()}. */
   public SfnClient sfn() {
-    return sfn;
+    return sfn.get();
   }
 
   /** An async Step Functions client over {@link #sfnBackend()}. */
   public SfnAsyncClient sfnAsync() {
-    return sfnAsync;
+    return sfnAsync.get();
   }
 
   /** Shared view context, for the other fakes' views. */
   ViewContext viewContext() {
     return context;
+  }
+
+  /**
+   * A view made on first use: a view is a {@link java.lang.reflect.Proxy}, and the first proxy of
+   * an SDK client interface initialises every request and response class of that service (seconds
+   * of class loading per JVM). Tests that use only one view pay only for that one.
+   */
+  private static final class Lazy<T> {
+    private final Supplier<T> make;
+    private T value;
+
+    Lazy(Supplier<T> make) {
+      this.make = make;
+    }
+
+    synchronized T get() {
+      if (value == null) {
+        value = make.get();
+      }
+      return value;
+    }
   }
 
   @Override

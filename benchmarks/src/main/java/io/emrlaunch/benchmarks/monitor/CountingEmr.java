@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRespons
 import software.amazon.awssdk.services.emr.model.TerminateJobFlowsRequest;
 import software.amazon.awssdk.services.emr.model.TerminateJobFlowsResponse;
 
-/** Counts one strategy's calls, by operation, on the way to the shared simulated EMR. */
+/**
+ * Counts one strategy's calls, by operation, on the way to the shared testkit FakeEmr (whose
+ * CallLog sees both strategies).
+ */
 final class CountingEmr implements EmrAsyncClient {
   private final EmrAsyncClient delegate;
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
@@ -38,6 +41,11 @@ final class CountingEmr implements EmrAsyncClient {
     Map<String, Long> out = new TreeMap<>();
     calls.forEach((k, v) -> out.put(k, v.sum()));
     return out;
+  }
+
+  /** All calls, launching included. */
+  long total() {
+    return counts().values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Calls that watch clusters (everything but launching). */

@@ -5,13 +5,15 @@ import io.emrlaunch.core.launch.LaunchListener;
 import io.emrlaunch.core.launch.LaunchRequest;
 import io.emrlaunch.core.launch.LaunchWait;
 import io.emrlaunch.core.launch.LaunchedCluster;
-import io.emrlaunch.core.launch.sim.SimulatedEmr;
-import io.emrlaunch.core.launch.sim.SimulatedEmr.ClusterPlan;
-import io.emrlaunch.core.launch.sim.VirtualScheduler;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.InstanceGroupConfig;
+import io.emrlaunch.testkit.FakeAws;
+import io.emrlaunch.testkit.VirtualScheduler;
+import io.emrlaunch.testkit.emr.ClusterFailure;
+import io.emrlaunch.testkit.emr.DurationDistribution;
+import io.emrlaunch.testkit.emr.EmrBehavior;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +23,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.waiters.EmrAsyncWaiter;
 
 /**
  * Watching a fleet: the SDK's {@code EmrAsyncWaiter.waitUntilClusterRunning} (its defaults: a
  * DescribeCluster per cluster every 30 s) against our {@link ClusterLauncher} (one {@code
- * ClusterMonitor} for all clusters), on the same simulated fleet in the same run, in virtual time.
+ * ClusterMonitor} for all clusters), on the same simulated fleet in the same run, in virtual time
+ * with the testkit ({@code FakeAws}: {@code FakeEmr}, {@code VirtualTime}, {@code FaultPlan},
+ * {@code CallLog}).
  *
- * <p>Each cluster boots in 6–12 minutes (seeded); 10% fail at bootstrap. Detection lag is the time
- * from the state change (up, or ending) to the moment the caller's future completes. Writes {@code
+ * <p>Each cluster boots in 6–12 minutes (seeded); 10% fail at bootstrap. Every call takes 50 ms;
+ * the throttled scenarios throttle 20% of calls, which both sides retry like the SDK's standard
+ * retry strategy ({@link RetryingEmr}). Detection lag is the time from the state change (up, or
+ * ending) to the moment the caller's future completes. Writes {@code
  * benchmarks/target/monitor.json} and prints a table.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
@@ -96,31 +102,33 @@ public final class MonitorBenchmark {
   }
 
   static Scenario run(String name, int n, double throttle, long seed) {
-    VirtualScheduler time = new VirtualScheduler();
-    SimulatedEmr emr = new SimulatedEmr(time);
-    Random random = new Random(seed);
-    Map<String, ClusterPlan> plans = new ConcurrentHashMap<>();
-    for (int i = 0; i < n; i++) {
-      int boot = 360 + random.nextInt(361);
-      ClusterPlan plan =
-          random.nextDouble() < 0.10
-              ? ClusterPlan.failsBootstrap(
-                  Duration.ofSeconds(120 + random.nextInt(boot - 119)), "bootstrap action 1 failed")
-              : ClusterPlan.boots(Duration.ofSeconds(boot));
-      plans.put("c-" + i, plan);
-    }
-    emr.clusterPlans(r -> plans.get(r.name()));
+    // The fleet: 2 min STARTING then 4-10 min BOOTSTRAPPING (boot 6-12 min, seeded); 10% fail
+    // at the end of bootstrapping with EMR's BOOTSTRAP_FAILURE.
+    EmrBehavior behavior =
+        EmrBehavior.builder()
+            .startingTime(DurationDistribution.fixed(Duration.ofMinutes(2)))
+            .bootstrappingTime(
+                DurationDistribution.uniform(Duration.ofMinutes(4), Duration.ofMinutes(10)))
+            .clusterFailureRate(0.10, ClusterFailure.bootstrapFailure())
+            .build();
+    FakeAws aws = FakeAws.builder().seed(seed).emrBehavior(behavior).keepCalls(false).build();
+    VirtualScheduler time = aws.scheduler();
+    // Every call takes 50 ms (virtual); with throttling, each call is throttled with probability
+    // `throttle` (seeded), RunJobFlow included, as EMR does under a shared account quota.
+    aws.faults().on(FakeAws.EMR, "*").always().latency(Duration.ofMillis(50));
     if (throttle > 0) {
-      emr.throttle(throttle, seed);
+      aws.faults().on(FakeAws.EMR, "*").withProbability(throttle).throttle();
     }
     Map<String, Instant> changed = new ConcurrentHashMap<>();
-    emr.onStateChange(
-        (id, state, at) -> {
-          if (DECISIVE.contains(state)) {
-            changed.putIfAbsent(id, at);
-          }
-        });
+    aws.emrBackend()
+        .onClusterStateChange(
+            (id, clusterName, state, at) -> {
+              if (DECISIVE.contains(state)) {
+                changed.putIfAbsent(id, at);
+              }
+            });
 
+    EmrAsyncClient emr = aws.emrAsync();
     CountingEmr oursEmr = new CountingEmr(emr);
     CountingEmr waiterEmr = new CountingEmr(emr);
     EmrAsyncWaiter waiter =
@@ -140,7 +148,7 @@ public final class MonitorBenchmark {
         ClusterLauncher.builder()
             .emr(new RetryingEmr(oursEmr, time))
             .scheduler(time)
-            .clock(time.clock())
+            .clock(aws.clock())
             .listener(
                 new LaunchListener() {
                   @Override
@@ -158,7 +166,7 @@ public final class MonitorBenchmark {
                                           ? resp.matched().response().isPresent()
                                           : isClusterFailure(t);
                                   if (decided) {
-                                    waiterKnown.put(id, time.now());
+                                    waiterKnown.put(id, aws.time().now());
                                   } else {
                                     waiterErrors.add(id);
                                   }
@@ -201,12 +209,12 @@ public final class MonitorBenchmark {
                   (c, t) -> {
                     oursThreads.add(Thread.currentThread().getName());
                     if (c != null) {
-                      oursKnown.put(c.clusterId(), time.now());
+                      oursKnown.put(c.clusterId(), aws.time().now());
                     } else if ((t instanceof java.util.concurrent.CompletionException
                             ? t.getCause()
                             : t)
                         instanceof io.emrlaunch.core.launch.ClusterFailedException f) {
-                      oursKnown.put(f.snapshot().clusterId(), time.now());
+                      oursKnown.put(f.snapshot().clusterId(), aws.time().now());
                     } else {
                       oursErrors.add(String.valueOf(t));
                     }
@@ -214,12 +222,18 @@ public final class MonitorBenchmark {
     }
     // Both strategies' futures are registered as clusters are created; run until all are done.
     for (int round = 0; round < 240; round++) {
-      time.advance(Duration.ofSeconds(15));
+      aws.time().advance(Duration.ofSeconds(15));
       if (all.size() >= 2 * n && all.stream().allMatch(CompletableFuture::isDone)) {
         break;
       }
     }
     launcher.close();
+    // The per-strategy counters must add up to what the testkit's call log saw.
+    long logged = aws.calls().count(FakeAws.EMR);
+    long counted = oursEmr.total() + waiterEmr.total();
+    if (logged != counted) {
+      throw new IllegalStateException("call log saw " + logged + " calls, strategies " + counted);
+    }
     Side waiterSide =
         side(
             "SDK EmrAsyncWaiter",

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 
-/** The launcher against the testkit's in-memory EMR (another implementation than ours in sim). */
+/** The launcher against the testkit's in-memory EMR, through FakeAws directly. */
 class ClusterLauncherFakeAwsTest {
 
   /** The profile names a security configuration; the fake (like EMR) checks that it exists. */

@@ -1,16 +1,17 @@
 package io.emrlaunch.core.launch;
 
+import static io.emrlaunch.core.launch.FakeFleet.boots;
+import static io.emrlaunch.core.launch.FakeFleet.failsBootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emrlaunch.core.launch.sim.SimulatedEmr;
-import io.emrlaunch.core.launch.sim.SimulatedEmr.ClusterPlan;
-import io.emrlaunch.core.launch.sim.SimulatedEmr.Fault;
-import io.emrlaunch.core.launch.sim.VirtualScheduler;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.testkit.FakeAws;
+import io.emrlaunch.testkit.VirtualTime;
+import io.emrlaunch.testkit.emr.EmrBehavior;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +22,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 
+/** The launcher against the testkit's in-memory EMR, in virtual time. */
 class ClusterLauncherTest {
-  VirtualScheduler time;
-  SimulatedEmr emr;
+  FakeAws aws;
+  VirtualTime time;
+  FakeFleet emr;
   ClusterLauncher launcher;
   List<String> events;
 
   @BeforeEach
   void setUp() {
-    time = new VirtualScheduler();
-    emr = new SimulatedEmr(time);
+    aws = FakeAws.builder().seed(11).build();
+    time = aws.time();
+    emr = new FakeFleet(aws);
     events = new ArrayList<>();
     AtomicInteger tokens = new AtomicInteger();
     launcher =
         ClusterLauncher.builder()
-            .emr(emr)
-            .scheduler(time)
-            .clock(time.clock())
+            .emr(aws.emrAsync())
+            .scheduler(aws.scheduler())
+            .clock(aws.clock())
             .launchTokens(() -> "token-" + tokens.incrementAndGet())
             .listener(
                 new LaunchListener() {
@@ -83,20 +88,25 @@ class ClusterLauncherTest {
 
   @Test
   void launchesAndCompletesWhenTheClusterIsWaiting() {
-    emr.clusterPlans(r -> ClusterPlan.boots(Duration.ofMinutes(7)));
+    emr.behave(EmrBehavior.builder().cluster("nightly", boots(Duration.ofMinutes(7))));
     var launch = launcher.launch(base("nightly").waitFor(LaunchWait.WAITING).build());
-    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isTrue();
+    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
 
     LaunchedCluster c = launch.join();
     assertThat(c.snapshot().orElseThrow().state()).contains(ClusterState.WAITING);
     assertThat(c.name()).isEqualTo("nightly");
     assertThat(c.runJobFlowAttempts()).isEqualTo(1);
-    assertThat(emr.clusterCount()).isEqualTo(1);
+    assertThat(emr.backend().clusterCount()).isEqualTo(1);
     assertThat(emr.tags(c.clusterId()))
         .containsEntry("team", "data")
         .containsEntry(ClusterLauncher.LAUNCH_TOKEN_TAG, c.launchToken());
     // RunJobFlow is not idempotent: the SDK's own retries are switched off for it.
-    assertThat(emr.runJobFlowRequest(c.clusterId()).overrideConfiguration().orElseThrow().plugins())
+    assertThat(
+            emr.requests("RunJobFlow", RunJobFlowRequest.class)
+                .get(0)
+                .overrideConfiguration()
+                .orElseThrow()
+                .plugins())
         .hasSize(1);
     assertThat(events).containsExactly("created " + c.clusterId());
   }
@@ -104,7 +114,7 @@ class ClusterLauncherTest {
   @Test
   void waitNoneCompletesWithTheIdOnly() {
     var launch = launcher.launch(r -> r.from(base("x").build()).waitFor(LaunchWait.NONE));
-    assertThat(time.runUntil(launch, Duration.ofSeconds(10))).isTrue();
+    assertThat(time.runUntil(launch, Duration.ofSeconds(10))).isDone();
     assertThat(launch.join().snapshot()).isEmpty();
     assertThat(emr.calls("ListClusters")).isZero();
   }
@@ -131,9 +141,11 @@ class ClusterLauncherTest {
 
   @Test
   void bootstrapFailureCarriesTheReasonAndNeedsNoTermination() {
-    emr.clusterPlans(r -> ClusterPlan.failsBootstrap(Duration.ofMinutes(5), "install.sh exit 1"));
+    emr.behave(
+        EmrBehavior.builder()
+            .cluster("etl", failsBootstrap(Duration.ofMinutes(5), "install.sh exit 1")));
     var launch = launcher.launch(base("etl").build());
-    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isTrue();
+    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
     ClusterFailedException e = (ClusterFailedException) failure(launch);
     assertThat(e.snapshot().reasonCode()).contains("BOOTSTRAP_FAILURE");
     assertThat(e.snapshot().reasonMessage()).contains("install.sh exit 1");
@@ -143,11 +155,13 @@ class ClusterLauncherTest {
 
   @Test
   void failIfRunningReadsEveryPage() {
-    var created = time.now().minus(Duration.ofDays(1));
-    emr.seedCluster("etl", ClusterState.WAITING, created.minusSeconds(60)); // oldest: last page
+    emr.seed("etl", true); // oldest: on the last page (newest first)
+    time.advance(Duration.ofSeconds(60));
     for (int i = 0; i < 120; i++) {
-      emr.seedCluster("other-" + i, ClusterState.RUNNING, created.plusSeconds(i));
+      emr.seed("other-" + i, true);
+      time.advance(Duration.ofSeconds(1));
     }
+    time.advance(Duration.ofDays(1)); // all WAITING, created a day ago
     var launch = launcher.launch(base("etl").failIfClusterRunning(true).build());
     time.advance(Duration.ofMinutes(1));
     ClusterAlreadyRunningException e = (ClusterAlreadyRunningException) failure(launch);
@@ -158,17 +172,19 @@ class ClusterLauncherTest {
 
   @Test
   void failIfRunningIgnoresEndedClusters() {
-    emr.seedCluster("etl", ClusterState.TERMINATED, time.now().minus(Duration.ofHours(2)));
+    String old = emr.seed("etl", false); // no steps, not kept alive: ends on its own
+    time.advance(Duration.ofHours(2));
+    assertThat(emr.state(old)).isEqualTo(ClusterState.TERMINATED);
     var launch = launcher.launch(base("etl").failIfClusterRunning(true).build());
-    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isTrue();
+    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
     assertThat(launch.join().clusterId()).isNotNull();
   }
 
   @Test
   void lostRunJobFlowResponseNeverMakesASecondCluster() {
-    emr.failNext("RunJobFlow", Fault.RESPONSE_LOST);
+    aws.faults().on(FakeAws.EMR, "RunJobFlow").next(1).loseResponse();
     var launch = launcher.launch(base("etl").build());
-    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isTrue();
+    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
     assertThat(launch.join().snapshot().orElseThrow().up()).isTrue();
     assertThat(emr.clusterIdsNamed("etl")).hasSize(1);
     assertThat(emr.calls("RunJobFlow")).isEqualTo(1);
@@ -177,27 +193,24 @@ class ClusterLauncherTest {
 
   @Test
   void aServerErrorThatDidNotCreateTheClusterIsRetriedOnce() {
-    emr.failNext("RunJobFlow", Fault.SERVER_ERROR, Fault.THROTTLE);
+    // Rules fire in order: a 500 first, then a throttle.
+    aws.faults().on(FakeAws.EMR, "RunJobFlow").next(1).serverError();
+    aws.faults().on(FakeAws.EMR, "RunJobFlow").next(1).throttle();
     var launch = launcher.launch(base("etl").build());
-    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isTrue();
+    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
     assertThat(launch.join().runJobFlowAttempts()).isEqualTo(3);
     assertThat(emr.clusterIdsNamed("etl")).hasSize(1);
   }
 
   @Test
   void givesUpAfterTheLastAttemptNamingTheToken() {
-    emr.failNext(
-        "RunJobFlow",
-        Fault.SERVER_ERROR,
-        Fault.SERVER_ERROR,
-        Fault.SERVER_ERROR,
-        Fault.SERVER_ERROR);
+    aws.faults().on(FakeAws.EMR, "RunJobFlow").next(4).serverError();
     var launch = launcher.launch(base("etl").build());
     time.advance(Duration.ofMinutes(5));
     assertThat(failure(launch))
         .hasMessageContaining("4 RunJobFlow attempt(s)")
         .hasMessageContaining("token-1");
-    assertThat(emr.clusterCount()).isZero();
+    assertThat(emr.backend().clusterCount()).isZero();
   }
 
   @Test
@@ -213,18 +226,21 @@ class ClusterLauncherTest {
 
   @Test
   void cancellingWhileRunJobFlowIsInFlightTerminatesTheClusterWhenItArrives() {
-    emr.latency(Duration.ofSeconds(2));
+    aws.faults().on(FakeAws.EMR, "*").always().latency(Duration.ofSeconds(2));
     var launch = launcher.launch(base("etl").build());
     time.advance(Duration.ofSeconds(1));
     launch.cancel(true);
     time.advance(Duration.ofMinutes(3));
-    assertThat(emr.clusterCount()).isEqualTo(1);
+    assertThat(emr.backend().clusterCount()).isEqualTo(1);
     assertThat(emr.state(emr.clusterIds().get(0))).isEqualTo(ClusterState.TERMINATED);
   }
 
   @Test
   void timeoutTerminatesTheClusterUnlessTheCallerOptedOut() {
-    emr.clusterPlans(r -> ClusterPlan.boots(Duration.ofMinutes(40)));
+    emr.behave(
+        EmrBehavior.builder()
+            .cluster("a", boots(Duration.ofMinutes(40)))
+            .cluster("b", boots(Duration.ofMinutes(40))));
     var launch = launcher.launch(base("a").timeout(Duration.ofMinutes(20)).build());
     var kept =
         launcher.launch(
@@ -256,15 +272,24 @@ class ClusterLauncherTest {
   @Test
   void manyLaunchesInAThrottlingStormAllSucceedWithoutDuplicates() {
     long seed = 11;
-    emr.throttle(0.3, seed);
+    aws = FakeAws.builder().seed(seed).build();
+    time = aws.time();
+    emr = new FakeFleet(aws);
+    launcher =
+        ClusterLauncher.builder()
+            .emr(aws.emrAsync())
+            .scheduler(aws.scheduler())
+            .clock(aws.clock())
+            .build();
+    aws.faults().on(FakeAws.EMR, "*").withProbability(0.3).throttle();
     List<CompletableFuture<LaunchedCluster>> all = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       all.add(launcher.launch(base("c" + i).build()));
     }
     var done = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-    assertThat(time.runUntil(done, Duration.ofHours(1))).as("seed %d", seed).isTrue();
+    assertThat(time.runUntil(done, Duration.ofHours(1))).as("seed %d", seed).isDone();
     assertThat(done).as("seed %d", seed).isCompleted();
-    assertThat(emr.clusterCount()).isEqualTo(40);
+    assertThat(emr.backend().clusterCount()).isEqualTo(40);
   }
 
   @Test
@@ -290,7 +315,7 @@ class ClusterLauncherTest {
     launcher.setTerminationProtection(id, false);
     time.advance(Duration.ofSeconds(5));
     var gone = launcher.terminate(id);
-    assertThat(time.runUntil(gone, Duration.ofMinutes(10))).isTrue();
+    assertThat(time.runUntil(gone, Duration.ofMinutes(10))).isDone();
     assertThat(gone.join().state()).contains(ClusterState.TERMINATED);
 
     long before = emr.totalCalls();

@@ -2,8 +2,6 @@ package io.emrlaunch.core.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emrlaunch.core.launch.sim.SimulatedEmr;
-import io.emrlaunch.core.launch.sim.VirtualScheduler;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
@@ -19,6 +17,8 @@ import io.emrlaunch.core.repository.RecordStore;
 import io.emrlaunch.core.repository.StoredRecord;
 import io.emrlaunch.core.repository.VersionSelector;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.testkit.FakeAws;
+import io.emrlaunch.testkit.VirtualTime;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,11 +26,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/** Launching from a record store, against the testkit's in-memory EMR. */
 class LaunchFromStoreTest {
-  final VirtualScheduler time = new VirtualScheduler();
-  final SimulatedEmr emr = new SimulatedEmr(time);
+  final FakeAws aws = FakeAws.builder().seed(9).build();
+  final VirtualTime time = aws.time();
+  final FakeFleet emr = new FakeFleet(aws);
   final ClusterLauncher launcher =
-      ClusterLauncher.builder().emr(emr).scheduler(time).clock(time.clock()).build();
+      ClusterLauncher.builder()
+          .emr(aws.emrAsync())
+          .scheduler(aws.scheduler())
+          .clock(aws.clock())
+          .build();
 
   static final RecordRef PROFILE = RecordRef.of("analytics", "secure");
   static final RecordRef CONFIG = RecordRef.of("analytics", "spark");
@@ -111,7 +117,7 @@ class LaunchFromStoreTest {
   void launchFunctionFromTheStoreWithOverrides() {
     OneLaunchStore store = new OneLaunchStore(ClusterLauncherTest.persistent());
     var f = launcher.launch(store, function(PROFILE), Map.of("CoreInstanceCount", 4));
-    assertThat(time.runUntil(f, Duration.ofMinutes(15))).isTrue();
+    assertThat(time.runUntil(f, Duration.ofMinutes(15))).isDone();
     LaunchedCluster c = f.join();
     assertThat(c.name()).isEqualTo("nightly-etl");
     assertThat(c.snapshot().orElseThrow().up()).isTrue();

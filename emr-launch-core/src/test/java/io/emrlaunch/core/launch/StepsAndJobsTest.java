@@ -2,10 +2,6 @@ package io.emrlaunch.core.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emrlaunch.core.launch.sim.SimulatedEmr;
-import io.emrlaunch.core.launch.sim.SimulatedEmr.ClusterPlan;
-import io.emrlaunch.core.launch.sim.SimulatedEmr.StepPlan;
-import io.emrlaunch.core.launch.sim.VirtualScheduler;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrStep;
@@ -14,6 +10,13 @@ import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.testkit.FakeAws;
+import io.emrlaunch.testkit.VirtualTime;
+import io.emrlaunch.testkit.emr.ClusterFailure;
+import io.emrlaunch.testkit.emr.DurationDistribution;
+import io.emrlaunch.testkit.emr.EmrBehavior;
+import io.emrlaunch.testkit.emr.StepFailure;
+import io.emrlaunch.testkit.emr.StepScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +25,40 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
 import software.amazon.awssdk.services.emr.model.StepState;
 
+/** Steps and Spark jobs against the testkit's in-memory EMR, in virtual time. */
 class StepsAndJobsTest {
-  VirtualScheduler time;
-  SimulatedEmr emr;
+  FakeAws aws;
+  VirtualTime time;
+  FakeFleet emr;
   ClusterLauncher launcher;
+
+  /** Clusters boot in 6 min; steps complete after 4 min, the "bad" ones fail after 3. */
+  static EmrBehavior.Builder behavior() {
+    StepScript bad =
+        StepScript.failing(StepFailure.of("Step failed", "java.lang.OutOfMemoryError"))
+            .withRunTime(DurationDistribution.fixed(Duration.ofMinutes(3)));
+    return EmrBehavior.builder()
+        .startingTime(DurationDistribution.fixed(Duration.ofMinutes(2)))
+        .bootstrappingTime(DurationDistribution.fixed(Duration.ofMinutes(4)))
+        .stepRunTime(DurationDistribution.fixed(Duration.ofMinutes(4)))
+        .step("bad-job", bad)
+        .step("bad-report", bad);
+  }
 
   @BeforeEach
   void setUp() {
-    time = new VirtualScheduler();
-    emr = new SimulatedEmr(time);
-    emr.clusterPlans(r -> ClusterPlan.boots(Duration.ofMinutes(6)));
-    emr.stepPlans(
-        s ->
-            s.name().startsWith("bad")
-                ? StepPlan.failsAfter(Duration.ofMinutes(3), "java.lang.OutOfMemoryError")
-                : StepPlan.completesAfter(Duration.ofMinutes(4)));
-    launcher = ClusterLauncher.builder().emr(emr).scheduler(time).clock(time.clock()).build();
+    aws = FakeAws.builder().seed(5).emrBehavior(behavior().build()).build();
+    time = aws.time();
+    emr = new FakeFleet(aws);
+    launcher =
+        ClusterLauncher.builder()
+            .emr(aws.emrAsync())
+            .scheduler(aws.scheduler())
+            .clock(aws.clock())
+            .build();
   }
 
   static Throwable failure(CompletableFuture<?> f) {
@@ -53,7 +72,7 @@ class StepsAndJobsTest {
   }
 
   <T> T await(CompletableFuture<T> f, Duration limit) {
-    assertThat(time.runUntil(f, limit)).as("done within %s", limit).isTrue();
+    assertThat(time.runUntil(f, limit)).as("done within %s", limit).isDone();
     return f.join();
   }
 
@@ -117,7 +136,7 @@ class StepsAndJobsTest {
             launcher.submitSteps(id, List.of(EmrStep.sparkSubmit("bad-job", "s3://code/b.py"))),
             Duration.ofSeconds(10));
     var all = run.all();
-    assertThat(time.runUntil(all, Duration.ofMinutes(10))).isTrue();
+    assertThat(time.runUntil(all, Duration.ofMinutes(10))).isDone();
     StepFailedException e = (StepFailedException) failure(all);
     assertThat(e.snapshot().failureMessage()).contains("java.lang.OutOfMemoryError");
     assertThat(e.snapshot().logFile())
@@ -143,7 +162,8 @@ class StepsAndJobsTest {
     var all = run.all();
     time.advance(Duration.ofMinutes(1));
     all.cancel(true);
-    time.advance(Duration.ofSeconds(5));
+    // A running step goes CANCEL_PENDING, then CANCELLED (10 s in the fake, as in EMR: seconds).
+    time.advance(Duration.ofSeconds(15));
     assertThat(emr.stepState(id, run.stepIds().get(0))).isEqualTo(StepState.CANCELLED);
     assertThat(emr.stepState(id, run.stepIds().get(1))).isEqualTo(StepState.CANCELLED);
 
@@ -158,7 +178,7 @@ class StepsAndJobsTest {
     var third = next.step(0);
     time.advance(Duration.ofMinutes(1));
     third.cancel(true);
-    time.advance(Duration.ofSeconds(5));
+    time.advance(Duration.ofSeconds(15));
     assertThat(emr.stepState(id, next.stepIds().get(0))).isEqualTo(StepState.CANCELLED);
     assertThat(emr.stepState(id, next.stepIds().get(1))).isEqualTo(StepState.RUNNING);
     assertThat(emr.calls("CancelSteps")).isEqualTo(2);
@@ -183,14 +203,14 @@ class StepsAndJobsTest {
     assertThat(run.steps().get(0).state()).isEqualTo(StepState.COMPLETED);
     assertThat(run.ended().state()).contains(ClusterState.TERMINATED);
     assertThat(run.ended().reasonCode()).contains("ALL_STEPS_COMPLETED");
-    assertThat(emr.clusterCount()).isEqualTo(1);
+    assertThat(emr.backend().clusterCount()).isEqualTo(1);
     assertThat(emr.calls("TerminateJobFlows")).isZero();
   }
 
   @Test
   void aFailingSparkJobFailsWithTheStepAndItsLog() {
     var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("bad-report"), null);
-    assertThat(time.runUntil(run, Duration.ofMinutes(30))).isTrue();
+    assertThat(time.runUntil(run, Duration.ofMinutes(30))).isDone();
     StepFailedException e = (StepFailedException) failure(run);
     assertThat(e.snapshot().state()).isEqualTo(StepState.FAILED);
     assertThat(e.snapshot().logFile().orElseThrow()).endsWith("/stderr.gz");
@@ -199,9 +219,16 @@ class StepsAndJobsTest {
 
   @Test
   void aSparkJobWhoseClusterNeverStartsFailsWithTheBootstrapReason() {
-    emr.clusterPlans(r -> ClusterPlan.failsBootstrap(Duration.ofMinutes(4), "no capacity"));
+    emr.behave(
+        behavior()
+            .clusterFailureRate(
+                1.0,
+                ClusterFailure.of(
+                    ClusterFailure.Stage.BOOTSTRAPPING,
+                    ClusterStateChangeReasonCode.BOOTSTRAP_FAILURE,
+                    "no capacity")));
     var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
-    assertThat(time.runUntil(run, Duration.ofMinutes(30))).isTrue();
+    assertThat(time.runUntil(run, Duration.ofMinutes(30))).isDone();
     ClusterFailedException e = (ClusterFailedException) failure(run);
     assertThat(e.snapshot().reasonCode()).contains("BOOTSTRAP_FAILURE");
   }
@@ -219,10 +246,10 @@ class StepsAndJobsTest {
 
   @Test
   void aRunThatTimesOutTerminatesItsCluster() {
-    emr.stepPlans(s -> StepPlan.completesAfter(Duration.ofHours(3)));
+    emr.behave(behavior().stepRunTime(DurationDistribution.fixed(Duration.ofHours(3))));
     var run =
         launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), Duration.ofMinutes(30));
-    assertThat(time.runUntil(run, Duration.ofMinutes(31))).isTrue();
+    assertThat(time.runUntil(run, Duration.ofMinutes(31))).isDone();
     assertThat(failure(run)).isInstanceOf(ClusterWaitTimeoutException.class);
     time.advance(Duration.ofMinutes(3));
     assertThat(emr.state(emr.clusterIds().get(0))).isEqualTo(ClusterState.TERMINATED);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.regions.Region;
@@ -125,6 +126,7 @@ public final class FakeEmr {
   private final Map<String, ClusterRecord> clusters = new HashMap<>();
   private final List<ClusterRecord> byCreation = new ArrayList<>();
   private final Map<String, SecurityConfig> securityConfigurations = new LinkedHashMap<>();
+  private final List<ClusterStateListener> stateListeners = new CopyOnWriteArrayList<>();
 
   private FakeEmr(Builder b) {
     this.time = Objects.requireNonNull(b.time, "time");
@@ -154,6 +156,31 @@ public final class FakeEmr {
     this.behavior = Objects.requireNonNull(behavior, "behavior");
   }
 
+  /**
+   * Tells {@code listener} about every cluster state change from now on (including a new cluster's
+   * STARTING), at the virtual instant it happens, on the thread driving virtual time. Lets a
+   * benchmark or test measure how long a watcher takes to notice a change, without polling the fake
+   * (which would add calls to the {@code CallLog}).
+   */
+  public void onClusterStateChange(ClusterStateListener listener) {
+    stateListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void setState(ClusterRecord c, ClusterState state) {
+    if (c.state == state) {
+      return;
+    }
+    c.state = state;
+    notifyState(c);
+  }
+
+  private void notifyState(ClusterRecord c) {
+    Instant now = time.now();
+    for (ClusterStateListener l : stateListeners) {
+      l.stateChanged(c.id, c.name(), c.state, now);
+    }
+  }
+
   /** Number of clusters ever created (all states). */
   public synchronized int clusterCount() {
     return byCreation.size();
@@ -176,6 +203,7 @@ public final class FakeEmr {
     }
     clusters.put(id, c);
     byCreation.add(c);
+    notifyState(c);
     Duration starting = behavior.startingTime(c.name()).sample(random);
     schedule(c, starting, () -> afterStarting(c));
     return RunJobFlowResponse.builder().jobFlowId(id).clusterArn(arn).build();
@@ -222,7 +250,7 @@ public final class FakeEmr {
       beginTermination(c, c.failure.code(), c.failure.message(), true);
       return;
     }
-    c.state = ClusterState.BOOTSTRAPPING;
+    setState(c, ClusterState.BOOTSTRAPPING);
     c.masterDns = "ip-10-0-" + random.nextInt(256) + "-" + random.nextInt(256) + ".ec2.internal";
     setInstances(c, InstanceGroupState.BOOTSTRAPPING, InstanceFleetState.BOOTSTRAPPING);
     Duration bootstrapping = behavior.bootstrappingTime(c.name()).sample(random);
@@ -250,7 +278,7 @@ public final class FakeEmr {
       f.provisionedSpot = f.targetSpot;
       f.ready = now;
     }
-    c.state = ClusterState.WAITING;
+    setState(c, ClusterState.WAITING);
     dispatchSteps(c);
   }
 
@@ -283,7 +311,7 @@ public final class FakeEmr {
       }
     }
     if (running > 0) {
-      c.state = ClusterState.RUNNING;
+      setState(c, ClusterState.RUNNING);
       c.reasonCode = null;
       c.reasonMessage = "Running step";
       return;
@@ -292,7 +320,7 @@ public final class FakeEmr {
       return; // only CANCEL_PENDING steps that never started: wait for them to settle
     }
     if (c.keepAlive) {
-      c.state = ClusterState.WAITING;
+      setState(c, ClusterState.WAITING);
       c.reasonCode = null;
       c.reasonMessage =
           c.steps.isEmpty()
@@ -381,7 +409,7 @@ public final class FakeEmr {
     }
     c.cancelTasks();
     Instant now = time.now();
-    c.state = ClusterState.TERMINATING;
+    setState(c, ClusterState.TERMINATING);
     c.reasonCode = code;
     c.reasonMessage = message;
     for (StepRecord s : c.steps) {
@@ -403,7 +431,7 @@ public final class FakeEmr {
 
   private synchronized void finishTermination(ClusterRecord c, boolean withErrors) {
     Instant now = time.now();
-    c.state = withErrors ? ClusterState.TERMINATED_WITH_ERRORS : ClusterState.TERMINATED;
+    setState(c, withErrors ? ClusterState.TERMINATED_WITH_ERRORS : ClusterState.TERMINATED);
     c.ended = now;
     for (InstanceGroupRecord g : c.groups) {
       g.state = InstanceGroupState.ENDED;
