@@ -2,10 +2,10 @@ package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
-import io.emrlaunch.stepfunctions.emr.internal.SdkJson;
 import io.emrlaunch.stepfunctions.emr.internal.Steps;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class EmrSdkTasks {
    */
   public static EmrTask runJobFlow(String name, RunJobFlowRequest request) {
     return EmrTask.checked(
-        name, SERVICE + "runJobFlow", SdkJson.toJson(request), (r, p) -> {}, true);
+        name, SERVICE + "runJobFlow", SdkShapes.toCompactJson(request), (r, p) -> {}, true);
   }
 
   /**

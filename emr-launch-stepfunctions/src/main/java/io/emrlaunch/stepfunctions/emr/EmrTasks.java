@@ -1,13 +1,13 @@
 package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.core.launch.RunJobFlowRequests;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.stepfunctions.emr.internal.Requests;
-import io.emrlaunch.stepfunctions.emr.internal.SdkJson;
 import io.emrlaunch.stepfunctions.emr.internal.Steps;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +60,7 @@ public final class EmrTasks {
    * @throws io.emrlaunch.core.validation.ValidationException naming each field that breaks a rule
    */
   public static EmrTask createCluster(String name, RunJobFlowRequest request) {
-    ObjectNode json = SdkJson.toJson(request);
+    ObjectNode json = SdkShapes.toCompactJson(request);
     if (json.get("Instances") instanceof ObjectNode inst
         && !inst.has("KeepJobFlowAliveWhenNoSteps")) {
       inst.put("KeepJobFlowAliveWhenNoSteps", true);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.RecordCodec;
+import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.core.launch.internal.SdkModel;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ConfigurationArtifact;
@@ -102,7 +103,7 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
   static ObjectNode cluster(ClusterConfiguration c) {
     RunJobFlowRequest request =
         SdkModel.resources(c).name(c.clusterName().orElse(c.name())).build();
-    ObjectNode sdk = SdkJson.toJson(request);
+    ObjectNode sdk = SdkShapes.toJson(request);
     ObjectNode out = ordered(sdk, TOP_KEYS);
     if (!out.has("Tags") || out.get("Tags").isNull()) {
       out.putArray("Tags");
@@ -154,7 +155,8 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
       throw new IllegalStateException("unreachable");
     }
     Problems cp = p.at("ClusterConfiguration");
-    RunJobFlowRequest.Builder request = SdkJson.fromJson(cluster, RunJobFlowRequest.builder(), cp);
+    RunJobFlowRequest.Builder request =
+        SdkShapes.fromJson(cluster, RunJobFlowRequest.builder(), cp);
     if (!cluster.hasNonNull("ReleaseLabel")) {
       cp.add("ReleaseLabel", "is required");
     }
