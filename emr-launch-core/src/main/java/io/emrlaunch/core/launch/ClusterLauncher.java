@@ -468,13 +468,16 @@ public final class ClusterLauncher implements SdkAutoCloseable {
             .withWaitFor(LaunchWait.NONE)
             .withTimeout(Optional.empty());
     CompletableFuture<JobRun> result = new CompletableFuture<>();
+    AtomicBoolean cleanedUp = new AtomicBoolean();
     CompletableFuture<LaunchedCluster> launched = launch(noWait);
     result.whenComplete(
         (v, t) -> {
           if (result.isCancelled()) {
             launched.cancel(false);
             launched.thenAccept(
-                c -> terminateQuietly(request, c.clusterId(), "the caller cancelled the run"));
+                c ->
+                    terminateQuietly(
+                        request, cleanedUp, c.clusterId(), "the caller cancelled the run"));
           }
         });
     if (timeout != null) {
@@ -492,7 +495,7 @@ public final class ClusterLauncher implements SdkAutoCloseable {
               launched.thenAccept(
                   c ->
                       terminateQuietly(
-                          request, c.clusterId(), "the run timed out after " + timeout));
+                          request, cleanedUp, c.clusterId(), "the run timed out after " + timeout));
             }
           });
     }
@@ -512,11 +515,11 @@ public final class ClusterLauncher implements SdkAutoCloseable {
   private CompletableFuture<JobRun> watchRun(LaunchedCluster cluster) {
     String id = cluster.clusterId();
     return calls
-        .idempotent(() -> emr.listSteps(r -> r.clusterId(id)))
+        .listAllSteps(id)
         .thenCompose(
             listed -> {
               // EMR lists the newest step first.
-              List<String> ids = new ArrayList<>(listed.steps().stream().map(s -> s.id()).toList());
+              List<String> ids = new ArrayList<>(listed.stream().map(s -> s.id()).toList());
               java.util.Collections.reverse(ids);
               List<CompletableFuture<StepSnapshot>> steps =
                   ids.stream().map(s -> monitor.awaitStep(id, s)).toList();
@@ -565,12 +568,26 @@ public final class ClusterLauncher implements SdkAutoCloseable {
     return new JobRun(cluster.withSnapshot(ended), ended, snapshots);
   }
 
-  private void terminateQuietly(LaunchRequest request, String clusterId, String why) {
-    if (!request.terminateOnFailure()) {
+  private void terminateQuietly(
+      LaunchRequest request, AtomicBoolean cleanedUp, String clusterId, String why) {
+    if (!request.terminateOnFailure() || !cleanedUp.compareAndSet(false, true)) {
       return;
     }
+    terminateOrphan(clusterId, request.configuration().instances().terminationProtected(), why);
+  }
+
+  /** Terminates a cluster nobody will look after, lifting termination protection first. */
+  private void terminateOrphan(String clusterId, boolean terminationProtected, String why) {
     emit(l -> l.orphanTerminated(clusterId, why));
-    calls.idempotent(() -> emr.terminateJobFlows(r -> r.jobFlowIds(clusterId)));
+    CompletableFuture<?> unprotect =
+        terminationProtected
+            ? calls.idempotent(
+                () ->
+                    emr.setTerminationProtection(
+                        r -> r.jobFlowIds(clusterId).terminationProtected(false)))
+            : CompletableFuture.completedFuture(null);
+    unprotect.thenCompose(
+        v -> calls.idempotent(() -> emr.terminateJobFlows(r -> r.jobFlowIds(clusterId))));
   }
 
   /** Closes the monitor and scheduler this launcher created (not those it was given). */
@@ -605,7 +622,9 @@ public final class ClusterLauncher implements SdkAutoCloseable {
               }
             });
     checkTags(p.at("tags"), request.tags());
-    int total = request.configuration().tags().size() + request.tags().size() + 1;
+    Map<String, String> merged = new LinkedHashMap<>(request.configuration().tags());
+    merged.putAll(request.tags());
+    int total = merged.size() + 1;
     if (total > 50) {
       p.add("tags", "EMR allows 50 tags per cluster; this launch has " + total);
     }
@@ -898,19 +917,11 @@ public final class ClusterLauncher implements SdkAutoCloseable {
       if (id == null || !request.terminateOnFailure() || !cleanedUp.compareAndSet(false, true)) {
         return;
       }
-      emit(l -> l.orphanTerminated(id, why));
-      boolean protectedCluster =
+      terminateOrphan(
+          id,
           runJobFlow.instances() != null
-              && Boolean.TRUE.equals(runJobFlow.instances().terminationProtected());
-      CompletableFuture<?> unprotect =
-          protectedCluster
-              ? calls.idempotent(
-                  () ->
-                      emr.setTerminationProtection(
-                          r -> r.jobFlowIds(id).terminationProtected(false)))
-              : CompletableFuture.completedFuture(null);
-      unprotect.thenCompose(
-          v -> calls.idempotent(() -> emr.terminateJobFlows(r -> r.jobFlowIds(id))));
+              && Boolean.TRUE.equals(runJobFlow.instances().terminationProtected()),
+          why);
     }
   }
 

@@ -1,5 +1,8 @@
 package io.emrlaunch.core.launch;
 
+import static io.emrlaunch.core.launch.internal.EmrCalls.isThrottling;
+import static io.emrlaunch.core.launch.internal.EmrCalls.unwrap;
+
 import io.emrlaunch.core.EmrLaunchException;
 import java.time.Clock;
 import java.time.Duration;
@@ -408,15 +411,6 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     }
   }
 
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException
-            || t instanceof java.util.concurrent.ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
   private void afterListing(
       Set<ClusterState> query, Map<String, ClusterSummary> found, Throwable error) {
     if (closed) {
@@ -798,10 +792,6 @@ public final class ClusterMonitor implements SdkAutoCloseable {
         // ignored: listeners cannot break polling
       }
     }
-  }
-
-  static boolean isThrottling(Throwable t) {
-    return t instanceof AwsServiceException ase && ase.isThrottlingException();
   }
 
   /** A 4xx that retrying cannot fix (access denied, bad request). */

@@ -87,6 +87,22 @@ class ClusterLauncherTest {
   }
 
   @Test
+  void theTagLimitCountsAKeyTheLaunchAndTheConfigurationShareOnce() {
+    // 48 tags + "team" (in both maps) + the launch token = exactly EMR's 50.
+    Map<String, String> configTags = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 48; i++) {
+      configTags.put("k" + i, "v");
+    }
+    configTags.put("team", "platform");
+    ClusterConfiguration tagged =
+        ImmutableClusterConfiguration.copyOf(persistent()).withTags(configTags);
+    var launch = launcher.launch(base("tagged").configuration(tagged).build());
+    assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
+
+    assertThat(emr.tags(launch.join().clusterId())).hasSize(50).containsEntry("team", "data");
+  }
+
+  @Test
   void launchesAndCompletesWhenTheClusterIsWaiting() {
     emr.behave(EmrBehavior.builder().cluster("nightly", boots(Duration.ofMinutes(7))));
     var launch = launcher.launch(base("nightly").waitFor(LaunchWait.WAITING).build());

@@ -6,6 +6,7 @@ import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.model.ImmutableClusterConfiguration;
+import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
@@ -18,6 +19,7 @@ import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.StepFailure;
 import io.emrlaunch.testkit.emr.StepScript;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -253,6 +255,56 @@ class StepsAndJobsTest {
     assertThat(failure(run)).isInstanceOf(ClusterWaitTimeoutException.class);
     time.advance(Duration.ofMinutes(3));
     assertThat(emr.state(emr.clusterIds().get(0))).isEqualTo(ClusterState.TERMINATED);
+  }
+
+  @Test
+  void aTransientRunWatchesStepsBeyondTheFirstListStepsPage() {
+    // ListSteps pages at 50, newest first: the oldest steps of a 60-step run are on page two.
+    List<EmrStep> steps = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      steps.add(EmrStep.sparkSubmit(i == 2 ? "bad-job" : "step-" + i, "s3://code/s.py"));
+    }
+    emr.behave(behavior().stepRunTime(DurationDistribution.fixed(Duration.ofMinutes(1))));
+    var run =
+        launcher.runTransient(
+            LaunchRequest.builder()
+                .profile(RunJobFlowRequestsTest.profile())
+                .configuration(job("many").toClusterConfiguration())
+                .clusterName("many")
+                .steps(steps)
+                .build(),
+            null);
+    assertThat(time.runUntil(run, Duration.ofHours(3))).isDone();
+
+    StepFailedException e = (StepFailedException) failure(run);
+    assertThat(e.snapshot().name()).contains("bad-job");
+    assertThat(e.snapshot().state()).isEqualTo(StepState.FAILED);
+  }
+
+  @Test
+  void aTimedOutRunOfATerminationProtectedClusterStillTerminatesIt() {
+    emr.behave(behavior().stepRunTime(DurationDistribution.fixed(Duration.ofHours(3))));
+    ClusterConfiguration transientConfig = job("protected").toClusterConfiguration();
+    ClusterConfiguration protectedConfig =
+        ImmutableClusterConfiguration.copyOf(transientConfig)
+            .withInstances(
+                ImmutableClusterInstances.copyOf(transientConfig.instances())
+                    .withTerminationProtected(true));
+    var run =
+        launcher.runTransient(
+            LaunchRequest.builder()
+                .profile(RunJobFlowRequestsTest.profile())
+                .configuration(protectedConfig)
+                .clusterName("protected")
+                .steps(job("protected").steps())
+                .build(),
+            Duration.ofMinutes(30));
+    assertThat(time.runUntil(run, Duration.ofMinutes(31))).isDone();
+    assertThat(failure(run)).isInstanceOf(ClusterWaitTimeoutException.class);
+    time.advance(Duration.ofMinutes(3));
+
+    assertThat(emr.state(emr.clusterIds().get(0))).isEqualTo(ClusterState.TERMINATED);
+    assertThat(emr.calls("SetTerminationProtection")).isEqualTo(1);
   }
 
   @Test

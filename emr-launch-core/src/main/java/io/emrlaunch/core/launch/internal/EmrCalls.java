@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
+import software.amazon.awssdk.services.emr.model.StepSummary;
 
 /**
  * Retries and paging for the launcher's EMR calls. Pauses run on the given scheduler (so virtual
@@ -107,6 +108,23 @@ public final class EmrCalls {
               return resp.marker() == null || resp.marker().isEmpty()
                   ? CompletableFuture.completedFuture(acc)
                   : listFrom(request, resp.marker(), acc);
+            });
+  }
+
+  /** Reads every page of a cluster's steps, newest first as EMR lists them. */
+  public CompletableFuture<List<StepSummary>> listAllSteps(String clusterId) {
+    return stepsFrom(clusterId, null, new ArrayList<>());
+  }
+
+  private CompletableFuture<List<StepSummary>> stepsFrom(
+      String clusterId, String marker, List<StepSummary> acc) {
+    return idempotent(() -> emr.listSteps(r -> r.clusterId(clusterId).marker(marker)))
+        .thenCompose(
+            resp -> {
+              acc.addAll(resp.steps());
+              return resp.marker() == null || resp.marker().isEmpty()
+                  ? CompletableFuture.completedFuture(acc)
+                  : stepsFrom(clusterId, resp.marker(), acc);
             });
   }
 
