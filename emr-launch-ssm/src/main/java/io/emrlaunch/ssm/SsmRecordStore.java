@@ -167,6 +167,7 @@ public final class SsmRecordStore implements RecordStore {
     if (cachedC.isEmpty()) {
       names.add(cName);
     }
+    long epoch = settings.cache().epoch();
     return settings
         .client()
         .getParameters(r -> r.names(names).withDecryption(true))
@@ -175,9 +176,10 @@ public final class SsmRecordStore implements RecordStore {
               Map<String, Parameter> found = new HashMap<>();
               resp.parameters().forEach(p -> found.put(p.name(), p));
               StoredRecord<EmrProfile> p =
-                  cachedP.orElseGet(() -> decode(profiles, profile, pName, found));
+                  cachedP.orElseGet(() -> decode(profiles, profile, pName, found, epoch));
               StoredRecord<ClusterConfiguration> c =
-                  cachedC.orElseGet(() -> decode(configurations, configuration, cName, found));
+                  cachedC.orElseGet(
+                      () -> decode(configurations, configuration, cName, found, epoch));
               return inputs(p, c);
             })
         .exceptionally(
@@ -188,13 +190,17 @@ public final class SsmRecordStore implements RecordStore {
   }
 
   private <T> StoredRecord<T> decode(
-      SsmRecordRepository<T> repo, RecordRef ref, String name, Map<String, Parameter> found) {
+      SsmRecordRepository<T> repo,
+      RecordRef ref,
+      String name,
+      Map<String, Parameter> found,
+      long epoch) {
     Parameter p = found.get(name);
     if (p == null) {
       throw new RecordNotFoundException(repo.kind(), ref, VersionSelector.latest());
     }
     StoredRecord<T> rec = repo.decode(ref, p);
-    settings.cache().put(name, rec);
+    settings.cache().put(name, rec, epoch);
     return rec;
   }
 

@@ -27,11 +27,14 @@ import io.emrlaunch.ssm.support.Interleaving;
 import io.emrlaunch.ssm.support.Records;
 import io.emrlaunch.testkit.FakeAws;
 import io.emrlaunch.testkit.ssm.FakeSsm;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -599,6 +602,39 @@ class SsmRecordStoreTest {
     store.profiles().blocking().get(p.ref());
     store.profiles().blocking().get(p.ref());
     assertThat(calls("GetParameter")).isEqualTo(5);
+  }
+
+  @Test
+  void aReadAnsweredAfterAnOwnSaveDoesNotPutTheOldValueBackInTheCache() {
+    // Holds back the answer of the next GetParameter until the gate opens: the read is performed
+    // (old value) before the save, but its answer arrives after the save invalidated the cache.
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    AtomicBoolean holdNextGet = new AtomicBoolean();
+    SsmAsyncClient real = aws.ssmAsync();
+    SsmAsyncClient gated =
+        (SsmAsyncClient)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {SsmAsyncClient.class},
+                (proxy, method, args) -> {
+                  Object result = method.invoke(real, args);
+                  if (method.getName().equals("getParameter") && holdNextGet.getAndSet(false)) {
+                    return ((CompletableFuture<?>) result).thenCombine(gate, (v, open) -> v);
+                  }
+                  return result;
+                });
+    SsmRecordStore cached =
+        storeBuilder().client(gated).cacheTtl(Duration.ofMinutes(1)).clock(aws.clock()).build();
+    var p = Records.profile(NS, "analytics");
+    cached.profiles().blocking().save(p);
+
+    holdNextGet.set(true);
+    var slow = cached.profiles().get(p.ref());
+    cached.profiles().blocking().save(p.withDescription("mine"));
+    gate.complete(null);
+
+    assertThat(slow.join().value().description()).contains("profile analytics");
+    assertThat(cached.profiles().blocking().get(p.ref()).value().description()).contains("mine");
   }
 
   @Test

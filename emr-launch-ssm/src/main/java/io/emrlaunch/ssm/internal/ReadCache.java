@@ -6,17 +6,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Latest-version records by parameter name, each kept for a fixed time after it was read. Shared by
  * the three repositories of a store so the combined launch read fills it for single reads too.
  * Writes and deletes through the store invalidate their entry; changes made elsewhere show up once
  * the entry expires.
+ *
+ * <p>A read that was sent before a write and answered after it must not put the old value back:
+ * every fill carries the {@link #epoch()} taken before its request, and any invalidation in between
+ * makes the fill a no-op.
  */
 public final class ReadCache {
   private final Duration ttl;
   private final Clock clock;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicLong epoch = new AtomicLong();
 
   private record Entry(StoredRecord<?> record, Instant expires) {}
 
@@ -53,15 +59,30 @@ public final class ReadCache {
     return Optional.of((StoredRecord<T>) e.record());
   }
 
-  /** Remembers a latest-version read. */
-  public void put(String parameterName, StoredRecord<?> record) {
-    if (enabled()) {
-      entries.put(parameterName, new Entry(record, clock.instant().plus(ttl)));
+  /** Take before sending a read whose answer will be {@link #put}; see the class comment. */
+  public long epoch() {
+    return epoch.get();
+  }
+
+  /**
+   * Remembers a latest-version read, unless a write or delete through the store was invalidated
+   * since {@code epochAtRead}.
+   */
+  public void put(String parameterName, StoredRecord<?> record, long epochAtRead) {
+    if (!enabled() || epoch.get() != epochAtRead) {
+      return;
+    }
+    Entry entry = new Entry(record, clock.instant().plus(ttl));
+    entries.put(parameterName, entry);
+    if (epoch.get() != epochAtRead) {
+      // An invalidation raced with this fill: undo it.
+      entries.remove(parameterName, entry);
     }
   }
 
   /** Forgets an entry after a write or delete. */
   public void invalidate(String parameterName) {
+    epoch.incrementAndGet();
     entries.remove(parameterName);
   }
 }

@@ -274,6 +274,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                 + selector
                     .labelName()
                     .orElseGet(() -> Long.toString(selector.versionNumber().getAsLong()));
+    long epoch = s.cache().epoch();
     return start(
         () ->
             s.client()
@@ -282,7 +283,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                     resp -> {
                       StoredRecord<T> rec = decode(ref, resp.parameter());
                       if (selector.isLatest()) {
-                        s.cache().put(name, rec);
+                        s.cache().put(name, rec, epoch);
                       }
                       return rec;
                     })
@@ -298,6 +299,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
         () -> {
           checkNamespace(namespace);
           String folder = s.layout().folder(kind, namespace);
+          long epoch = s.cache().epoch();
           return s.client()
               .getParametersByPath(
                   r ->
@@ -306,7 +308,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                           .withDecryption(true)
                           .maxResults(s.pageSize())
                           .nextToken(pageToken))
-              .thenApply(resp -> page(namespace, resp))
+              .thenApply(resp -> page(namespace, resp, epoch))
               .exceptionally(
                   e -> {
                     throw SsmFailures.generic(
@@ -315,13 +317,13 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
         });
   }
 
-  private RecordPage<T> page(String namespace, GetParametersByPathResponse resp) {
+  private RecordPage<T> page(String namespace, GetParametersByPathResponse resp, long epoch) {
     List<StoredRecord<T>> records = new ArrayList<>();
     for (Parameter p : resp.parameters()) {
       String recordName = p.name().substring(p.name().lastIndexOf('/') + 1);
       RecordRef ref = RecordRef.of(namespace, recordName);
       StoredRecord<T> rec = decode(ref, p);
-      s.cache().put(p.name(), rec);
+      s.cache().put(p.name(), rec, epoch);
       records.add(rec);
     }
     String next = resp.nextToken();
