@@ -91,7 +91,7 @@ public final class FaultPlan {
         error = rule.kind();
       }
     }
-    return new Decision(latency, error);
+    return latency.isZero() && error == null ? Decision.NONE : new Decision(latency, error);
   }
 
   /** What the plan decided for one call. */

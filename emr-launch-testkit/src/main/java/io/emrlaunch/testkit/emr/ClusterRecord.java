@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.emr.model.Tag;
 final class ClusterRecord {
   final String id;
   final String arn;
-  final int creationIndex;
   final RunJobFlowRequest request;
   final Instant created;
   final boolean keepAlive;
@@ -54,14 +53,12 @@ final class ClusterRecord {
   ClusterRecord(
       String id,
       String arn,
-      int creationIndex,
       RunJobFlowRequest request,
       Instant created,
       ClusterFailure failure,
       String availabilityZone) {
     this.id = id;
     this.arn = arn;
-    this.creationIndex = creationIndex;
     this.request = request;
     this.created = created;
     this.failure = failure;

@@ -196,7 +196,7 @@ public final class FakeEmr {
     String arn = "arn:aws:elasticmapreduce:" + region.id() + ":" + accountId + ":cluster/" + id;
     ClusterFailure failure = behavior.clusterFailure(request.name(), random);
     String az = region.id() + (char) ('a' + random.nextInt(3));
-    ClusterRecord c = new ClusterRecord(id, arn, byCreation.size(), request, now, failure, az);
+    ClusterRecord c = new ClusterRecord(id, arn, request, now, failure, az);
     createInstances(c, request.instances(), now);
     for (StepConfig step : request.steps()) {
       c.addStep(newStep(step, c.stepConcurrency, now));

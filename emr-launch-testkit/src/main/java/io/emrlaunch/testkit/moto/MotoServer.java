@@ -105,14 +105,24 @@ public final class MotoServer implements SdkAutoCloseable {
 
   private static Optional<String> probe() {
     try {
-      Process p =
-          new ProcessBuilder("python3", "-c", "import moto.server")
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return Optional.of("python3 -c 'import moto.server' did not finish within 60 s");
+      // Output goes to a file so that the 60 s limit applies: reading the pipe first would block
+      // for as long as python3 hangs.
+      Path out = Files.createTempFile("moto-probe", ".log");
+      String output;
+      Process p;
+      try {
+        p =
+            new ProcessBuilder("python3", "-c", "import moto.server")
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          return Optional.of("python3 -c 'import moto.server' did not finish within 60 s");
+        }
+        output = Files.readString(out, StandardCharsets.UTF_8);
+      } finally {
+        Files.deleteIfExists(out);
       }
       if (p.exitValue() != 0) {
         return Optional.of(
@@ -392,13 +402,21 @@ public final class MotoServer implements SdkAutoCloseable {
     closed = true;
     List<SdkAutoCloseable> toClose = new ArrayList<>(clients.values());
     clients.clear();
-    toClose.forEach(SdkAutoCloseable::close);
-    if (syncHttp != null) {
-      syncHttp.close();
+    try {
+      toClose.forEach(SdkAutoCloseable::close);
+      if (syncHttp != null) {
+        syncHttp.close();
+      }
+      if (asyncHttp != null) {
+        asyncHttp.close();
+      }
+    } finally {
+      stopProcess();
     }
-    if (asyncHttp != null) {
-      asyncHttp.close();
-    }
+  }
+
+  // Runs even when closing a client failed: a moto process must never outlive its server object.
+  private void stopProcess() {
     if (process == null) {
       return;
     }

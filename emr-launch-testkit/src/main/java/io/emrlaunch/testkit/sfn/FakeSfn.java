@@ -744,7 +744,11 @@ public final class FakeSfn {
       if (!text.startsWith("sfn:")) {
         throw new IllegalArgumentException(text);
       }
-      return Integer.parseInt(text.substring(4));
+      int position = Integer.parseInt(text.substring(4));
+      if (position < 0) {
+        throw new IllegalArgumentException(text);
+      }
+      return position;
     } catch (IllegalArgumentException e) {
       throw SfnErrors.of("InvalidToken", "Invalid Token: '" + token + "'");
     }

@@ -88,6 +88,15 @@ class FakeSfnTest {
     assertThat(names).containsExactly("e4", "e3", "e2", "e1", "e0");
     assertThatThrownBy(() -> sfn.listExecutions(r -> r.stateMachineArn(m).nextToken("zzz")))
         .isInstanceOf(InvalidTokenException.class);
+    // A well-formed token with a negative position is as invalid as garbage.
+    String negative =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("sfn:-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> sfn.listExecutions(r -> r.stateMachineArn(m).nextToken(negative)))
+        .isInstanceOf(InvalidTokenException.class);
+    assertThatThrownBy(() -> sfn.listStateMachines(r -> r.nextToken(negative)))
+        .isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
