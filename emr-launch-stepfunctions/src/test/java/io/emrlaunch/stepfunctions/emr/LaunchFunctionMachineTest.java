@@ -315,6 +315,30 @@ class LaunchFunctionMachineTest {
   }
 
   @Test
+  void theWaitLoopIsBoundedByTheStartTimeout() {
+    JsonNode states =
+        json(LaunchFunctionMachine.builder(function(), profile(), configuration())
+                .integration(ServiceIntegration.AWS_SDK)
+                .pollInterval(Duration.ofSeconds(10))
+                .startTimeout(Duration.ofSeconds(35))
+                .build())
+            .path("States");
+    assertThat(states.path("Wait For Cluster").path("Seconds").asInt()).isEqualTo(10);
+    assertThat(states.path("Wait For Cluster").path("Next").asText()).isEqualTo("Count Poll");
+    JsonNode rule =
+        java.util.stream.StreamSupport.stream(
+                states.path("Cluster Started?").path("Choices").spliterator(), false)
+            .filter(c -> c.has("NumericGreaterThanEquals"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(rule.path("Variable").asText()).isEqualTo("$.LaunchClusterResult.Wait.Polls");
+    assertThat(rule.path("NumericGreaterThanEquals").asInt()).isEqualTo(4);
+    assertThat(rule.path("Next").asText()).isEqualTo("Cluster Start Timed Out");
+    assertThat(states.path("Cluster Start Timed Out").path("Next").asText())
+        .isEqualTo("Unprotect Failed Cluster");
+  }
+
+  @Test
   void badOptionsAreRefusedWithTheirPaths() {
     LaunchFunction badName =
         LaunchFunction.builder()
@@ -328,6 +352,7 @@ class LaunchFunctionMachineTest {
                     .parameterRoot("no-slash")
                     .pollInterval(Duration.ZERO)
                     .partition("mars")
+                    .startTimeout(Duration.ofMillis(-1))
                     .build())
         .isInstanceOf(ValidationException.class)
         .satisfies(
@@ -338,6 +363,7 @@ class LaunchFunctionMachineTest {
                         "parameterRoot",
                         "pollInterval",
                         "partition",
+                        "startTimeout",
                         "function.allowedOverrides[0].name"));
   }
 

@@ -1,7 +1,9 @@
 package io.emrlaunch.stepfunctions.emr.internal;
 
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.LaunchFunction;
+import io.emrlaunch.stepfunctions.asl.ComparisonOperator;
 import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
@@ -131,10 +133,16 @@ public final class LaunchFunctionAsl {
             .resultPath("$.LaunchClusterResult")
             // No Retry: a repeated RunJobFlow could start a second cluster.
             .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
-            .next(plan.function().waitForClusterStart() ? "Describe Cluster" : successStart));
+            .next(plan.function().waitForClusterStart() ? "Start Waiting" : successStart));
     if (!plan.function().waitForClusterStart()) {
       return;
     }
+    String polls = "$.LaunchClusterResult.Wait.Polls";
+    g.add(
+        Flow.pass("Start Waiting")
+            .result(PreparationBranch.object().put("Polls", 0))
+            .resultPath("$.LaunchClusterResult.Wait")
+            .next("Describe Cluster"));
     g.add(
         Flow.task("Describe Cluster", plan.resource("aws-sdk:emr:describeCluster"))
             .parameters(PreparationBranch.object().put("ClusterId.$", CLUSTER_ID))
@@ -160,8 +168,36 @@ public final class LaunchFunctionAsl {
                     Condition.stringEquals(state, "TERMINATED"),
                     Condition.stringEquals(state, "TERMINATED_WITH_ERRORS")),
                 Flow.goTo("Cluster Failed"))
+            .when(
+                Condition.compare(
+                    polls,
+                    ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS,
+                    LongNode.valueOf(plan.maxPolls())),
+                Flow.goTo("Cluster Start Timed Out"))
             .otherwise(Flow.goTo("Wait For Cluster")));
-    g.add(Flow.waitSeconds("Wait For Cluster", plan.pollSeconds()).next("Describe Cluster"));
+    g.add(Flow.waitSeconds("Wait For Cluster", plan.pollSeconds()).next("Count Poll"));
+    g.add(
+        Flow.pass("Count Poll")
+            .parameters(
+                PreparationBranch.object().put("Polls.$", "States.MathAdd(" + polls + ", 1)"))
+            .resultPath("$.LaunchClusterResult.Wait")
+            .next("Describe Cluster"));
+    g.add(
+        Flow.pass("Cluster Start Timed Out")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Error", LaunchFunctionMachine.CLUSTER_START_TIMEOUT)
+                    .put(
+                        "Cause.$",
+                        "States.Format('Cluster {} is still {} after "
+                            + plan.maxPolls() * plan.pollSeconds()
+                            + " s; it is terminated', "
+                            + CLUSTER_ID
+                            + ", "
+                            + state
+                            + ")"))
+            .resultPath("$.Error")
+            .next("Unprotect Failed Cluster"));
     g.add(
         Flow.pass("Cluster Failed")
             .parameters(
