@@ -66,34 +66,30 @@ public final class LaunchFunctionAsl {
     } else {
       sdkCreate(g, plan, request, successStart, failureStart);
     }
+    // A lost notification never changes the outcome: on success the cluster is already up.
     fn.successTopicArn()
         .ifPresent(
-            topic ->
-                g.add(
-                    Flow.task("Success Notification", plan.resource("sns:publish"))
-                        .parameters(
-                            PreparationBranch.object()
-                                .put("TopicArn", topic)
-                                .put("Message.$", "$.LaunchClusterResult")
-                                .put("Subject", "Launch EMR Config Succeeded"))
-                        .resultPath("$.PublishResult")
-                        // The cluster is up: a lost notification must not fail the launch.
-                        .catchErrors(Flow.goTo("Succeeded"), "$.PublishError", "States.ALL")
-                        .next("Succeeded")));
+            t ->
+                publish(
+                    g,
+                    plan,
+                    "Success Notification",
+                    t,
+                    "$.LaunchClusterResult",
+                    "Launch EMR Config Succeeded",
+                    "Succeeded"));
     g.add(Flow.succeed("Succeeded"));
     fn.failureTopicArn()
         .ifPresent(
-            topic ->
-                g.add(
-                    Flow.task("Failure Notification", plan.resource("sns:publish"))
-                        .parameters(
-                            PreparationBranch.object()
-                                .put("TopicArn", topic)
-                                .put("Message.$", "$.Error")
-                                .put("Subject", "EMR Launch Function Failure"))
-                        .resultPath("$.PublishResult")
-                        .catchErrors(Flow.goTo("Execution Failed"), "$.PublishError", "States.ALL")
-                        .next("Execution Failed")));
+            t ->
+                publish(
+                    g,
+                    plan,
+                    "Failure Notification",
+                    t,
+                    "$.Error",
+                    "EMR Launch Function Failure",
+                    "Execution Failed"));
     // A Fail state may not raise a reserved "States." error, so those are reported wrapped.
     g.add(
         Flow.choice("Execution Failed")
@@ -227,6 +223,27 @@ public final class LaunchFunctionAsl {
             .retry(LaunchFunctionAsl::emrReadRetry)
             .catchErrors(Flow.goTo(failureStart), "$.CleanupError", "States.ALL")
             .next(failureStart));
+  }
+
+  /** An SNS publish (aws-emr-launch's subjects) that goes on to {@code next} even if it fails. */
+  private static void publish(
+      Graph g,
+      LaunchPlan plan,
+      String name,
+      String topic,
+      String message,
+      String subject,
+      String next) {
+    g.add(
+        Flow.task(name, plan.resource("sns:publish"))
+            .parameters(
+                PreparationBranch.object()
+                    .put("TopicArn", topic)
+                    .put("Message.$", message)
+                    .put("Subject", subject))
+            .resultPath("$.PublishResult")
+            .catchErrors(Flow.goTo(next), "$.PublishError", "States.ALL")
+            .next(next));
   }
 
   /** Retries for EMR calls that are safe to repeat (reads and terminate). */
