@@ -5,21 +5,30 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 
 /**
  * Wraps an {@link SsmAsyncClient} (the testkit's view) to script what its fault plan cannot:
  * another writer's put landing just before this client's next put (a race between check and write),
- * and errors of a chosen type (for example AccessDenied).
+ * errors of a chosen type (for example AccessDenied), and a call paused mid-flight: it takes effect
+ * at once but its answer reaches the caller only when the test opens the gate ({@link
+ * #holdNextAnswer}). Over the testkit's views (answers complete before they are returned) the code
+ * under test then stops exactly there, and everything it does after the answer runs in the test's
+ * thread inside {@code gate.complete(null)}: interleavings of several writers are deterministic.
  */
 public final class Interleaving {
   private final SsmAsyncClient delegate;
   private final Deque<Runnable> beforePut = new ArrayDeque<>();
   private final Deque<Object[]> failures = new ArrayDeque<>();
+  private final List<Hold> holds = new ArrayList<>();
   private final SsmAsyncClient client;
 
   public Interleaving(SsmAsyncClient delegate) {
@@ -47,6 +56,34 @@ public final class Interleaving {
     return this;
   }
 
+  /**
+   * The next call of {@code method} whose request matches is sent at once, but its answer (or
+   * error) is held back until the returned gate is completed. Holds are matched in the order they
+   * were added; each is used once.
+   *
+   * @param method the client method, e.g. {@code getParameter}
+   * @param request which requests to hold
+   * @return the gate: complete it to deliver the answer
+   */
+  public synchronized CompletableFuture<Void> holdNextAnswer(
+      String method, Predicate<Object> request) {
+    Hold hold = new Hold(method, request, new CompletableFuture<>());
+    holds.add(hold);
+    return hold.gate;
+  }
+
+  /** Matches a GetParameter of a write lock (any version). */
+  public static Predicate<Object> lockRead() {
+    return r -> r instanceof GetParameterRequest g && g.name().contains("/_locks/");
+  }
+
+  /** Matches a GetParameter of a record (not of a lock). */
+  public static Predicate<Object> recordRead() {
+    return r -> r instanceof GetParameterRequest g && !g.name().contains("/_locks/");
+  }
+
+  private record Hold(String method, Predicate<Object> request, CompletableFuture<Void> gate) {}
+
   @SuppressWarnings("unchecked")
   private Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
     if (args != null && args.length == 1 && args[0] instanceof Consumer && m.isDefault()) {
@@ -54,7 +91,15 @@ public final class Interleaving {
     }
     Runnable hook = null;
     Supplier<RuntimeException> failure = null;
+    Hold held = null;
     synchronized (this) {
+      for (Hold h : holds) {
+        if (h.method.equals(m.getName()) && args != null && h.request.test(args[0])) {
+          held = h;
+          holds.remove(h);
+          break;
+        }
+      }
       if (m.getName().equals("putParameter")) {
         hook = beforePut.poll();
       }
@@ -72,10 +117,16 @@ public final class Interleaving {
     if (hook != null) {
       hook.run();
     }
+    Object result;
     try {
-      return m.invoke(delegate, args);
+      result = m.invoke(delegate, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+    if (held != null) {
+      CompletableFuture<?> answer = (CompletableFuture<?>) result;
+      return held.gate.thenCompose(open -> answer);
+    }
+    return result;
   }
 }
