@@ -103,12 +103,9 @@ class SsmWriteLockTest {
     crashedLock();
     Interleaving a = new Interleaving(aws.ssmAsync());
     Interleaving b = new Interleaving(aws.ssmAsync());
-    CompletableFuture<Void> aReadTheLock =
-        a.holdNextAnswer("getParameter", Interleaving.lockRead());
-    CompletableFuture<Void> aReadTheRecord =
-        a.holdNextAnswer("getParameter", Interleaving.recordRead());
-    CompletableFuture<Void> bReadTheLock =
-        b.holdNextAnswer("getParameter", Interleaving.lockRead());
+    Interleaving.Hold aReadTheLock = a.holdNextAnswer("getParameter", Interleaving.lockRead());
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
 
     // Both find the lock taken and read the same expired claim; neither has acted on it yet.
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
@@ -117,18 +114,18 @@ class SsmWriteLockTest {
     assertThat(savedByB).isNotDone();
 
     // A breaks the claim and is inside its save (its read of the record is held).
-    aReadTheLock.complete(null);
+    aReadTheLock.release();
     assertThat(savedByA).isNotDone();
     assertThat(lockValue()).doesNotContain("crashed");
 
     // B breaks the claim it read before A did: its overwrite does not directly follow the expired
     // claim, so it does not hold the lock, and it writes nothing.
-    bReadTheLock.complete(null);
+    bReadTheLock.release();
     assertThat(conflictOf(savedByB))
         .hasMessageContaining("another writer is saving it right now; nothing was written");
     assertThat(recordPuts()).isEqualTo(1); // the create only
 
-    aReadTheRecord.complete(null);
+    aReadTheRecord.release();
     assertThat(savedByA.join().version()).isEqualTo(2);
     assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"A\"");
     assertThat(ssm.getParameterHistory(r -> r.name(RECORD)).parameters()).hasSize(2);
@@ -148,8 +145,7 @@ class SsmWriteLockTest {
   void aBreakerWhoseExpiredClaimWasReleasedAndRecreatedMeanwhileDoesNotTakeTheNewLock() {
     crashedLock(); // version 1 of the lock
     Interleaving b = new Interleaving(aws.ssmAsync());
-    CompletableFuture<Void> bReadTheLock =
-        b.holdNextAnswer("getParameter", Interleaving.lockRead());
+    Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB = save(b, "B", 1);
     assertThat(savedByB).isNotDone(); // B read the expired claim as version 1
 
@@ -160,18 +156,17 @@ class SsmWriteLockTest {
     // C creates a fresh lock: version 1 again (SSM restarts the versions of a re-created
     // parameter), and stops inside its save.
     Interleaving c = new Interleaving(aws.ssmAsync());
-    CompletableFuture<Void> cReadTheRecord =
-        c.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold cReadTheRecord = c.holdNextAnswer("getParameter", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByC = save(c, "C", 1);
     String cClaim = lockValue();
 
     // B's overwrite is answered with version 2, right after the version 1 it read, but version 1
     // is C's claim now, not the expired one: B does not hold the lock.
-    bReadTheLock.complete(null);
+    bReadTheLock.release();
     assertThat(conflictOf(savedByB)).hasMessageContaining("another writer is saving it right now");
     assertThat(recordPuts()).isEqualTo(1);
 
-    cReadTheRecord.complete(null);
+    cReadTheRecord.release();
     assertThat(savedByC.join().version()).isEqualTo(2);
     assertThat(ssm.getParameterHistory(r -> r.name(RECORD)).parameters()).hasSize(2);
     // B's losing overwrite replaced C's claim, so C left it to expire.
@@ -182,30 +177,28 @@ class SsmWriteLockTest {
   void aSlowHolderNeitherWritesNorDeletesTheLockOfTheWriterThatTookOver() {
     Interleaving a = new Interleaving(aws.ssmAsync());
     Interleaving b = new Interleaving(aws.ssmAsync());
-    CompletableFuture<Void> aReadTheRecord =
-        a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
     assertThat(savedByA).isNotDone(); // A holds the lock; its body stalls
     String aClaim = lockValue();
 
     // Longer than the lock's lifetime: B breaks A's claim and stops inside its own save.
     aws.time().advance(Duration.ofSeconds(31));
-    CompletableFuture<Void> bReadTheRecord =
-        b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB = save(b, "B", 1);
     assertThat(savedByB).isNotDone();
     String bClaim = lockValue();
     assertThat(bClaim).isNotEqualTo(aClaim);
 
     // A wakes up: it no longer holds the lock, so it writes nothing and leaves B's lock alone.
-    aReadTheRecord.complete(null);
+    aReadTheRecord.release();
     assertThat(conflictOf(savedByA))
         .hasMessageContaining("its write lock expired before the write")
         .satisfies(e -> assertThat(e.rejectedVersion()).isEmpty());
     assertThat(recordPuts()).isEqualTo(1);
     assertThat(lockValue()).isEqualTo(bClaim);
 
-    bReadTheRecord.complete(null);
+    bReadTheRecord.release();
     assertThat(savedByB.join().version()).isEqualTo(2);
     assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"B\"");
     assertThat(ssm.getParameterHistory(r -> r.name(RECORD)).parameters()).hasSize(2);
@@ -215,12 +208,11 @@ class SsmWriteLockTest {
   @Test
   void aSlowHolderWhoseLockNobodyTookRenewsItAndSaves() {
     Interleaving a = new Interleaving(aws.ssmAsync());
-    CompletableFuture<Void> aReadTheRecord =
-        a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
     aws.time().advance(Duration.ofSeconds(31));
 
-    aReadTheRecord.complete(null);
+    aReadTheRecord.release();
     assertThat(savedByA.join().version()).isEqualTo(2);
     // The lock was renewed (version 2 of the lock) before the write, then released.
     assertThat(
@@ -235,13 +227,12 @@ class SsmWriteLockTest {
   void aSaveWhileAnotherHoldsTheLockConflictsAndSucceedsAfterwards() {
     Interleaving a = new Interleaving(aws.ssmAsync());
     Interleaving b = new Interleaving(aws.ssmAsync());
-    CompletableFuture<Void> aReadTheRecord =
-        a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
 
     assertThat(conflictOf(save(b, "B", 1)))
         .hasMessageContaining("another writer is saving it right now; nothing was written");
-    aReadTheRecord.complete(null);
+    aReadTheRecord.release();
     assertThat(savedByA.join().version()).isEqualTo(2);
     assertThat(lockExists()).isFalse();
     // B reads again and retries: the lock is free.

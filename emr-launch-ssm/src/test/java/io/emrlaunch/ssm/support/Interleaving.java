@@ -58,18 +58,17 @@ public final class Interleaving {
 
   /**
    * The next call of {@code method} whose request matches is sent at once, but its answer (or
-   * error) is held back until the returned gate is completed. Holds are matched in the order they
-   * were added; each is used once.
+   * error) is held back until {@link Hold#release()}. Holds are matched in the order they were
+   * added; each is used once.
    *
    * @param method the client method, e.g. {@code getParameter}
    * @param request which requests to hold
-   * @return the gate: complete it to deliver the answer
+   * @return the hold
    */
-  public synchronized CompletableFuture<Void> holdNextAnswer(
-      String method, Predicate<Object> request) {
-    Hold hold = new Hold(method, request, new CompletableFuture<>());
+  public synchronized Hold holdNextAnswer(String method, Predicate<Object> request) {
+    Hold hold = new Hold(method, request);
     holds.add(hold);
-    return hold.gate;
+    return hold;
   }
 
   /** Matches a GetParameter of a write lock (any version). */
@@ -82,7 +81,32 @@ public final class Interleaving {
     return r -> r instanceof GetParameterRequest g && !g.name().contains("/_locks/");
   }
 
-  private record Hold(String method, Predicate<Object> request, CompletableFuture<Void> gate) {}
+  /** One call whose answer is held back. */
+  public static final class Hold {
+    private final String method;
+    private final Predicate<Object> request;
+    private final CompletableFuture<Void> gate = new CompletableFuture<>();
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
+
+    private Hold(String method, Predicate<Object> request) {
+      this.method = method;
+      this.request = request;
+    }
+
+    /**
+     * Completes once the held call has been answered by the service (it took effect; the caller has
+     * not seen the answer yet). Over the testkit's views that is as soon as the call is made; over
+     * HTTP (moto) join it before letting another writer act.
+     */
+    public CompletableFuture<Void> answered() {
+      return answered;
+    }
+
+    /** Delivers the held answer; what the caller does next runs before this returns if it can. */
+    public void release() {
+      gate.complete(null);
+    }
+  }
 
   @SuppressWarnings("unchecked")
   private Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
@@ -125,7 +149,9 @@ public final class Interleaving {
     }
     if (held != null) {
       CompletableFuture<?> answer = (CompletableFuture<?>) result;
-      return held.gate.thenCompose(open -> answer);
+      Hold h = held;
+      answer.whenComplete((r, e) -> h.answered.complete(null));
+      return h.gate.thenCompose(open -> answer);
     }
     return result;
   }
