@@ -240,4 +240,56 @@ class SsmWriteLockTest {
     assertThat(recordPuts()).isEqualTo(3);
     assertThat(lockExists()).isFalse();
   }
+
+  @Test
+  void aLosingBreakersEarlierWrittenExpiryDoesNotLetAThirdWriterIn() {
+    crashedLock();
+    // B computes its claim (expiring in 30 s) and reads the expired lock, then stalls for 12 s.
+    Interleaving b = new Interleaving(aws.ssmAsync());
+    Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
+    CompletableFuture<StoredRecord<EmrProfile>> savedByB = save(b, "B", 1);
+    aws.time().advance(Duration.ofSeconds(12));
+    // A breaks the expired lock (its claim expires 42 s after B computed its own) and stops inside.
+    Interleaving a = new Interleaving(aws.ssmAsync());
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
+    // B's break loses, but its overwrite put B's earlier expiry into the lock.
+    bReadTheLock.release();
+    assertThat(conflictOf(savedByB)).hasMessageContaining("another writer is saving it right now");
+
+    // Past B's written expiry, with 11 s of A's lease left: the lock's modification time keeps
+    // it alive, so D does not break in while A holds the lock.
+    aws.time().advance(Duration.ofSeconds(19));
+    assertThat(conflictOf(save(new Interleaving(aws.ssmAsync()), "D", 1)))
+        .hasMessageContaining("another writer is saving it right now");
+
+    aReadTheRecord.release();
+    assertThat(savedByA.join().version()).isEqualTo(2);
+    assertThat(ssm.getParameterHistory(r -> r.name(RECORD)).parameters()).hasSize(2);
+    assertThat(recordPuts()).isEqualTo(2);
+  }
+
+  @Test
+  void putsOfTheLockThatTheClientRepeatedAfterALostAnswerStillHoldIt() {
+    // A create-only put that landed twice: the second is refused, the lock holds our own claim.
+    Interleaving a = new Interleaving(aws.ssmAsync());
+    a.repeatNextPut(Interleaving.lockPut());
+    assertThat(save(a, "A", 1).join().version()).isEqualTo(2);
+    assertThat(lockExists()).isFalse();
+
+    // A break that landed twice: our answer is version 3, version 2 is our own copy, version 1
+    // the expired claim: we hold the lock.
+    crashedLock();
+    a.repeatNextPut(
+        Interleaving.lockPut()
+            .and(r -> Boolean.TRUE.equals(((PutParameterRequest) r).overwrite())));
+    assertThat(save(a, "A2", 2).join().version()).isEqualTo(3);
+    assertThat(
+            aws.calls().calls(FakeAws.SSM, "PutParameter").stream()
+                .map(RecordedCall::request)
+                .filter(r -> ((PutParameterRequest) r).name().equals(LOCK))
+                .filter(r -> Boolean.TRUE.equals(((PutParameterRequest) r).overwrite())))
+        .hasSize(2);
+    assertThat(lockExists()).isFalse();
+  }
 }

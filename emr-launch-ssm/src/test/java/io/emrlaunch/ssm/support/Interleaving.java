@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
+import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 
 /**
  * Wraps an {@link SsmAsyncClient} (the testkit's view) to script what its fault plan cannot:
@@ -29,6 +30,7 @@ public final class Interleaving {
   private final Deque<Runnable> beforePut = new ArrayDeque<>();
   private final Deque<Object[]> failures = new ArrayDeque<>();
   private final List<Hold> holds = new ArrayList<>();
+  private final List<Predicate<Object>> repeats = new ArrayList<>();
   private final SsmAsyncClient client;
 
   public Interleaving(SsmAsyncClient delegate) {
@@ -69,6 +71,23 @@ public final class Interleaving {
     Hold hold = new Hold(method, request);
     holds.add(hold);
     return hold;
+  }
+
+  /**
+   * The next putParameter whose request matches is sent twice and the caller sees only the second
+   * answer: what an SDK retry does after the first attempt took effect but its answer was lost.
+   *
+   * @param request which put to repeat
+   * @return this
+   */
+  public synchronized Interleaving repeatNextPut(Predicate<Object> request) {
+    repeats.add(request);
+    return this;
+  }
+
+  /** Matches a PutParameter of a write lock. */
+  public static Predicate<Object> lockPut() {
+    return r -> r instanceof PutParameterRequest put && put.name().contains("/_locks/");
   }
 
   /** Matches a GetParameter of a write lock (any version). */
@@ -116,7 +135,17 @@ public final class Interleaving {
     Runnable hook = null;
     Supplier<RuntimeException> failure = null;
     Hold held = null;
+    boolean repeat = false;
     synchronized (this) {
+      if (m.getName().equals("putParameter") && args != null) {
+        for (Predicate<Object> r : repeats) {
+          if (r.test(args[0])) {
+            repeats.remove(r);
+            repeat = true;
+            break;
+          }
+        }
+      }
       for (Hold h : holds) {
         if (h.method.equals(m.getName()) && args != null && h.request.test(args[0])) {
           held = h;
@@ -146,6 +175,19 @@ public final class Interleaving {
       result = m.invoke(delegate, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
+    }
+    if (repeat) {
+      result =
+          ((CompletableFuture<?>) result)
+              .handle((r, e) -> null)
+              .thenCompose(
+                  lost -> {
+                    try {
+                      return (CompletableFuture<?>) m.invoke(delegate, args);
+                    } catch (ReflectiveOperationException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
     }
     if (held != null) {
       CompletableFuture<?> answer = (CompletableFuture<?>) result;
