@@ -292,4 +292,37 @@ class SsmWriteLockTest {
         .hasSize(2);
     assertThat(lockExists()).isFalse();
   }
+
+  @Test
+  void aHolderWhoseLeaseRanOutDoesNotRestoreOverTheNextHolder() {
+    // A plain (unlocked) overwrite lands between A's check and A's put, so A must put the other
+    // writer's value back on top; but A stalls reading the history for longer than its lease.
+    Interleaving a = new Interleaving(aws.ssmAsync());
+    a.beforeNextPut(() -> {}); // the lock
+    a.beforeNextPut(
+        () ->
+            writer(new Interleaving(aws.ssmAsync()))
+                .profiles()
+                .blocking()
+                .save(p.withDescription("plain")));
+    Interleaving.Hold aReadTheHistory = a.holdNextAnswer("getParameterHistory", r -> true);
+    CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
+    aws.time().advance(Duration.ofSeconds(31));
+    // B takes the expired lock over and stops inside its save, having read version 3 (A's).
+    Interleaving b = new Interleaving(aws.ssmAsync());
+    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    CompletableFuture<StoredRecord<EmrProfile>> savedByB = save(b, "B", 3);
+
+    // A no longer holds the lock: it does not put version 2 back over what B may write.
+    aReadTheHistory.release();
+    assertThat(conflictOf(savedByA))
+        .hasMessageContaining("write lock expired before that value could be restored")
+        .satisfies(e -> assertThat(e.rejectedVersion()).hasValue(3));
+    assertThat(recordPuts()).isEqualTo(3); // create, the plain overwrite, A
+
+    bReadTheRecord.release();
+    assertThat(savedByB.join().version()).isEqualTo(4);
+    assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"B\"");
+    assertThat(lockExists()).isFalse();
+  }
 }
