@@ -17,6 +17,7 @@ import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsics;
 import io.emrlaunch.stepfunctions.emr.Arg;
 import io.emrlaunch.stepfunctions.emr.EmrSdkTasks;
 import io.emrlaunch.stepfunctions.emr.EmrTasks;
+import io.emrlaunch.stepfunctions.emr.NestedStateMachine;
 import io.emrlaunch.stepfunctions.emr.Phase;
 import io.emrlaunch.stepfunctions.emr.PipelineStep;
 import io.emrlaunch.stepfunctions.emr.ServiceIntegration;
@@ -250,16 +251,14 @@ public final class PipelineFlows {
   /** {@code states:startExecution.sync:2} (or request-response) of a child state machine. */
   public TaskBuilder startExecution(
       String name, String stateMachineArn, Optional<JsonNode> input, boolean wait) {
-    String resource =
-        "arn:" + s.partition() + ":states:::states:startExecution" + (wait ? ".sync:2" : "");
-    Payload p = Payload.object().put("StateMachineArn", stateMachineArn);
-    ObjectNode params = p.toJson();
     if (input.isPresent()) {
-      params.set("Input", input.get());
-    } else {
-      params.put("Input.$", "$$.Execution.Input");
+      return wait
+          ? NestedStateMachine.run(name, stateMachineArn, input.get())
+          : NestedStateMachine.start(name, stateMachineArn, input.get());
     }
-    return Flow.task(name, resource).parameters(params);
+    return wait
+        ? NestedStateMachine.run(name, stateMachineArn)
+        : NestedStateMachine.start(name, stateMachineArn);
   }
 
   /** The terminate flow of a transient pipeline's success path. */
