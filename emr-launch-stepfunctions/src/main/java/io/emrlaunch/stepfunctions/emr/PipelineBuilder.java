@@ -1,6 +1,7 @@
 package io.emrlaunch.stepfunctions.emr;
 
 import io.emrlaunch.core.validation.Problems;
+import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.Chain;
 import io.emrlaunch.stepfunctions.asl.FailBuilder;
 import io.emrlaunch.stepfunctions.asl.Flow;
@@ -263,7 +264,17 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
       return;
     }
     String prefix = "arn:" + partition + ":" + service + ":";
-    if (!arn.startsWith(prefix) || arn.split(":", -1).length < 6) {
+    if ("states".equals(service)) {
+      try {
+        if (NestedStateMachine.partitionOf(arn).equals(partition)) {
+          return;
+        }
+      } catch (ValidationException e) {
+        problems.add(field, e.problems().get(0).message());
+        return;
+      }
+      problems.add(field, "must be in partition " + partition + " (was " + arn + ")");
+    } else if (!arn.startsWith(prefix) || arn.split(":", -1).length < 6) {
       problems.add(field, "must be an ARN starting with " + prefix + " (was " + arn + ")");
     }
   }

@@ -57,6 +57,8 @@ class PipelineInputsAndPolicyTest {
                         Phase.sequential(
                             "Q",
                             PipelineStep.stateMachine("Child", ""),
+                            PipelineStep.stateMachine(
+                                "Typo", "arn:aws:states:us-east-1:123456789012:stateMachines:x"),
                             PipelineStep.of(step("Terminate Cluster", "x")),
                             PipelineStep.of(step("it's", "x"))))
                     .build());
@@ -74,12 +76,17 @@ class PipelineInputsAndPolicyTest {
         .anySatisfy(p -> assertThat(p).startsWith("phases[2].name:").contains("duplicates"))
         .anySatisfy(
             p -> assertThat(p).startsWith("phases[3].steps[0].stateMachineArn:").contains("blank"))
-        .anySatisfy(p -> assertThat(p).startsWith("phases[3].steps[1].name:").contains("clashes"))
-        .anySatisfy(p -> assertThat(p).startsWith("phases[3].steps[2].name:").contains("quote"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("phases[3].steps[1].stateMachineArn:")
+                    .contains("stateMachine:<name>"))
+        .anySatisfy(p -> assertThat(p).startsWith("phases[3].steps[2].name:").contains("clashes"))
+        .anySatisfy(p -> assertThat(p).startsWith("phases[3].steps[3].name:").contains("quote"));
   }
 
   @Test
-  void armsInAnotherPartitionAndInvalidStepsAreRejected() {
+  void arnsInAnotherPartitionAndInvalidStepsAreRejected() {
     assertThat(
             problems(
                 () ->
@@ -94,7 +101,8 @@ class PipelineInputsAndPolicyTest {
                                     .jar("")
                                     .build()))
                         .build()))
-        .anySatisfy(p -> assertThat(p).startsWith("launch.stateMachineArn:").contains("arn:aws-cn"))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("launch.stateMachineArn:").contains("partition aws-cn"))
         .anySatisfy(p -> assertThat(p).startsWith("phases[0].steps[0].").contains("jar"));
   }
 

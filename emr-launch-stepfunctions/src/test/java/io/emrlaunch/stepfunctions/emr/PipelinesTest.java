@@ -214,6 +214,18 @@ class PipelinesTest {
     assertEveryTaskCatchesIntoTerminate(sdk, "Launch Cluster");
     assertEveryPathAfterLaunchTerminates(sdk, "Launch Cluster");
 
+    // The shape MotoPipelineTest executes: an inline aws-sdk runJobFlow launch.
+    StateMachine motoShape =
+        emit(
+            "moto-shape",
+            twoPhases()
+                .launch(ClusterLaunch.inline(PipelineTestSupport.runJobFlowLaunch("nightly")))
+                .integration(ServiceIntegration.AWS_SDK)
+                .waitForSteps(false)
+                .build());
+    assertEveryTaskCatchesIntoTerminate(motoShape, "Launch Cluster");
+    assertEveryPathAfterLaunchTerminates(motoShape, "Launch Cluster");
+
     // One step may still wait while the others do not.
     StateMachine mixed =
         emit(
