@@ -68,6 +68,9 @@ public final class LaunchFunctionMachine {
   /** Error of an override that is unknown, of the wrong type, out of bounds or not allowed. */
   public static final String INVALID_OVERRIDE = "EmrLaunch.InvalidOverride";
 
+  /** Error of execution input that is not of the expected shape (e.g. {@code Tags} not a list). */
+  public static final String INVALID_INPUT = "EmrLaunch.InvalidInput";
+
   /** Error when a cluster of the same name is active and fail-if-running is on. */
   public static final String CLUSTER_RUNNING = "EmrLaunch.ClusterRunning";
 

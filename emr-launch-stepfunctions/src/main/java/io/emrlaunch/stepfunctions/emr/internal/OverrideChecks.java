@@ -1,6 +1,7 @@
 package io.emrlaunch.stepfunctions.emr.internal;
 
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.stepfunctions.asl.ChoiceBuilder;
@@ -22,57 +23,74 @@ import java.util.stream.Collectors;
  */
 final class OverrideChecks {
   static final String OVERRIDES = PreparationBranch.WORK + ".Overrides";
-  private static final String COUNT = PreparationBranch.WORK + ".Count";
   private static final String GIVEN = PreparationBranch.WORK + ".Given";
 
   private OverrideChecks() {}
 
+  /** The allow-list as {@code {name: true}}, for the name check (in the Prepare state). */
+  static ObjectNode allowedNames(List<OverrideTarget> targets) {
+    ObjectNode names = PreparationBranch.object();
+    targets.forEach(t -> names.put(t.override().name(), true));
+    return names;
+  }
+
   /**
-   * Adds the override states.
+   * Adds the override states: the input must be an object, every name in it must be allowed, then
+   * each allowed name present is checked and applied.
    *
    * @return the name of the first state
    */
   static String add(Graph g, List<OverrideTarget> targets, String next) {
-    String first = "Overrides Given?";
+    String allowed = PreparationBranch.WORK + ".Allowed";
     g.add(
-        Flow.pass("Read Overrides")
-            .parameters(
-                PreparationBranch.object().put("Text.$", "States.JsonToString(" + OVERRIDES + ")"))
-            .resultPath(GIVEN)
-            .next(first));
-    g.add(
-        Flow.choice(first)
+        Flow.choice("Overrides Given?")
+            .when(Condition.isNull(OVERRIDES, true), Flow.goTo(next))
             .when(
                 Condition.or(
-                    Condition.stringEquals(GIVEN + ".Text", "{}"),
-                    Condition.stringEquals(GIVEN + ".Text", "null")),
-                Flow.goTo(next))
-            .otherwise(Flow.goTo(checkName(targets, 0))));
-    for (int i = 0; i < targets.size(); i++) {
-      addOne(g, targets.get(i), checkName(targets, i + 1));
-    }
-    String allowed =
+                    Condition.isString(OVERRIDES, true),
+                    Condition.isNumeric(OVERRIDES, true),
+                    Condition.isBoolean(OVERRIDES, true),
+                    Condition.isPresent(OVERRIDES + "[0]", true)),
+                Flow.goTo("Overrides Not An Object"))
+            .otherwise(Flow.goTo("Read Override Names")));
+    g.add(
+        Flow.fail("Overrides Not An Object")
+            .error(LaunchFunctionMachine.INVALID_OVERRIDE)
+            .cause(
+                "ClusterConfigurationOverrides must be an object of {\"<override name>\": value}"));
+    // Merging the input's names under the allow-list adds exactly the names it does not allow;
+    // both texts come from the same interpreter, so they are equal when there are none.
+    g.add(
+        Flow.pass("Read Override Names")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Names.$", "States.JsonMerge(" + OVERRIDES + ", " + allowed + ", false)"))
+            .resultPath(GIVEN)
+            .next("Compare Override Names"));
+    g.add(
+        Flow.pass("Compare Override Names")
+            .parameters(
+                PreparationBranch.object()
+                    .put(
+                        "Given.$",
+                        "States.JsonToString(States.JsonMerge("
+                            + allowed
+                            + ", "
+                            + GIVEN
+                            + ".Names, false))")
+                    .put("Allowed.$", "States.JsonToString(" + allowed + ")"))
+            .resultPath(GIVEN)
+            .next("All Overrides Allowed?"));
+    String names =
         targets.isEmpty()
             ? "none"
             : targets.stream().map(t -> t.override().name()).collect(Collectors.joining(", "));
     g.add(
-        Flow.pass("Count Overrides")
-            .parameters(PreparationBranch.object().put("Values.$", OVERRIDES + ".*"))
-            .resultPath(GIVEN)
-            .next("Measure Overrides"));
-    g.add(
-        Flow.pass("Measure Overrides")
-            .parameters(
-                PreparationBranch.object()
-                    .put("Count.$", "States.ArrayLength(" + GIVEN + ".Values)"))
-            .resultPath(GIVEN)
-            .next("All Overrides Allowed?"));
-    g.add(
         Flow.choice("All Overrides Allowed?")
             .when(
                 Condition.comparePaths(
-                    GIVEN + ".Count", ComparisonOperator.NUMERIC_EQUALS_PATH, COUNT + ".Applied"),
-                Flow.goTo(next))
+                    GIVEN + ".Given", ComparisonOperator.STRING_EQUALS_PATH, GIVEN + ".Allowed"),
+                Flow.goTo(checkName(targets, 0, next)))
             .otherwise(Flow.goTo("Unknown Override")));
     g.add(
         Flow.fail("Unknown Override")
@@ -81,17 +99,18 @@ final class OverrideChecks {
                 Intrinsic.parse(
                     "States.Format('ClusterConfigurationOverrides {} names an override that is not"
                         + " allowed (allowed: "
-                        + allowed
+                        + names
                         + ")', States.JsonToString("
                         + OVERRIDES
                         + "))")));
-    return "Read Overrides";
+    for (int i = 0; i < targets.size(); i++) {
+      addOne(g, targets.get(i), checkName(targets, i + 1, next));
+    }
+    return "Overrides Given?";
   }
 
-  private static String checkName(List<OverrideTarget> targets, int i) {
-    return i < targets.size()
-        ? "Override " + targets.get(i).override().name() + "?"
-        : "Count Overrides";
+  private static String checkName(List<OverrideTarget> targets, int i, String next) {
+    return i < targets.size() ? "Override " + targets.get(i).override().name() + "?" : next;
   }
 
   private static void addOne(Graph g, OverrideTarget t, String next) {
@@ -139,15 +158,18 @@ final class OverrideChecks {
           Condition.not(oneOf),
           invalid(g, name + " Value", name, "is not one of " + o.allowedValues()));
     }
-    if (t.nested()) {
-      check.when(
-          Condition.isPresent(t.parentAt(cluster), false),
-          invalid(
-              g,
-              name + " Path",
-              name,
-              "targets " + t.requestPath() + ", which is not in the cluster configuration"));
-    }
+    t.mustExist()
+        .ifPresent(
+            existing ->
+                check.when(
+                    Condition.isPresent(existing, false),
+                    invalid(
+                        g,
+                        name + " Path",
+                        name,
+                        "targets "
+                            + t.requestPath()
+                            + ", which is not in the cluster configuration")));
     String afterType = o.type() == OverrideType.INTEGER ? "Format " + name : apply;
     g.add(check.otherwise(Flow.goTo(afterType)));
     if (o.type() == OverrideType.INTEGER) {
@@ -168,14 +190,7 @@ final class OverrideChecks {
                   Flow.goTo(name + " Type"))
               .otherwise(Flow.goTo(apply)));
     }
-    g.add(Flow.pass(apply).inputPath(value).resultPath(t.at(cluster)).next("Count " + name));
-    g.add(
-        Flow.pass("Count " + name)
-            .parameters(
-                PreparationBranch.object()
-                    .put("Applied.$", "States.MathAdd(" + COUNT + ".Applied, 1)"))
-            .resultPath(COUNT)
-            .next(next));
+    g.add(Flow.pass(apply).inputPath(value).resultPath(t.at(cluster)).next(next));
   }
 
   /** A Fail state for a check, defined once; returns a reference to it. */
