@@ -59,7 +59,13 @@ public final class PersistentClusterPipeline {
 
     @Override
     Set<String> reservedNames() {
-      return new HashSet<>(List.of(NOTIFY_SUCCESS_STATE, NOTIFY_FAILURE_STATE, FAILED_STATE));
+      return new HashSet<>(
+          List.of(
+              NOTIFY_SUCCESS_STATE,
+              NOTIFY_FAILURE_STATE,
+              FAILED_STATE,
+              FAILED_WITH_ERROR_STATE,
+              FAILED_AT_RUNTIME_STATE));
     }
 
     /**

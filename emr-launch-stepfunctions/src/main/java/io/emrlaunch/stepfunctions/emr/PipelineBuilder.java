@@ -3,9 +3,11 @@ package io.emrlaunch.stepfunctions.emr;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.Chain;
-import io.emrlaunch.stepfunctions.asl.FailBuilder;
+import io.emrlaunch.stepfunctions.asl.ChoiceBuilder;
+import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.Step;
+import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsics;
 import io.emrlaunch.stepfunctions.emr.internal.PipelineFlows;
 import io.emrlaunch.stepfunctions.emr.internal.Segment;
 import io.emrlaunch.stepfunctions.emr.internal.StepArguments;
@@ -30,8 +32,21 @@ import java.util.regex.Pattern;
  * @param <B> the concrete builder
  */
 public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
-  /** The name of the Fail state every failure ends in. */
+  /**
+   * The name of the state every failure ends in: a Choice that fails with the original error, or,
+   * for Step Functions' own {@code States.*} errors (which a Fail state may not raise), with
+   * {@value #PIPELINE_FAILED} and a cause that starts with the original name.
+   */
   public static final String FAILED_STATE = "Pipeline Failed";
+
+  /** The Fail state that re-raises the original error and cause. */
+  public static final String FAILED_WITH_ERROR_STATE = "Pipeline Failed With Error";
+
+  /** The Fail state for a Step Functions {@code States.*} error. */
+  public static final String FAILED_AT_RUNTIME_STATE = "Pipeline Failed At Runtime";
+
+  /** The error of a pipeline that failed with a Step Functions {@code States.*} error. */
+  public static final String PIPELINE_FAILED = "EmrPipeline.Failed";
 
   /** The name of the SNS state of the failure path. */
   public static final String NOTIFY_FAILURE_STATE = "Notify Failure";
@@ -303,10 +318,18 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
 
   /** Notify Failure (when a topic is set), then the Fail state; returns the entry. */
   Step failureEnd(PipelineFlows flows) {
-    FailBuilder fail =
-        Flow.fail(FAILED_STATE)
-            .errorPath(PipelineFlows.ERROR_PATH + ".Error")
-            .causePath(PipelineFlows.ERROR_PATH + ".Cause");
+    String error = PipelineFlows.ERROR_PATH + ".Error";
+    String cause = PipelineFlows.ERROR_PATH + ".Cause";
+    ChoiceBuilder fail =
+        Flow.choice(FAILED_STATE)
+            .when(
+                Condition.stringMatches(error, "States.*"),
+                Flow.fail(FAILED_AT_RUNTIME_STATE)
+                    .error(PIPELINE_FAILED)
+                    .causePath(
+                        Intrinsics.format(
+                            "{}: {}", Intrinsics.path(error), Intrinsics.path(cause))))
+            .otherwise(Flow.fail(FAILED_WITH_ERROR_STATE).errorPath(error).causePath(cause));
     if (failureTopicArn.isEmpty()) {
       return fail;
     }

@@ -117,6 +117,8 @@ public final class TransientClusterPipeline {
               NOTIFY_SUCCESS_STATE,
               NOTIFY_FAILURE_STATE,
               FAILED_STATE,
+              FAILED_WITH_ERROR_STATE,
+              FAILED_AT_RUNTIME_STATE,
               PLACEHOLDER));
       if (launch != null) {
         names.add(launch.stateName());

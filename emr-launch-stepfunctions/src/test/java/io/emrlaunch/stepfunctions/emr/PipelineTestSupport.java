@@ -138,7 +138,12 @@ final class PipelineTestSupport {
     assertThat(checked).isPositive();
     JsonNode t = states.get(TransientClusterPipeline.TERMINATE_AFTER_FAILURE_STATE);
     assertThat(t.get("Catch").get(0).get("ErrorEquals").toString()).isEqualTo("[\"States.ALL\"]");
-    JsonNode fail = states.get(PipelineBuilder.FAILED_STATE);
+    JsonNode end = states.get(PipelineBuilder.FAILED_STATE);
+    assertThat(end.get("Type").asText()).isEqualTo("Choice");
+    assertThat(end.get("Choices").get(0).get("StringMatches").asText()).isEqualTo("States.*");
+    assertThat(states.get(PipelineBuilder.FAILED_AT_RUNTIME_STATE).get("Error").asText())
+        .isEqualTo(PipelineBuilder.PIPELINE_FAILED);
+    JsonNode fail = states.get(PipelineBuilder.FAILED_WITH_ERROR_STATE);
     assertThat(fail.get("Type").asText()).isEqualTo("Fail");
     assertThat(fail.get("ErrorPath").asText()).isEqualTo("$.Error.Error");
     assertThat(fail.get("CausePath").asText()).isEqualTo("$.Error.Cause");

@@ -421,7 +421,7 @@ class PipelinesTest {
         assertThat(catcher.get("Next").asText()).isEqualTo("Pipeline Failed");
         assertThat(catcher.get("ResultPath").asText()).isEqualTo("$.Error");
       }
-      assertThat(states.get("Pipeline Failed").get("ErrorPath").asText())
+      assertThat(states.get(PipelineBuilder.FAILED_WITH_ERROR_STATE).get("ErrorPath").asText())
           .isEqualTo("$.Error.Error");
     }
     StateMachine custom =
