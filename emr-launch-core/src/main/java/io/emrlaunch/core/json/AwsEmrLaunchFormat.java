@@ -2,10 +2,13 @@ package io.emrlaunch.core.json;
 
 import io.emrlaunch.core.json.internal.AwsConfigurationCodec;
 import io.emrlaunch.core.json.internal.AwsLaunchFunctionCodec;
+import io.emrlaunch.core.json.internal.AwsPaths;
 import io.emrlaunch.core.json.internal.AwsProfileCodec;
+import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.LaunchFunction;
+import java.util.Optional;
 
 /**
  * Codecs for the record formats of the Python {@code aws-emr-launch} library, so records stored in
@@ -56,5 +59,26 @@ public final class AwsEmrLaunchFormat {
    */
   public static RecordCodec<LaunchFunction> launchFunctions() {
     return LAUNCH_FUNCTIONS;
+  }
+
+  /**
+   * Where an allowed override writes in the stored RunJobFlow request of the aws-emr-launch format,
+   * e.g. {@code instances.coreGroup.instanceCount} → {@code
+   * Instances.InstanceGroups.1.InstanceCount} (dotted; numeric segments index lists). The positions
+   * of instance groups and fleets are those {@link #configurations()} writes for {@code
+   * configuration}; without one, the master, core, tasks order of aws-emr-launch's managed
+   * configurations.
+   *
+   * @param override the allowed override
+   * @param configuration the configuration the override applies to, or {@code null}
+   * @return the dotted path; empty when the override's path has no counterpart in the request
+   */
+  public static Optional<String> runJobFlowPath(
+      AllowedOverride override, ClusterConfiguration configuration) {
+    AwsPaths.Layout layout =
+        configuration == null
+            ? AwsPaths.Layout.standard()
+            : AwsConfigurationCodec.layout(configuration);
+    return AwsPaths.toAws(override.path(), layout);
   }
 }

@@ -52,6 +52,20 @@ public final class Chain implements Step {
     return this;
   }
 
+  /**
+   * Adds states that belong to this chain's graph but are reached by name ({@code Next}, Choice or
+   * Catch targets given as {@link Flow#goTo(String)}) rather than by chaining. The chain's tail
+   * does not move, so {@link #then(Step)} still continues from the last chained state. Generators
+   * that wire every transition themselves use this to put a whole graph in one branch.
+   *
+   * @param step a state or chain
+   * @return this chain
+   */
+  public Chain define(Step step) {
+    steps.add(Objects.requireNonNull(step, "step"));
+    return this;
+  }
+
   @Override
   public String startName() {
     return steps.get(0).startName();

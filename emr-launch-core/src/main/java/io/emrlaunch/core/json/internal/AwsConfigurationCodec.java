@@ -127,7 +127,8 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
     return out;
   }
 
-  static AwsPaths.Layout layout(ClusterConfiguration c) {
+  /** Positions of groups and fleets in the request {@link #cluster} writes. */
+  public static AwsPaths.Layout layout(ClusterConfiguration c) {
     List<String> groups = new ArrayList<>();
     c.instances().masterGroup().ifPresent(g -> groups.add("MASTER"));
     c.instances().coreGroup().ifPresent(g -> groups.add("CORE"));

@@ -1,0 +1,204 @@
+package io.emrlaunch.stepfunctions.emr.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.core.model.LaunchFunction;
+import io.emrlaunch.stepfunctions.asl.Condition;
+import io.emrlaunch.stepfunctions.asl.Flow;
+import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
+import io.emrlaunch.stepfunctions.asl.StateMachine;
+import io.emrlaunch.stepfunctions.asl.StateMachineBuilder;
+import io.emrlaunch.stepfunctions.asl.Step;
+import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
+import io.emrlaunch.stepfunctions.emr.EmrSdkTasks;
+import io.emrlaunch.stepfunctions.emr.EmrTasks;
+import io.emrlaunch.stepfunctions.emr.IntegrationPattern;
+import io.emrlaunch.stepfunctions.emr.LaunchFunctionMachine;
+import io.emrlaunch.stepfunctions.emr.ServiceIntegration;
+import java.math.BigDecimal;
+
+/**
+ * Assembles the launch function: the preparation branch (in a Parallel state, so one Catch covers
+ * it), the cluster creation (and, for aws-sdk tasks, the wait loop), then the success chain or the
+ * failure chain. After the cluster exists, a failure lifts termination protection and terminates it
+ * before failing, so a failed launch leaves no cluster running.
+ */
+public final class LaunchFunctionAsl {
+  private static final String CLUSTER_ID = LaunchFunctionMachine.CLUSTER_ID_PATH;
+  private static final String REQUEST = "$.ClusterConfiguration.Cluster";
+
+  private LaunchFunctionAsl() {}
+
+  /**
+   * Builds and validates the machine.
+   *
+   * @param plan the checked options
+   * @return the machine
+   */
+  public static StateMachine build(LaunchPlan plan) {
+    LaunchFunction fn = plan.function();
+    String failureStart =
+        fn.failureTopicArn().isPresent() ? "Failure Notification" : "Execution Failed";
+    String successStart = fn.successTopicArn().isPresent() ? "Success Notification" : "Succeeded";
+    RequestShape shape = new RequestShape(plan);
+    ObjectNode request = shape.parameters(REQUEST);
+    Graph g = new Graph();
+    g.add(
+        Flow.parallel("Prepare Cluster Request")
+            .branch(PreparationBranch.build(plan, shape).chain())
+            .resultSelector(
+                PreparationBranch.object().put("Cluster.$", "States.ArrayGetItem($, 0)"))
+            .resultPath("$.ClusterConfiguration")
+            .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
+            .next("Create Cluster"));
+    if (plan.integration() == ServiceIntegration.OPTIMIZED) {
+      g.add(
+          EmrTasks.createCluster("Create Cluster", request)
+              .inPartition(plan.partition())
+              .pattern(
+                  fn.waitForClusterStart()
+                      ? IntegrationPattern.RUN_JOB
+                      : IntegrationPattern.REQUEST_RESPONSE)
+              .resultPath("$.LaunchClusterResult")
+              .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
+              .next(successStart));
+    } else {
+      sdkCreate(g, plan, request, successStart, failureStart);
+    }
+    fn.successTopicArn()
+        .ifPresent(
+            topic ->
+                g.add(
+                    Flow.task("Success Notification", plan.resource("sns:publish"))
+                        .parameters(
+                            PreparationBranch.object()
+                                .put("TopicArn", topic)
+                                .put("Message.$", "$.LaunchClusterResult")
+                                .put("Subject", "Launch EMR Config Succeeded"))
+                        .resultPath("$.PublishResult")
+                        // The cluster is up: a lost notification must not fail the launch.
+                        .catchErrors(Flow.goTo("Succeeded"), "$.PublishError", "States.ALL")
+                        .next("Succeeded")));
+    g.add(Flow.succeed("Succeeded"));
+    fn.failureTopicArn()
+        .ifPresent(
+            topic ->
+                g.add(
+                    Flow.task("Failure Notification", plan.resource("sns:publish"))
+                        .parameters(
+                            PreparationBranch.object()
+                                .put("TopicArn", topic)
+                                .put("Message.$", "$.Error")
+                                .put("Subject", "EMR Launch Function Failure"))
+                        .resultPath("$.PublishResult")
+                        .catchErrors(Flow.goTo("Execution Failed"), "$.PublishError", "States.ALL")
+                        .next("Execution Failed")));
+    // A Fail state may not raise a reserved "States." error, so those are reported wrapped.
+    g.add(
+        Flow.choice("Execution Failed")
+            .when(Condition.stringMatches("$.Error.Error", "States.*"), Flow.goTo("Launch Failed"))
+            .otherwise(Flow.goTo("Launch Function Failed")));
+    g.add(
+        Flow.fail("Launch Failed")
+            .error(LaunchFunctionMachine.LAUNCH_FAILED)
+            .causePath(Intrinsic.parse("States.Format('{}: {}', $.Error.Error, $.Error.Cause)")));
+    g.add(
+        Flow.fail("Launch Function Failed").errorPath("$.Error.Error").causePath("$.Error.Cause"));
+
+    StateMachineBuilder b = StateMachineBuilder.startWith(g.states().get(0));
+    for (Step s : g.states().subList(1, g.states().size())) {
+      b.define(s);
+    }
+    return b.comment(
+            "emr-launch launch function "
+                + fn.namespace()
+                + "/"
+                + fn.name()
+                + ": profile "
+                + fn.profile()
+                + ", configuration "
+                + fn.configuration()
+                + " (generated; do not edit)")
+        .build();
+  }
+
+  private static void sdkCreate(
+      Graph g, LaunchPlan plan, ObjectNode request, String successStart, String failureStart) {
+    g.add(
+        EmrSdkTasks.runJobFlow("Create Cluster", request)
+            .inPartition(plan.partition())
+            .requestResponse()
+            .resultSelector(PreparationBranch.object().put("ClusterId.$", "$.JobFlowId"))
+            .resultPath("$.LaunchClusterResult")
+            // No Retry: a repeated RunJobFlow could start a second cluster.
+            .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
+            .next(plan.function().waitForClusterStart() ? "Describe Cluster" : successStart));
+    if (!plan.function().waitForClusterStart()) {
+      return;
+    }
+    g.add(
+        Flow.task("Describe Cluster", plan.resource("aws-sdk:emr:describeCluster"))
+            .parameters(PreparationBranch.object().put("ClusterId.$", CLUSTER_ID))
+            .resultSelector(
+                PreparationBranch.object()
+                    .put("State.$", "$.Cluster.Status.State")
+                    .put("StateChangeReason.$", "$.Cluster.Status.StateChangeReason"))
+            .resultPath("$.LaunchClusterResult.Status")
+            .retry(LaunchFunctionAsl::emrReadRetry)
+            .catchErrors(Flow.goTo("Unprotect Failed Cluster"), "$.Error", "States.ALL")
+            .next("Cluster Started?"));
+    String state = "$.LaunchClusterResult.Status.State";
+    g.add(
+        Flow.choice("Cluster Started?")
+            .when(
+                Condition.or(
+                    Condition.stringEquals(state, "WAITING"),
+                    Condition.stringEquals(state, "RUNNING")),
+                Flow.goTo(successStart))
+            .when(
+                Condition.or(
+                    Condition.stringEquals(state, "TERMINATING"),
+                    Condition.stringEquals(state, "TERMINATED"),
+                    Condition.stringEquals(state, "TERMINATED_WITH_ERRORS")),
+                Flow.goTo("Cluster Failed"))
+            .otherwise(Flow.goTo("Wait For Cluster")));
+    g.add(Flow.waitSeconds("Wait For Cluster", plan.pollSeconds()).next("Describe Cluster"));
+    g.add(
+        Flow.pass("Cluster Failed")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Error", LaunchFunctionMachine.CLUSTER_FAILED)
+                    .put(
+                        "Cause.$",
+                        "States.Format('Cluster {} is {}: {}', "
+                            + CLUSTER_ID
+                            + ", "
+                            + state
+                            + ", States.JsonToString($.LaunchClusterResult.Status.StateChangeReason))"))
+            .resultPath("$.Error")
+            .next("Unprotect Failed Cluster"));
+    ObjectNode ids =
+        PreparationBranch.object().put("JobFlowIds.$", "States.Array(" + CLUSTER_ID + ")");
+    g.add(
+        Flow.task("Unprotect Failed Cluster", plan.resource("aws-sdk:emr:setTerminationProtection"))
+            .parameters(ids.deepCopy().put("TerminationProtected", false))
+            .discardResult()
+            .catchErrors(Flow.goTo("Terminate Failed Cluster"), "$.CleanupError", "States.ALL")
+            .next("Terminate Failed Cluster"));
+    g.add(
+        Flow.task("Terminate Failed Cluster", plan.resource("aws-sdk:emr:terminateJobFlows"))
+            .parameters(ids)
+            .discardResult()
+            .retry(LaunchFunctionAsl::emrReadRetry)
+            .catchErrors(Flow.goTo(failureStart), "$.CleanupError", "States.ALL")
+            .next(failureStart));
+  }
+
+  /** Retries for EMR calls that are safe to repeat (reads and terminate). */
+  static void emrReadRetry(ImmutableRetrier.Builder r) {
+    r.addErrorEquals(
+            "Emr.EmrException", "Emr.InternalServerException", "Emr.InternalServerErrorException")
+        .intervalSeconds(2)
+        .maxAttempts(5)
+        .backoffRate(BigDecimal.valueOf(2));
+  }
+}
