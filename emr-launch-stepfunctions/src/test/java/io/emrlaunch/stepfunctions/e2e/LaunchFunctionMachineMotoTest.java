@@ -413,4 +413,46 @@ class LaunchFunctionMachineMotoTest {
         .extracting(ClusterSummary::id)
         .isEqualTo(clusterId(done));
   }
+
+  @Test
+  void aSingleAllowedOverrideIsApplied() {
+    ExecutionOutcome done = launch("{\"ClusterConfigurationOverrides\":{\"CoreInstanceCount\":3}}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertClusterMatches(
+        clusterId(done), expectedRequest(FUNCTION, Map.of("CoreInstanceCount", 3), Map.of()));
+  }
+
+  @Test
+  void aSingleUnknownOverrideNameFailsTheExecution() {
+    ExecutionOutcome done = launch("{\"ClusterConfigurationOverrides\":{\"Bogus\":1}}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(done.error()).as(done.toString()).isEqualTo(LaunchFunctionMachine.INVALID_OVERRIDE);
+    assertThat(done.cause()).contains("Bogus");
+    assertThat(clusters()).isEmpty();
+  }
+
+  @Test
+  void overridesThatAreNotAnObjectFailTheExecution() {
+    ExecutionOutcome done = launch("{\"ClusterConfigurationOverrides\":\"CoreInstanceCount=3\"}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(done.error()).as(done.toString()).isEqualTo(LaunchFunctionMachine.INVALID_OVERRIDE);
+    assertThat(done.cause()).contains("CoreInstanceCount=3");
+    assertThat(clusters()).isEmpty();
+  }
+
+  @Test
+  void theKeyTheMachineCountsWithIsRefusedAsAnOverride() {
+    ExecutionOutcome done =
+        launch(
+            "{\"ClusterConfigurationOverrides\":{\"CoreInstanceCount\":3,"
+                + "\"EmrLaunchOverrideCountSentinelNotAnOverrideName\":true}}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(done.error()).as(done.toString()).isEqualTo(LaunchFunctionMachine.INVALID_OVERRIDE);
+    assertThat(done.cause()).contains("EmrLaunchOverrideCountSentinelNotAnOverrideName");
+    assertThat(clusters()).isEmpty();
+  }
 }

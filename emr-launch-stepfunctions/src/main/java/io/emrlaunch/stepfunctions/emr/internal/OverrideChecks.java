@@ -19,11 +19,24 @@ import java.util.stream.Collectors;
  * input: the type, the bounds (a bound of 0 counts) and the allowed values are checked and the
  * value is written to its request path. Names outside the allow-list are found by counting: the
  * number of input overrides must equal the number applied.
+ *
+ * <p>The count reads the overrides with a wildcard ({@code .*}) after merging in a {@linkplain
+ * #SENTINEL sentinel} key, so the wildcard always matches at least two values. Step Functions
+ * returns an array for any wildcard path, but emulators built on jsonpath-ng (moto, LocalStack)
+ * return a lone match as a bare value, on which {@code States.ArrayLength} raised {@code
+ * States.Runtime}: with a single override, valid or not, the launch failed there. Overrides that
+ * are not a JSON object are refused first, with the value in the cause.
  */
 final class OverrideChecks {
   static final String OVERRIDES = PreparationBranch.WORK + ".Overrides";
   private static final String COUNT = PreparationBranch.WORK + ".Count";
   private static final String GIVEN = PreparationBranch.WORK + ".Given";
+
+  /**
+   * The key merged into the overrides before counting them. Longer than the 40 characters an
+   * override name may have, so never an allowed name; an input that sends it is refused.
+   */
+  static final String SENTINEL = "EmrLaunchOverrideCountSentinelNotAnOverrideName";
 
   private OverrideChecks() {}
 
@@ -47,7 +60,27 @@ final class OverrideChecks {
                     Condition.stringEquals(GIVEN + ".Text", "{}"),
                     Condition.stringEquals(GIVEN + ".Text", "null")),
                 Flow.goTo(next))
+            .when(
+                Condition.or(
+                    Condition.isString(OVERRIDES, true),
+                    Condition.isNumeric(OVERRIDES, true),
+                    Condition.isBoolean(OVERRIDES, true),
+                    Condition.stringEquals(GIVEN + ".Text", "[]"),
+                    Condition.isPresent(OVERRIDES + "[0]", true)),
+                Flow.goTo("Overrides Not An Object"))
+            .when(
+                Condition.isPresent(OVERRIDES + "." + SENTINEL, true),
+                Flow.goTo("Unknown Override"))
             .otherwise(Flow.goTo(checkName(targets, 0))));
+    g.add(
+        Flow.fail("Overrides Not An Object")
+            .error(LaunchFunctionMachine.INVALID_OVERRIDE)
+            .causePath(
+                Intrinsic.parse(
+                    "States.Format('ClusterConfigurationOverrides must be an object of override"
+                        + " names to values (was {})', "
+                        + GIVEN
+                        + ".Text)")));
     for (int i = 0; i < targets.size(); i++) {
       addOne(g, targets.get(i), checkName(targets, i + 1));
     }
@@ -57,14 +90,32 @@ final class OverrideChecks {
             : targets.stream().map(t -> t.override().name()).collect(Collectors.joining(", "));
     g.add(
         Flow.pass("Count Overrides")
-            .parameters(PreparationBranch.object().put("Values.$", OVERRIDES + ".*"))
+            .parameters(
+                PreparationBranch.object()
+                    .put("Overrides.$", OVERRIDES)
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        "Sentinel", PreparationBranch.object().put(SENTINEL, true)))
+            .resultPath(GIVEN)
+            .next("Merge Sentinel"));
+    g.add(
+        Flow.pass("Merge Sentinel")
+            .parameters(
+                PreparationBranch.object()
+                    .put(
+                        "Merged.$",
+                        "States.JsonMerge(" + GIVEN + ".Overrides, " + GIVEN + ".Sentinel, false)"))
+            .resultPath(GIVEN)
+            .next("List Overrides"));
+    g.add(
+        Flow.pass("List Overrides")
+            .parameters(PreparationBranch.object().put("Values.$", GIVEN + ".Merged.*"))
             .resultPath(GIVEN)
             .next("Measure Overrides"));
     g.add(
         Flow.pass("Measure Overrides")
             .parameters(
                 PreparationBranch.object()
-                    .put("Count.$", "States.ArrayLength(" + GIVEN + ".Values)"))
+                    .put("Count.$", "States.MathAdd(States.ArrayLength(" + GIVEN + ".Values), -1)"))
             .resultPath(GIVEN)
             .next("All Overrides Allowed?"));
     g.add(
