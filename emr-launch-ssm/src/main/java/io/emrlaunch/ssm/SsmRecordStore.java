@@ -61,14 +61,20 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  *
  * <p><b>Concurrency.</b> {@link io.emrlaunch.core.repository.WriteCondition#version(long)} protects
  * against lost updates. SSM has no conditional write, so a versioned save holds a short-lived lock
- * parameter ({@link ParameterLayout#lockName}, created atomically, deleted after the write,
- * expiring after 30 seconds if its writer dies) while it checks the version and writes: of two
+ * parameter ({@link ParameterLayout#lockName}) while it checks the version and writes: of two
  * concurrent versioned saves one wins and the other fails with {@link
- * io.emrlaunch.core.repository.RecordConflictException} without writing. A plain overwrite by a
- * writer that does not lock (for example a Python deployment) landing in between is detected from
- * the version SSM returns: its value is put back on top, the save fails with a conflict and its own
- * value stays in the history. Writers need {@code ssm:PutParameter} and {@code ssm:DeleteParameter}
- * on {@code <root>/_locks/*}.
+ * io.emrlaunch.core.repository.RecordConflictException} without writing. The lock is a 30-second
+ * lease claimed with a token unique to each save: created atomically (create-only put); an expired
+ * lease is broken by an overwrite that counts only if SSM numbered it directly after the expired
+ * claim (so of several writers breaking the same lease exactly one holds it); a save whose lease
+ * ran low renews it the same way before writing, or fails with a conflict if another writer took it
+ * over; and a holder deletes the lock only while it still holds its own claim. SSM has no
+ * compare-and-delete, so that last step leaves a window that docs/ssm.md describes, together with
+ * the protocol's other limits. A plain overwrite by a writer that does not lock (for example a
+ * Python deployment) landing in between is detected from the version SSM returns: its value is put
+ * back on top, the save fails with a conflict and its own value stays in the history. Writers need
+ * {@code ssm:PutParameter}, {@code ssm:GetParameter} and {@code ssm:DeleteParameter} on {@code
+ * <root>/_locks/*}.
  *
  * <p><b>Throttling.</b> Retried by the client's retry strategy; configure it with {@link
  * SsmClients#retryStrategy()}. The store itself never loops.

@@ -3,6 +3,7 @@ package io.emrlaunch.ssm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.BlockingRecordRepository;
 import io.emrlaunch.core.repository.LaunchInputs;
@@ -15,12 +16,17 @@ import io.emrlaunch.core.repository.StoredRecord;
 import io.emrlaunch.core.repository.VersionSelector;
 import io.emrlaunch.core.repository.WriteCondition;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.ssm.support.Interleaving;
 import io.emrlaunch.ssm.support.Records;
 import io.emrlaunch.ssm.support.ThrottlingProxy;
+import io.emrlaunch.testkit.FakeAws;
 import io.emrlaunch.testkit.moto.MotoServer;
 import io.emrlaunch.testkit.moto.MotoTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -280,5 +286,117 @@ class SsmRecordStoreMotoTest {
                 .getParametersByPath(r -> r.path("/emr_launch/_locks").recursive(true))
                 .parameters())
         .isEmpty();
+  }
+
+  static final String LOCK = "/emr_launch/_locks/emr_profiles/team-a/analytics";
+
+  /** A clock that starts at the real time (moto's LastModifiedDate) and moves when told to. */
+  static FakeAws clockStartingNow() {
+    return FakeAws.builder().start(Instant.now()).build();
+  }
+
+  static RecordConflictException conflictOf(CompletableFuture<?> f) {
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      assertThat(e.getCause()).isInstanceOf(RecordConflictException.class);
+      return (RecordConflictException) e.getCause();
+    }
+    throw new AssertionError("not failed: " + f);
+  }
+
+  @Test
+  void twoWritersBreakingTheSameExpiredLockOverHttpExactlyOneWins() {
+    FakeAws time = clockStartingNow();
+    var p = Records.profile(NS, "analytics");
+    store().build().profiles().blocking().create(p);
+    direct.putParameter(
+        r ->
+            r.name(LOCK)
+                .type("String")
+                .value("{\"owner\":\"crashed\",\"expires\":" + System.currentTimeMillis() + "}"));
+    time.time().advance(Duration.ofSeconds(40));
+    Interleaving a = new Interleaving(client);
+    Interleaving b = new Interleaving(client);
+    Interleaving.Hold aReadTheLock = a.holdNextAnswer("getParameter", Interleaving.lockRead());
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
+
+    CompletableFuture<StoredRecord<EmrProfile>> savedByA =
+        store()
+            .client(a.client())
+            .clock(time.clock())
+            .build()
+            .profiles()
+            .save(p.withDescription("A"), WriteCondition.version(1));
+    CompletableFuture<StoredRecord<EmrProfile>> savedByB =
+        store()
+            .client(b.client())
+            .clock(time.clock())
+            .build()
+            .profiles()
+            .save(p.withDescription("B"), WriteCondition.version(1));
+    // Both have read the expired claim; A breaks it and stops inside its save.
+    aReadTheLock.answered().join();
+    bReadTheLock.answered().join();
+    aReadTheLock.release();
+    aReadTheRecord.answered().join();
+    // B breaks the claim it read before A did, and loses.
+    bReadTheLock.release();
+    assertThat(conflictOf(savedByB))
+        .hasMessageContaining("another writer is saving it right now; nothing was written");
+    aReadTheRecord.release();
+
+    assertThat(savedByA.join().version()).isEqualTo(2);
+    assertThat(s().profiles().blocking().history(p.ref())).hasSize(2);
+    assertThat(s().profiles().blocking().get(p.ref()).value().description()).contains("A");
+    // The lock went through versions 1 (crashed), 2 (A), 3 (B, lost) in moto too.
+    assertThat(direct.getParameter(r -> r.name(LOCK)).parameter().version()).isEqualTo(3);
+  }
+
+  @Test
+  void aSlowHolderOverHttpNeitherWritesNorDeletesTheNextHoldersLock() {
+    FakeAws time = clockStartingNow();
+    var p = Records.profile(NS, "analytics");
+    store().build().profiles().blocking().create(p);
+    Interleaving a = new Interleaving(client);
+    Interleaving b = new Interleaving(client);
+    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    CompletableFuture<StoredRecord<EmrProfile>> savedByA =
+        store()
+            .client(a.client())
+            .clock(time.clock())
+            .build()
+            .profiles()
+            .save(p.withDescription("A"), WriteCondition.version(1));
+    aReadTheRecord.answered().join();
+    time.time().advance(Duration.ofSeconds(40));
+    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    CompletableFuture<StoredRecord<EmrProfile>> savedByB =
+        store()
+            .client(b.client())
+            .clock(time.clock())
+            .build()
+            .profiles()
+            .save(p.withDescription("B"), WriteCondition.version(1));
+    bReadTheRecord.answered().join();
+    String bClaim = direct.getParameter(r -> r.name(LOCK)).parameter().value();
+
+    aReadTheRecord.release();
+    assertThat(conflictOf(savedByA))
+        .hasMessageContaining("its write lock expired before the write");
+    assertThat(direct.getParameter(r -> r.name(LOCK)).parameter().value()).isEqualTo(bClaim);
+    bReadTheRecord.release();
+    assertThat(savedByB.join().version()).isEqualTo(2);
+    assertThat(s().profiles().blocking().history(p.ref())).hasSize(2);
+    assertThat(
+            direct
+                .getParametersByPath(r -> r.path("/emr_launch/_locks").recursive(true))
+                .parameters())
+        .isEmpty();
+  }
+
+  SsmRecordStore s() {
+    return store().build();
   }
 }

@@ -6,13 +6,11 @@ import io.emrlaunch.core.launch.internal.SdkModel;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.overrides.Overrides;
 import io.emrlaunch.core.repository.RecordStore;
-import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
 import java.time.Clock;
@@ -413,25 +411,13 @@ public final class ClusterLauncher implements SdkAutoCloseable {
    * @return see {@link #runTransient(LaunchRequest, Duration)}
    */
   public CompletableFuture<JobRun> runJob(EmrProfile profile, SparkJob job, Duration timeout) {
-    List<Problem> problems = job.validationProblems();
-    if (!problems.isEmpty()) {
-      Problems p = Problems.root();
-      problems.forEach(pr -> p.at("job").add(pr.path(), pr.message()));
-      return CompletableFuture.failedFuture(new ValidationException(p.problems()));
+    LaunchRequest request;
+    try {
+      request = RunJobFlowRequests.jobRequest(profile, job);
+    } catch (ValidationException e) {
+      return CompletableFuture.failedFuture(e);
     }
-    EmrProfile effective =
-        job.logBucket()
-            .map(b -> (EmrProfile) ImmutableEmrProfile.copyOf(profile).withLogsBucket(b))
-            .orElse(profile);
-    return runTransient(
-        LaunchRequest.builder()
-            .profile(effective)
-            .configuration(job.toClusterConfiguration())
-            .clusterName(job.jobName())
-            .tags(job.tags())
-            .steps(job.steps())
-            .build(),
-        timeout);
+    return runTransient(request, timeout);
   }
 
   /**

@@ -108,6 +108,18 @@ public final class RunJobFlowRequests {
    * @throws ValidationException when the profile or the job is invalid
    */
   public static RunJobFlowRequest from(EmrProfile profile, SparkJob job) {
+    LaunchRequest r = jobRequest(profile, job);
+    return from(r.profile(), r.configuration(), r.clusterName().orElse(""), r.tags(), r.steps());
+  }
+
+  /**
+   * The launch of a {@link SparkJob}, shared by {@link #from(EmrProfile, SparkJob)} and {@code
+   * ClusterLauncher.runJob}: the job's transient configuration, name, tags and step, with the job's
+   * logs bucket (when set) replacing the profile's.
+   *
+   * @throws ValidationException naming {@code job.} fields when the job is invalid
+   */
+  static LaunchRequest jobRequest(EmrProfile profile, SparkJob job) {
     List<Problem> problems = job.validationProblems();
     if (!problems.isEmpty()) {
       Problems p = Problems.root();
@@ -118,7 +130,13 @@ public final class RunJobFlowRequests {
         job.logBucket()
             .map(b -> (EmrProfile) ImmutableEmrProfile.copyOf(profile).withLogsBucket(b))
             .orElse(profile);
-    return from(effective, job.toClusterConfiguration(), job.jobName(), job.tags(), job.steps());
+    return LaunchRequest.builder()
+        .profile(effective)
+        .configuration(job.toClusterConfiguration())
+        .clusterName(job.jobName())
+        .tags(job.tags())
+        .steps(job.steps())
+        .build();
   }
 
   /** The log location of a cluster: {@code s3://bucket/prefix/clusterName/}. */

@@ -33,14 +33,15 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
  * One kind of record on SSM Parameter Store.
  *
  * <p>Optimistic locking: SSM has no conditional put, so a save expecting version {@code e} holds
- * the record's write lock ({@link WriteLocks}, an atomic create-only parameter) while it checks
- * that the current version is {@code e} and puts. Versioned saves of one record are therefore
- * serial, and readers only ever see values that won. Writers that do not lock (plain overwrites,
- * the Python library) can still land between check and put; the put then does not return {@code e +
- * 1}, and the save puts the value of version {@code e + 1} (the other writer's) back on top and
- * fails with a conflict naming the history version that holds its own value. Versions between
- * {@code e} and ours that hold exactly our value are our own put retried by the client (a lost
- * response), not a conflict.
+ * the record's write lock ({@link WriteLocks}, a lease on a lock parameter) while it checks that
+ * the current version is {@code e} and puts, confirming right before the put that it still holds
+ * the lease. Versioned saves of one record are therefore serial, and readers only ever see values
+ * that won (within the limits {@link WriteLocks} states). Writers that do not lock (plain
+ * overwrites, the Python library) can still land between check and put; the put then does not
+ * return {@code e + 1}, and the save puts the value of version {@code e + 1} (the other writer's)
+ * back on top and fails with a conflict naming the history version that holds its own value.
+ * Versions between {@code e} and ours that hold exactly our value are our own put retried by the
+ * client (a lost response), not a conflict.
  *
  * @param <T> the value type
  */
@@ -95,7 +96,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                     kind,
                     ref,
                     condition,
-                    () -> replaceVersion(ref, name, value, text, tier, condition));
+                    lease -> replaceVersion(ref, name, value, text, tier, condition, lease));
           }
           return saved
               .whenComplete((r, e) -> s.cache().invalidate(name))
@@ -138,7 +139,13 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
   }
 
   private CompletableFuture<StoredRecord<T>> replaceVersion(
-      RecordRef ref, String name, T value, String text, ParameterTier tier, WriteCondition c) {
+      RecordRef ref,
+      String name,
+      T value,
+      String text,
+      ParameterTier tier,
+      WriteCondition c,
+      WriteLocks.Lease lease) {
     long expected = c.expectedVersion().getAsLong();
     return readRaw(name, false)
         .handle(
@@ -163,18 +170,39 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                     0,
                     "another writer saved version " + p.version() + "; nothing was written");
               }
-              return put(name, text, tier, true)
+              return lease
+                  .confirm()
+                  .thenCompose(
+                      held -> {
+                        if (!held) {
+                          throw new RecordConflictException(
+                              kind,
+                              ref,
+                              c,
+                              p.version(),
+                              0,
+                              "its write lock expired before the write and another writer took it"
+                                  + " over; nothing was written");
+                        }
+                        return put(name, text, tier, true);
+                      })
                   .thenCompose(
                       written ->
                           written == expected + 1
                               ? CompletableFuture.completedFuture(stored(ref, value, written))
-                              : resolveRace(ref, name, value, text, c, written));
+                              : resolveRace(ref, name, value, text, c, written, lease));
             });
   }
 
   /** Another put landed between our check and our put: decide whether it was ours. */
   private CompletableFuture<StoredRecord<T>> resolveRace(
-      RecordRef ref, String name, T value, String text, WriteCondition c, long written) {
+      RecordRef ref,
+      String name,
+      T value,
+      String text,
+      WriteCondition c,
+      long written,
+      WriteLocks.Lease lease) {
     long expected = c.expectedVersion().getAsLong();
     return historyRaw(name, true)
         .thenCompose(
@@ -205,7 +233,26 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                   winner.get().tier() == ParameterTier.ADVANCED
                       ? ParameterTier.ADVANCED
                       : Tiers.tierFor(kind, ref, winning);
-              return put(name, winning, tier, true)
+              return lease
+                  .confirm()
+                  .thenCompose(
+                      held -> {
+                        if (!held) {
+                          // Putting the old winner back now could bury a newer holder's write.
+                          throw new RecordConflictException(
+                              kind,
+                              ref,
+                              c,
+                              written,
+                              written,
+                              "another writer saved version "
+                                  + (expected + 1)
+                                  + " first, and this save's write lock expired before that"
+                                  + " value could be restored; this save's value is version "
+                                  + written);
+                        }
+                        return put(name, winning, tier, true);
+                      })
                   .thenApply(
                       restored -> {
                         throw new RecordConflictException(

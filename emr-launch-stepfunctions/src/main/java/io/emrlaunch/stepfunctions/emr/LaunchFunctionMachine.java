@@ -74,6 +74,9 @@ public final class LaunchFunctionMachine {
   /** Error when the new cluster ends (TERMINATING/TERMINATED*) before it started. */
   public static final String CLUSTER_FAILED = "EmrLaunch.ClusterFailed";
 
+  /** Error when the new cluster is not up within the start timeout (aws-sdk variant). */
+  public static final String CLUSTER_START_TIMEOUT = "EmrLaunch.ClusterStartTimeout";
+
   /** Error when the profile or configuration parameter does not exist. */
   public static final String RECORD_NOT_FOUND = "EmrLaunch.RecordNotFound";
 
@@ -117,6 +120,7 @@ public final class LaunchFunctionMachine {
     private ServiceIntegration integration = ServiceIntegration.OPTIMIZED;
     private String parameterRoot = "/emr_launch";
     private Duration pollInterval = Duration.ofSeconds(30);
+    private Duration startTimeout = Duration.ofHours(2);
     private String partition = "aws";
 
     private Builder(
@@ -161,6 +165,20 @@ public final class LaunchFunctionMachine {
     }
 
     /**
+     * How long the {@link ServiceIntegration#AWS_SDK} variant waits for WAITING or RUNNING before
+     * it terminates the cluster and fails with {@value
+     * LaunchFunctionMachine#CLUSTER_START_TIMEOUT}. The optimized variant waits as {@code
+     * createCluster.sync} does.
+     *
+     * @param timeout at least the poll interval; default 2 h
+     * @return this builder
+     */
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
      * The partition of the resource ARNs.
      *
      * @param partition {@code aws} (default), {@code aws-cn}, {@code aws-us-gov}, ...
@@ -198,6 +216,9 @@ public final class LaunchFunctionMachine {
       if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0
           || pollInterval.compareTo(Duration.ofHours(1)) > 0) {
         root.add("pollInterval", "must be between 1 s and 1 h (was " + pollInterval + ")");
+      }
+      if (startTimeout.compareTo(pollInterval) < 0) {
+        root.add("startTimeout", "must be at least the poll interval (was " + startTimeout + ")");
       }
       if (!PARTITION.matcher(partition).matches()) {
         root.add("partition", "is not an AWS partition (was " + partition + ")");
@@ -242,6 +263,10 @@ public final class LaunchFunctionMachine {
               targets,
               integration,
               pollInterval.toSeconds(),
+              Math.max(
+                  1,
+                  (startTimeout.toSeconds() + pollInterval.toSeconds() - 1)
+                      / Math.max(1, pollInterval.toSeconds())),
               partition);
       return LaunchFunctionAsl.build(plan);
     }

@@ -1,7 +1,9 @@
 package io.emrlaunch.stepfunctions.emr.internal;
 
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.LaunchFunction;
+import io.emrlaunch.stepfunctions.asl.ComparisonOperator;
 import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
@@ -64,34 +66,30 @@ public final class LaunchFunctionAsl {
     } else {
       sdkCreate(g, plan, request, successStart, failureStart);
     }
+    // A lost notification never changes the outcome: on success the cluster is already up.
     fn.successTopicArn()
         .ifPresent(
-            topic ->
-                g.add(
-                    Flow.task("Success Notification", plan.resource("sns:publish"))
-                        .parameters(
-                            PreparationBranch.object()
-                                .put("TopicArn", topic)
-                                .put("Message.$", "$.LaunchClusterResult")
-                                .put("Subject", "Launch EMR Config Succeeded"))
-                        .resultPath("$.PublishResult")
-                        // The cluster is up: a lost notification must not fail the launch.
-                        .catchErrors(Flow.goTo("Succeeded"), "$.PublishError", "States.ALL")
-                        .next("Succeeded")));
+            t ->
+                publish(
+                    g,
+                    plan,
+                    "Success Notification",
+                    t,
+                    "$.LaunchClusterResult",
+                    "Launch EMR Config Succeeded",
+                    "Succeeded"));
     g.add(Flow.succeed("Succeeded"));
     fn.failureTopicArn()
         .ifPresent(
-            topic ->
-                g.add(
-                    Flow.task("Failure Notification", plan.resource("sns:publish"))
-                        .parameters(
-                            PreparationBranch.object()
-                                .put("TopicArn", topic)
-                                .put("Message.$", "$.Error")
-                                .put("Subject", "EMR Launch Function Failure"))
-                        .resultPath("$.PublishResult")
-                        .catchErrors(Flow.goTo("Execution Failed"), "$.PublishError", "States.ALL")
-                        .next("Execution Failed")));
+            t ->
+                publish(
+                    g,
+                    plan,
+                    "Failure Notification",
+                    t,
+                    "$.Error",
+                    "EMR Launch Function Failure",
+                    "Execution Failed"));
     // A Fail state may not raise a reserved "States." error, so those are reported wrapped.
     g.add(
         Flow.choice("Execution Failed")
@@ -131,10 +129,16 @@ public final class LaunchFunctionAsl {
             .resultPath("$.LaunchClusterResult")
             // No Retry: a repeated RunJobFlow could start a second cluster.
             .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
-            .next(plan.function().waitForClusterStart() ? "Describe Cluster" : successStart));
+            .next(plan.function().waitForClusterStart() ? "Start Waiting" : successStart));
     if (!plan.function().waitForClusterStart()) {
       return;
     }
+    String polls = "$.LaunchClusterResult.Wait.Polls";
+    g.add(
+        Flow.pass("Start Waiting")
+            .result(PreparationBranch.object().put("Polls", 0))
+            .resultPath("$.LaunchClusterResult.Wait")
+            .next("Describe Cluster"));
     g.add(
         Flow.task("Describe Cluster", plan.resource("aws-sdk:emr:describeCluster"))
             .parameters(PreparationBranch.object().put("ClusterId.$", CLUSTER_ID))
@@ -160,8 +164,36 @@ public final class LaunchFunctionAsl {
                     Condition.stringEquals(state, "TERMINATED"),
                     Condition.stringEquals(state, "TERMINATED_WITH_ERRORS")),
                 Flow.goTo("Cluster Failed"))
+            .when(
+                Condition.compare(
+                    polls,
+                    ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS,
+                    LongNode.valueOf(plan.maxPolls())),
+                Flow.goTo("Cluster Start Timed Out"))
             .otherwise(Flow.goTo("Wait For Cluster")));
-    g.add(Flow.waitSeconds("Wait For Cluster", plan.pollSeconds()).next("Describe Cluster"));
+    g.add(Flow.waitSeconds("Wait For Cluster", plan.pollSeconds()).next("Count Poll"));
+    g.add(
+        Flow.pass("Count Poll")
+            .parameters(
+                PreparationBranch.object().put("Polls.$", "States.MathAdd(" + polls + ", 1)"))
+            .resultPath("$.LaunchClusterResult.Wait")
+            .next("Describe Cluster"));
+    g.add(
+        Flow.pass("Cluster Start Timed Out")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Error", LaunchFunctionMachine.CLUSTER_START_TIMEOUT)
+                    .put(
+                        "Cause.$",
+                        "States.Format('Cluster {} is still {} after "
+                            + plan.maxPolls() * plan.pollSeconds()
+                            + " s; it is terminated', "
+                            + CLUSTER_ID
+                            + ", "
+                            + state
+                            + ")"))
+            .resultPath("$.Error")
+            .next("Unprotect Failed Cluster"));
     g.add(
         Flow.pass("Cluster Failed")
             .parameters(
@@ -191,6 +223,27 @@ public final class LaunchFunctionAsl {
             .retry(LaunchFunctionAsl::emrReadRetry)
             .catchErrors(Flow.goTo(failureStart), "$.CleanupError", "States.ALL")
             .next(failureStart));
+  }
+
+  /** An SNS publish (aws-emr-launch's subjects) that goes on to {@code next} even if it fails. */
+  private static void publish(
+      Graph g,
+      LaunchPlan plan,
+      String name,
+      String topic,
+      String message,
+      String subject,
+      String next) {
+    g.add(
+        Flow.task(name, plan.resource("sns:publish"))
+            .parameters(
+                PreparationBranch.object()
+                    .put("TopicArn", topic)
+                    .put("Message.$", message)
+                    .put("Subject", subject))
+            .resultPath("$.PublishResult")
+            .catchErrors(Flow.goTo(next), "$.PublishError", "States.ALL")
+            .next(next));
   }
 
   /** Retries for EMR calls that are safe to repeat (reads and terminate). */

@@ -17,6 +17,7 @@ import java.util.List;
  * @param overrides the allow-list with request paths
  * @param integration optimized or aws-sdk tasks
  * @param pollSeconds wait between DescribeCluster calls (aws-sdk variant)
+ * @param maxPolls waits before the start times out (aws-sdk variant)
  * @param partition ARN partition
  */
 public record LaunchPlan(
@@ -28,6 +29,7 @@ public record LaunchPlan(
     List<OverrideTarget> overrides,
     ServiceIntegration integration,
     long pollSeconds,
+    long maxPolls,
     String partition) {
 
   /** {@code arn:<partition>:states:::<integration>}. */
