@@ -10,6 +10,7 @@ import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.core.launch.RunJobFlowRequests;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
+import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.overrides.InvalidOverrideException;
@@ -91,9 +92,17 @@ class LaunchFunctionMachineMotoTest {
   /** What Java sends for the same launch: overrides applied as the launch function does. */
   static RunJobFlowRequest expectedRequest(
       LaunchFunction function, Map<String, Object> overrides, Map<String, String> runtimeTags) {
+    return expectedRequest(function, CONFIGURATION, overrides, runtimeTags);
+  }
+
+  static RunJobFlowRequest expectedRequest(
+      LaunchFunction function,
+      ClusterConfiguration configuration,
+      Map<String, Object> overrides,
+      Map<String, String> runtimeTags) {
     Map<String, String> tags = new LinkedHashMap<>(function.clusterTags());
     tags.putAll(runtimeTags);
-    ClusterConfiguration applied = Overrides.apply(function, CONFIGURATION, overrides);
+    ClusterConfiguration applied = Overrides.apply(function, configuration, overrides);
     return RunJobFlowRequests.from(PROFILE, applied, "", tags);
   }
 
@@ -228,13 +237,16 @@ class LaunchFunctionMachineMotoTest {
         Map.of(
             "ClusterName", "adhoc-etl", "CoreInstanceCount", 5, "CoreInstanceType", "r5.2xlarge");
 
+    // A runtime tag over a key only the configuration sets, too.
     ExecutionOutcome done =
         launch(
             "{\"ClusterConfigurationOverrides\":{\"ClusterName\":\"adhoc-etl\","
-                + "\"CoreInstanceCount\":5,\"CoreInstanceType\":\"r5.2xlarge\"}}");
+                + "\"CoreInstanceCount\":5,\"CoreInstanceType\":\"r5.2xlarge\"},"
+                + "\"Tags\":[{\"Key\":\"team\",\"Value\":\"from-input\"}]}");
 
     assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    RunJobFlowRequest expected = expectedRequest(FUNCTION, overrides, Map.of());
+    RunJobFlowRequest expected = expectedRequest(FUNCTION, overrides, Map.of("team", "from-input"));
+    assertThat(tagMap(expected.tags())).containsEntry("team", "from-input");
     assertThat(expected.name()).isEqualTo("adhoc-etl");
     assertThat(expected.logUri()).isEqualTo("s3://e2e-emr-logs/clusters/adhoc-etl/");
     assertClusterMatches(clusterId(done), expected);
@@ -454,5 +466,60 @@ class LaunchFunctionMachineMotoTest {
     assertThat(done.error()).as(done.toString()).isEqualTo(LaunchFunctionMachine.INVALID_OVERRIDE);
     assertThat(done.cause()).contains("EmrLaunchOverrideCountSentinelNotAnOverrideName");
     assertThat(clusters()).isEmpty();
+  }
+
+  @Test
+  void readsOverridesUnderAwsEmrLaunchsOlderInputKey() {
+    ExecutionOutcome done = launch("{\"ClusterConfigOverrides\":{\"CoreInstanceCount\":4}}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertClusterMatches(
+        clusterId(done), expectedRequest(FUNCTION, Map.of("CoreInstanceCount", 4), Map.of()));
+  }
+
+  @Test
+  void runtimeTagsMayReplaceEveryConfiguredTag() {
+    // team by the input; env and owner by the function: no configured tag is kept.
+    ExecutionOutcome done = launch("{\"Tags\":[{\"Key\":\"team\",\"Value\":\"from-input\"}]}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    RunJobFlowRequest expected = expectedRequest(FUNCTION, Map.of(), Map.of("team", "from-input"));
+    assertThat(tagMap(expected.tags()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("team", "from-input", "env", "from-function", "owner", "from-function"));
+    assertClusterMatches(clusterId(done), expected);
+  }
+
+  @Test
+  void aFunctionWithoutTagsKeepsTheConfigurationsTags() {
+    LaunchFunction untagged = FUNCTION.withClusterTags(Map.of());
+
+    ExecutionOutcome done = launch(generator(untagged).build(), "{}", FIXTURES);
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    RunJobFlowRequest expected = expectedRequest(untagged, Map.of(), Map.of());
+    assertThat(tagMap(expected.tags())).isEqualTo(CONFIGURATION.tags());
+    assertClusterMatches(clusterId(done), expected);
+  }
+
+  @Test
+  void aClusterWithoutAnyTag() {
+    LaunchFunction untagged = FUNCTION.withClusterTags(Map.of());
+    ClusterConfiguration bare =
+        ImmutableClusterConfiguration.copyOf(CONFIGURATION).withTags(Map.of());
+
+    ExecutionOutcome done =
+        launch(
+            LaunchFunctionMachine.builder(untagged, PROFILE, bare)
+                .integration(ServiceIntegration.AWS_SDK)
+                .pollInterval(Duration.ofSeconds(1))
+                .build(),
+            "{}",
+            LaunchFixtures.of(PROFILE, bare));
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    RunJobFlowRequest expected = expectedRequest(untagged, bare, Map.of(), Map.of());
+    assertThat(expected.tags()).isEmpty();
+    assertClusterMatches(clusterId(done), expected);
   }
 }

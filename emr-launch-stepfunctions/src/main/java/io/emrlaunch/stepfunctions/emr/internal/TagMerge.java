@@ -12,6 +12,12 @@ import java.util.Map;
  * JSONPath ASL cannot build objects with computed keys, so tags stay {@code {Key, Value}} lists:
  * each earlier list is filtered by an inline Map that drops the keys the later lists set, and the
  * kept lists are flattened with {@code [*][*]}.
+ *
+ * <p>Step Functions gives {@code []} for a {@code [*][*]} path that matches nothing, but emulators
+ * built on jsonpath-ng (moto, LocalStack) fail it with {@code States.Runtime}: a function without
+ * tags, later tags replacing every configured one, or a cluster without any tag stopped the launch
+ * there. So each flatten first looks at the lists' JSON text: with no quote in it (only brackets
+ * and commas) the result is {@code []} without a path.
  */
 final class TagMerge {
   private static final String TAGS = PreparationBranch.WORK + ".Tags";
@@ -80,11 +86,13 @@ final class TagMerge {
                             + ".Runtime.Keys)"))
             .resultPath(TAGS + ".Later")
             .next("Flatten Later Tag Keys"));
-    g.add(
-        Flow.pass("Flatten Later Tag Keys")
-            .parameters(PreparationBranch.object().put("Keys.$", TAGS + ".Later.Nested[*][*]"))
-            .resultPath(TAGS + ".Later")
-            .next("Keep Configured Tags"));
+    flatten(
+        g,
+        "Flatten Later Tag Keys",
+        TAGS + ".Later.Nested",
+        "Keys",
+        TAGS + ".Later",
+        "Keep Configured Tags");
     keep(
         g,
         "Keep Configured Tags",
@@ -114,11 +122,7 @@ final class TagMerge {
                             + ".Runtime.Tags)"))
             .resultPath(TAGS + ".Joined")
             .next("Flatten Tags"));
-    g.add(
-        Flow.pass("Flatten Tags")
-            .parameters(PreparationBranch.object().put("Tags.$", TAGS + ".Joined.Nested[*][*]"))
-            .resultPath(TAGS + ".Joined")
-            .next("Set Tags"));
+    flatten(g, "Flatten Tags", TAGS + ".Joined.Nested", "Tags", TAGS + ".Joined", "Set Tags");
     g.copy("Set Tags", TAGS + ".Joined.Tags", cluster, next);
     return "Runtime Tags?";
   }
@@ -157,11 +161,41 @@ final class TagMerge {
             .itemProcessor(item.chain())
             .resultPath(resultPath + "Nested")
             .next(name + ": Flatten"));
-    g.add(
-        Flow.pass(name + ": Flatten")
-            .parameters(PreparationBranch.object().put("Tags.$", resultPath + "Nested[*][*]"))
-            .resultPath(resultPath + "Kept")
-            .next(name + ": Use"));
+    flatten(
+        g, name + ": Flatten", resultPath + "Nested", "Tags", resultPath + "Kept", name + ": Use");
     g.copy(name + ": Use", resultPath + "Kept.Tags", resultPath, next);
+  }
+
+  /**
+   * Flattens a list of lists once into {@code {field: [...]}} at {@code resultPath}, entering at
+   * {@code name}. Every element is a tag object or a key string, so the lists hold something
+   * exactly when their JSON text has a quote.
+   */
+  private static void flatten(
+      Graph g, String name, String nested, String field, String resultPath, String next) {
+    String text = TAGS + ".Text";
+    g.add(
+        Flow.pass(name)
+            .parameters(
+                PreparationBranch.object().put("Text.$", "States.JsonToString(" + nested + ")"))
+            .resultPath(text)
+            .next(name + ": Any?"));
+    g.add(
+        Flow.choice(name + ": Any?")
+            .when(Condition.stringMatches(text + ".Text", "*\"*"), Flow.goTo(name + ": Some"))
+            .otherwise(Flow.goTo(name + ": None")));
+    g.add(
+        Flow.pass(name + ": Some")
+            .parameters(PreparationBranch.object().put(field + ".$", nested + "[*][*]"))
+            .resultPath(resultPath)
+            .next(next));
+    g.add(
+        Flow.pass(name + ": None")
+            .result(
+                PreparationBranch.object()
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        field, JsonNodeFactory.instance.arrayNode()))
+            .resultPath(resultPath)
+            .next(next));
   }
 }
