@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  *   <li>fails with {@value #CLUSTER_RUNNING} when a cluster of the same name is active and {@code
  *       FailIfClusterRunning} (input, else the function's default) is true — every ListClusters
  *       page is read;
- *   <li>merges the input's {@code Tags} over the function's and the configuration's (input wins);
+ *   <li>merges the input's {@code Tags} over the function's and the configuration's (input wins;
+ *       the last entry of a key wins);
  *   <li>creates the cluster and, when the function waits for start, waits for WAITING or RUNNING;
- *   <li>publishes to the success or failure SNS topic when set; every failure, including a bad
- *       value inside a Pass state, ends in the failure chain and the execution fails with the
- *       original error name and cause.
+ *   <li>publishes to the success or failure SNS topic when set; a failure of any task or check ends
+ *       in the failure chain and the execution fails with the original error name and cause (Step
+ *       Functions' own {@code States.*} errors as {@value #LAUNCH_FAILED}); after the cluster
+ *       exists, a failure first terminates it.
  * </ol>
  *
  * The profile and configuration given to the builder are the <em>design</em>, as the Python
@@ -67,6 +69,9 @@ public final class LaunchFunctionMachine {
 
   /** Error of an override that is unknown, of the wrong type, out of bounds or not allowed. */
   public static final String INVALID_OVERRIDE = "EmrLaunch.InvalidOverride";
+
+  /** Error of execution input that is not of the expected shape (e.g. {@code Tags} not a list). */
+  public static final String INVALID_INPUT = "EmrLaunch.InvalidInput";
 
   /** Error when a cluster of the same name is active and fail-if-running is on. */
   public static final String CLUSTER_RUNNING = "EmrLaunch.ClusterRunning";

@@ -142,10 +142,8 @@ public final class LaunchFunctionAsl {
     g.add(
         Flow.task("Describe Cluster", plan.resource("aws-sdk:emr:describeCluster"))
             .parameters(PreparationBranch.object().put("ClusterId.$", CLUSTER_ID))
-            .resultSelector(
-                PreparationBranch.object()
-                    .put("State.$", "$.Cluster.Status.State")
-                    .put("StateChangeReason.$", "$.Cluster.Status.StateChangeReason"))
+            // Only State: a missing field here would be an uncatchable error with the cluster up.
+            .resultSelector(PreparationBranch.object().put("State.$", "$.Cluster.Status.State"))
             .resultPath("$.LaunchClusterResult.Status")
             .retry(LaunchFunctionAsl::emrReadRetry)
             .catchErrors(Flow.goTo("Unprotect Failed Cluster"), "$.Error", "States.ALL")
@@ -163,7 +161,7 @@ public final class LaunchFunctionAsl {
                     Condition.stringEquals(state, "TERMINATING"),
                     Condition.stringEquals(state, "TERMINATED"),
                     Condition.stringEquals(state, "TERMINATED_WITH_ERRORS")),
-                Flow.goTo("Cluster Failed"))
+                Flow.goTo("Read Failure Reason"))
             .when(
                 Condition.compare(
                     polls,
@@ -194,6 +192,20 @@ public final class LaunchFunctionAsl {
                             + ")"))
             .resultPath("$.Error")
             .next("Unprotect Failed Cluster"));
+    // The cluster has ended: reading why is safe, and a failed read still reports the state.
+    g.add(
+        Flow.task("Read Failure Reason", plan.resource("aws-sdk:emr:describeCluster"))
+            .parameters(PreparationBranch.object().put("ClusterId.$", CLUSTER_ID))
+            .resultSelector(
+                PreparationBranch.object()
+                    .put("Reason.$", "States.JsonToString($.Cluster.Status.StateChangeReason)"))
+            .resultPath("$.LaunchClusterResult.Failure")
+            .retry(LaunchFunctionAsl::emrReadRetry)
+            .catchErrors(
+                Flow.goTo("Cluster Failed Unexplained"),
+                "$.LaunchClusterResult.Failure",
+                "States.ALL")
+            .next("Cluster Failed"));
     g.add(
         Flow.pass("Cluster Failed")
             .parameters(
@@ -205,7 +217,17 @@ public final class LaunchFunctionAsl {
                             + CLUSTER_ID
                             + ", "
                             + state
-                            + ", States.JsonToString($.LaunchClusterResult.Status.StateChangeReason))"))
+                            + ", $.LaunchClusterResult.Failure.Reason)"))
+            .resultPath("$.Error")
+            .next("Unprotect Failed Cluster"));
+    g.add(
+        Flow.pass("Cluster Failed Unexplained")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Error", LaunchFunctionMachine.CLUSTER_FAILED)
+                    .put(
+                        "Cause.$",
+                        "States.Format('Cluster {} is {}', " + CLUSTER_ID + ", " + state + ")"))
             .resultPath("$.Error")
             .next("Unprotect Failed Cluster"));
     ObjectNode ids =
@@ -221,7 +243,19 @@ public final class LaunchFunctionAsl {
             .parameters(ids)
             .discardResult()
             .retry(LaunchFunctionAsl::emrReadRetry)
-            .catchErrors(Flow.goTo(failureStart), "$.CleanupError", "States.ALL")
+            .catchErrors(Flow.goTo("Termination Failed"), "$.CleanupError", "States.ALL")
+            .next(failureStart));
+    g.add(
+        Flow.pass("Termination Failed")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Error.$", "$.Error.Error")
+                    .put(
+                        "Cause.$",
+                        "States.Format('{} The cluster {} could NOT be terminated: {}', $.Error.Cause, "
+                            + CLUSTER_ID
+                            + ", $.CleanupError.Cause)"))
+            .resultPath("$.Error")
             .next(failureStart));
   }
 

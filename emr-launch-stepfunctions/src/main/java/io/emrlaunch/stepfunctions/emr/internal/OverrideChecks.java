@@ -1,6 +1,7 @@
 package io.emrlaunch.stepfunctions.emr.internal;
 
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.stepfunctions.asl.ChoiceBuilder;
@@ -19,111 +20,77 @@ import java.util.stream.Collectors;
  * input: the type, the bounds (a bound of 0 counts) and the allowed values are checked and the
  * value is written to its request path. Names outside the allow-list are found by counting: the
  * number of input overrides must equal the number applied.
- *
- * <p>The count reads the overrides with a wildcard ({@code .*}) after merging in a {@linkplain
- * #SENTINEL sentinel} key, so the wildcard always matches at least two values. Step Functions
- * returns an array for any wildcard path, but emulators built on jsonpath-ng (moto, LocalStack)
- * return a lone match as a bare value, on which {@code States.ArrayLength} raised {@code
- * States.Runtime}: with a single override, valid or not, the launch failed there. Overrides that
- * are not a JSON object are refused first, with the value in the cause.
  */
 final class OverrideChecks {
   static final String OVERRIDES = PreparationBranch.WORK + ".Overrides";
-  private static final String COUNT = PreparationBranch.WORK + ".Count";
   private static final String GIVEN = PreparationBranch.WORK + ".Given";
-
-  /**
-   * The key merged into the overrides before counting them. Longer than the 40 characters an
-   * override name may have, so never an allowed name; an input that sends it is refused.
-   */
-  static final String SENTINEL = "EmrLaunchOverrideCountSentinelNotAnOverrideName";
 
   private OverrideChecks() {}
 
+  /** The allow-list as {@code {name: true}}, for the name check (in the Prepare state). */
+  static ObjectNode allowedNames(List<OverrideTarget> targets) {
+    ObjectNode names = PreparationBranch.object();
+    targets.forEach(t -> names.put(t.override().name(), true));
+    return names;
+  }
+
   /**
-   * Adds the override states.
+   * Adds the override states: the input must be an object, every name in it must be allowed, then
+   * each allowed name present is checked and applied.
    *
    * @return the name of the first state
    */
   static String add(Graph g, List<OverrideTarget> targets, String next) {
-    String first = "Overrides Given?";
+    String allowed = PreparationBranch.WORK + ".Allowed";
     g.add(
-        Flow.pass("Read Overrides")
-            .parameters(
-                PreparationBranch.object().put("Text.$", "States.JsonToString(" + OVERRIDES + ")"))
-            .resultPath(GIVEN)
-            .next(first));
-    g.add(
-        Flow.choice(first)
-            .when(
-                Condition.or(
-                    Condition.stringEquals(GIVEN + ".Text", "{}"),
-                    Condition.stringEquals(GIVEN + ".Text", "null")),
-                Flow.goTo(next))
+        Flow.choice("Overrides Given?")
+            .when(Condition.isNull(OVERRIDES, true), Flow.goTo(next))
             .when(
                 Condition.or(
                     Condition.isString(OVERRIDES, true),
                     Condition.isNumeric(OVERRIDES, true),
                     Condition.isBoolean(OVERRIDES, true),
-                    Condition.stringEquals(GIVEN + ".Text", "[]"),
                     Condition.isPresent(OVERRIDES + "[0]", true)),
                 Flow.goTo("Overrides Not An Object"))
-            .when(
-                Condition.isPresent(OVERRIDES + "." + SENTINEL, true),
-                Flow.goTo("Unknown Override"))
-            .otherwise(Flow.goTo(checkName(targets, 0))));
+            .otherwise(Flow.goTo("Read Override Names")));
     g.add(
         Flow.fail("Overrides Not An Object")
             .error(LaunchFunctionMachine.INVALID_OVERRIDE)
-            .causePath(
-                Intrinsic.parse(
-                    "States.Format('ClusterConfigurationOverrides must be an object of override"
-                        + " names to values (was {})', "
-                        + GIVEN
-                        + ".Text)")));
-    for (int i = 0; i < targets.size(); i++) {
-      addOne(g, targets.get(i), checkName(targets, i + 1));
-    }
-    String allowed =
+            .cause(
+                "ClusterConfigurationOverrides must be an object of {\"<override name>\": value}"));
+    // Merging the input's names under the allow-list adds exactly the names it does not allow;
+    // both texts come from the same interpreter, so they are equal when there are none.
+    g.add(
+        Flow.pass("Read Override Names")
+            .parameters(
+                PreparationBranch.object()
+                    .put("Names.$", "States.JsonMerge(" + OVERRIDES + ", " + allowed + ", false)"))
+            .resultPath(GIVEN)
+            .next("Compare Override Names"));
+    g.add(
+        Flow.pass("Compare Override Names")
+            .parameters(
+                PreparationBranch.object()
+                    .put(
+                        "Given.$",
+                        "States.JsonToString(States.JsonMerge("
+                            + allowed
+                            + ", "
+                            + GIVEN
+                            + ".Names, false))")
+                    .put("Allowed.$", "States.JsonToString(" + allowed + ")"))
+            .resultPath(GIVEN)
+            .next("All Overrides Allowed?"));
+    String names =
         targets.isEmpty()
             ? "none"
             : targets.stream().map(t -> t.override().name()).collect(Collectors.joining(", "));
     g.add(
-        Flow.pass("Count Overrides")
-            .parameters(
-                PreparationBranch.object()
-                    .put("Overrides.$", OVERRIDES)
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                        "Sentinel", PreparationBranch.object().put(SENTINEL, true)))
-            .resultPath(GIVEN)
-            .next("Merge Sentinel"));
-    g.add(
-        Flow.pass("Merge Sentinel")
-            .parameters(
-                PreparationBranch.object()
-                    .put(
-                        "Merged.$",
-                        "States.JsonMerge(" + GIVEN + ".Overrides, " + GIVEN + ".Sentinel, false)"))
-            .resultPath(GIVEN)
-            .next("List Overrides"));
-    g.add(
-        Flow.pass("List Overrides")
-            .parameters(PreparationBranch.object().put("Values.$", GIVEN + ".Merged.*"))
-            .resultPath(GIVEN)
-            .next("Measure Overrides"));
-    g.add(
-        Flow.pass("Measure Overrides")
-            .parameters(
-                PreparationBranch.object()
-                    .put("Count.$", "States.MathAdd(States.ArrayLength(" + GIVEN + ".Values), -1)"))
-            .resultPath(GIVEN)
-            .next("All Overrides Allowed?"));
-    g.add(
         Flow.choice("All Overrides Allowed?")
             .when(
                 Condition.comparePaths(
-                    GIVEN + ".Count", ComparisonOperator.NUMERIC_EQUALS_PATH, COUNT + ".Applied"),
-                Flow.goTo(next))
+                    GIVEN + ".Given", ComparisonOperator.STRING_EQUALS_PATH, GIVEN + ".Allowed"),
+                Flow.goTo(checkName(targets, 0, next)))
             .otherwise(Flow.goTo("Unknown Override")));
     g.add(
         Flow.fail("Unknown Override")
@@ -132,17 +99,18 @@ final class OverrideChecks {
                 Intrinsic.parse(
                     "States.Format('ClusterConfigurationOverrides {} names an override that is not"
                         + " allowed (allowed: "
-                        + allowed
+                        + names
                         + ")', States.JsonToString("
                         + OVERRIDES
                         + "))")));
-    return "Read Overrides";
+    for (int i = 0; i < targets.size(); i++) {
+      addOne(g, targets.get(i), checkName(targets, i + 1, next));
+    }
+    return "Overrides Given?";
   }
 
-  private static String checkName(List<OverrideTarget> targets, int i) {
-    return i < targets.size()
-        ? "Override " + targets.get(i).override().name() + "?"
-        : "Count Overrides";
+  private static String checkName(List<OverrideTarget> targets, int i, String next) {
+    return i < targets.size() ? "Override " + targets.get(i).override().name() + "?" : next;
   }
 
   private static void addOne(Graph g, OverrideTarget t, String next) {
@@ -190,15 +158,18 @@ final class OverrideChecks {
           Condition.not(oneOf),
           invalid(g, name + " Value", name, "is not one of " + o.allowedValues()));
     }
-    if (t.nested()) {
-      check.when(
-          Condition.isPresent(t.parentAt(cluster), false),
-          invalid(
-              g,
-              name + " Path",
-              name,
-              "targets " + t.requestPath() + ", which is not in the cluster configuration"));
-    }
+    t.mustExist()
+        .ifPresent(
+            existing ->
+                check.when(
+                    Condition.isPresent(existing, false),
+                    invalid(
+                        g,
+                        name + " Path",
+                        name,
+                        "targets "
+                            + t.requestPath()
+                            + ", which is not in the cluster configuration")));
     String afterType = o.type() == OverrideType.INTEGER ? "Format " + name : apply;
     g.add(check.otherwise(Flow.goTo(afterType)));
     if (o.type() == OverrideType.INTEGER) {
@@ -219,14 +190,7 @@ final class OverrideChecks {
                   Flow.goTo(name + " Type"))
               .otherwise(Flow.goTo(apply)));
     }
-    g.add(Flow.pass(apply).inputPath(value).resultPath(t.at(cluster)).next("Count " + name));
-    g.add(
-        Flow.pass("Count " + name)
-            .parameters(
-                PreparationBranch.object()
-                    .put("Applied.$", "States.MathAdd(" + COUNT + ".Applied, 1)"))
-            .resultPath(COUNT)
-            .next(next));
+    g.add(Flow.pass(apply).inputPath(value).resultPath(t.at(cluster)).next(next));
   }
 
   /** A Fail state for a check, defined once; returns a reference to it. */

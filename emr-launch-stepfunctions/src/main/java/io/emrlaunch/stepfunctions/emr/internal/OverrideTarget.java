@@ -21,15 +21,20 @@ public record OverrideTarget(AllowedOverride override, String requestPath) {
     return root + jsonPath(requestPath.split("\\."), requestPath.split("\\.").length);
   }
 
-  /** The parent of the target field as a reference path; the root for a top-level field. */
-  String parentAt(String root) {
+  /**
+   * The deepest element the write needs to exist, as a reference path under {@link
+   * PreparationBranch#CLUSTER}: the target itself when it is a list element, else the last list
+   * element on its way. Objects on the way need not exist (a ResultPath write creates them); list
+   * elements must, as in the Java overrides.
+   */
+  java.util.Optional<String> mustExist() {
     String[] segments = requestPath.split("\\.");
-    return root + jsonPath(segments, segments.length - 1);
-  }
-
-  /** Whether the target is below a top-level field (its parent may be missing at run time). */
-  boolean nested() {
-    return requestPath.contains(".");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (segments[i].chars().allMatch(Character::isDigit)) {
+        return java.util.Optional.of(PreparationBranch.CLUSTER + jsonPath(segments, i + 1));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static String jsonPath(String[] segments, int count) {

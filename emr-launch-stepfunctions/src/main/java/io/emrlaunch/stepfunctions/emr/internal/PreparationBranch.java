@@ -22,8 +22,6 @@ final class PreparationBranch {
   static final String CLUSTER = "$.ClusterConfiguration.Cluster";
   private static final String PROFILE = WORK + ".Profile.Value";
   private static final String RECORD = WORK + ".Configuration.Value";
-  private static final List<String> TRUE_TEXTS =
-      List.of("true", "True", "TRUE", "yes", "Yes", "YES", "t", "T", "1", "y", "Y");
 
   private PreparationBranch() {}
 
@@ -35,10 +33,10 @@ final class PreparationBranch {
     Graph g = new Graph();
     ObjectNode function = object();
     function.set("Tags", TagMerge.functionTags(plan.function().clusterTags()));
-    function.set("Keys", TagMerge.functionKeys(plan.function().clusterTags()));
     ObjectNode prepare = object().put("Input.$", "$$.Execution.Input");
-    prepare.set("Count", object().put("Applied", 0));
+    prepare.set("Allowed", OverrideChecks.allowedNames(plan.overrides()));
     prepare.set("Function", function);
+    prepare.set("Kept", TagMerge.kept());
     prepare.set("Shape", shape.templates());
     g.add(
         Flow.pass("Read Execution Input")
@@ -119,7 +117,7 @@ final class PreparationBranch {
                 Condition.isPresent(input + ".ClusterConfigOverrides", true),
                 Flow.goTo("Take Legacy Overrides"))
             .otherwise(Flow.goTo("No Overrides")));
-    String checks = "Read Overrides";
+    String checks = "Overrides Given?";
     g.copy(
         "Take Overrides",
         input + ".ClusterConfigurationOverrides",
@@ -141,8 +139,8 @@ final class PreparationBranch {
     TagMerge.add(g, "Fail If Running?");
     failIfRunning(g, plan, "Complete Instances");
     shape.add(g, "Request Ready");
-    // The branch's output is the request alone; the Parallel state picks it from its result list.
-    g.add(Flow.pass("Request Ready").inputPath(CLUSTER).end());
+    // The branch ends with exactly the request EMR receives; the Parallel state picks it up.
+    g.add(Flow.pass("Request Ready").parameters(shape.parameters(CLUSTER)).end());
     return g;
   }
 
@@ -269,10 +267,12 @@ final class PreparationBranch {
     String prefix = PROFILE + ".LogsPath";
     String clusterName = CLUSTER + ".Name";
     g.ifSet("Logs Bucket?", bucket, "Logs Prefix?", next);
+    // As the aws-emr-launch profile codec: an unset LogsPath means "elasticmapreduce/".
     g.add(
         Flow.choice("Logs Prefix?")
-            .when(Condition.isPresent(prefix, false), Flow.goTo("Log Location"))
-            .when(Condition.isNull(prefix, true), Flow.goTo("Log Location"))
+            .when(
+                Condition.isPresent(prefix, false), Flow.goTo("Log Location Under Default Prefix"))
+            .when(Condition.isNull(prefix, true), Flow.goTo("Log Location Under Default Prefix"))
             .when(Condition.stringEquals(prefix, ""), Flow.goTo("Log Location"))
             .when(
                 Condition.and(
@@ -282,6 +282,11 @@ final class PreparationBranch {
             .when(Condition.stringMatches(prefix, "*/"), Flow.goTo("Log Location Under Prefix/"))
             .otherwise(Flow.goTo("Log Location Under Prefix")));
     logFormat(g, "Log Location", "s3://{}/{}/", bucket + ", " + clusterName);
+    logFormat(
+        g,
+        "Log Location Under Default Prefix",
+        "s3://{}/elasticmapreduce/{}/",
+        bucket + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under /Prefix/",
@@ -317,10 +322,12 @@ final class PreparationBranch {
     String flag = WORK + ".Input.FailIfClusterRunning";
     String check = "List Active Clusters";
     String byDefault = plan.function().defaultFailIfClusterRunning() ? check : next;
+    // As aws-emr-launch's parse_bool: str(v).lower() in (yes, true, t, 1); an explicit null is
+    // false, only a missing flag takes the function's default.
     g.add(
         Flow.choice("Fail If Running?")
             .when(Condition.isPresent(flag, false), Flow.goTo(byDefault))
-            .when(Condition.isNull(flag, true), Flow.goTo(byDefault))
+            .when(Condition.isNull(flag, true), Flow.goTo(next))
             .when(
                 Condition.and(Condition.isBoolean(flag, true), Condition.booleanEquals(flag, true)),
                 Flow.goTo(check))
@@ -328,7 +335,7 @@ final class PreparationBranch {
                 Condition.and(
                     Condition.isString(flag, true),
                     Condition.or(
-                        TRUE_TEXTS.stream()
+                        trueTexts().stream()
                             .map(t -> Condition.stringEquals(flag, t))
                             .toArray(Condition[]::new))),
                 Flow.goTo(check))
@@ -392,6 +399,24 @@ final class PreparationBranch {
         .resultPath(WORK + ".Page")
         .retry(LaunchFunctionAsl::emrReadRetry)
         .next(next);
+  }
+
+  /** Every upper/lower-case spelling of yes, true, t and 1 (Choice rules compare exactly). */
+  static List<String> trueTexts() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String word : List.of("yes", "true", "t", "1")) {
+      java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
+      for (int mask = 0; mask < 1 << word.length(); mask++) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+          char c = word.charAt(i);
+          b.append((mask & (1 << i)) != 0 ? Character.toUpperCase(c) : c);
+        }
+        spellings.add(b.toString());
+      }
+      out.addAll(spellings);
+    }
+    return out;
   }
 
   /** The last {@code /} segment of an ARN (a role or instance profile name); a name stays. */

@@ -2,200 +2,192 @@ package io.emrlaunch.stepfunctions.emr.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.stepfunctions.asl.ComparisonOperator;
 import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.Flow;
+import io.emrlaunch.stepfunctions.emr.LaunchFunctionMachine;
 import java.util.Map;
 
 /**
- * Merges the cluster's tags as {@code RunJobFlowRequests} does: the configuration's tags, then the
- * launch function's, then the execution input's {@code Tags}, a later key replacing an earlier one.
- * JSONPath ASL cannot build objects with computed keys, so tags stay {@code {Key, Value}} lists:
- * each earlier list is filtered by an inline Map that drops the keys the later lists set, and the
- * kept lists are flattened with {@code [*][*]}.
- *
- * <p>Step Functions gives {@code []} for a {@code [*][*]} path that matches nothing, but emulators
- * built on jsonpath-ng (moto, LocalStack) fail it with {@code States.Runtime}: a function without
- * tags, later tags replacing every configured one, or a cluster without any tag stopped the launch
- * there. So each flatten first looks at the lists' JSON text: with no quote in it (only brackets
- * and commas) the result is {@code []} without a path.
+ * Merges the cluster's tags as {@code RunJobFlowRequests} does: the execution input's {@code Tags}
+ * win over the launch function's, which win over the configuration's, and within one list the last
+ * entry of a key wins. JSONPath ASL has no way to build an object with computed keys, to
+ * concatenate arrays or to filter one without wildcards (whose empty results interpreters treat
+ * differently), so a loop walks the three lists, highest precedence first and each from its end,
+ * keeps a tag only if its key was not kept yet, and appends it to a JSON text that is parsed once
+ * at the end.
  */
 final class TagMerge {
-  private static final String TAGS = PreparationBranch.WORK + ".Tags";
+  private static final String LOOP = PreparationBranch.WORK + ".TagLoop";
+  private static final String KEPT = PreparationBranch.WORK + ".Kept";
+  private static final int MAX_TAGS = 50;
 
   private TagMerge() {}
 
-  /** Static tags and keys the generator knows, for the Prepare state's parameters. */
+  /** The function's tags as a {@code [{Key, Value}]} list for the Prepare state. */
   static ArrayNode functionTags(Map<String, String> tags) {
     ArrayNode list = JsonNodeFactory.instance.arrayNode();
     tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
     return list;
   }
 
-  static ArrayNode functionKeys(Map<String, String> tags) {
-    ArrayNode keys = JsonNodeFactory.instance.arrayNode();
-    tags.keySet().forEach(keys::add);
-    return keys;
+  /** The empty accumulator for the Prepare state. */
+  static ObjectNode kept() {
+    return PreparationBranch.object().put("KeysText", "").put("TagsText", "").put("Sep", "");
   }
 
   /**
-   * Adds the tag states; expects {@code WORK.Function.Tags} and {@code WORK.Function.Keys}.
+   * Adds the tag states; expects {@code WORK.Function.Tags} and {@code WORK.Kept}.
    *
    * @return the name of the first state
    */
   static String add(Graph g, String next) {
     String input = PreparationBranch.WORK + ".Input.Tags";
-    String cluster = PreparationBranch.CLUSTER + ".Tags";
+    String configured = PreparationBranch.CLUSTER + ".Tags";
+    String fn = PreparationBranch.WORK + ".Function.Tags";
     g.add(
         Flow.choice("Runtime Tags?")
-            .when(Condition.isPresent(input + "[0]", true), Flow.goTo("Take Runtime Tags"))
-            .otherwise(Flow.goTo("No Runtime Tags")));
+            .when(Condition.isPresent(input, false), Flow.goTo("Function Tags: Start"))
+            .when(Condition.isNull(input, true), Flow.goTo("Function Tags: Start"))
+            .when(
+                Condition.or(
+                    Condition.isString(input, true),
+                    Condition.isNumeric(input, true),
+                    Condition.isBoolean(input, true)),
+                Flow.goTo("Tags Not A List"))
+            .otherwise(Flow.goTo("Read Runtime Tags")));
+    // Objects and lists look alike to Choice rules; their JSON text does not.
     g.add(
-        Flow.pass("Take Runtime Tags")
+        Flow.pass("Read Runtime Tags")
             .parameters(
-                PreparationBranch.object().put("Tags.$", input).put("Keys.$", input + "[*].Key"))
-            .resultPath(TAGS + ".Runtime")
-            .next("Configured Tags?"));
+                PreparationBranch.object().put("Text.$", "States.JsonToString(" + input + ")"))
+            .resultPath(LOOP)
+            .next("Runtime Tags A List?"));
     g.add(
-        Flow.pass("No Runtime Tags")
-            .result(
-                PreparationBranch.object()
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                        "Tags", JsonNodeFactory.instance.arrayNode())
-                    .set("Keys", JsonNodeFactory.instance.arrayNode()))
-            .resultPath(TAGS + ".Runtime")
-            .next("Configured Tags?"));
+        Flow.choice("Runtime Tags A List?")
+            .when(Condition.stringMatches(LOOP + ".Text", "[*"), Flow.goTo("Runtime Tags: Start"))
+            .otherwise(Flow.goTo("Tags Not A List")));
     g.add(
-        Flow.choice("Configured Tags?")
-            .when(Condition.isPresent(cluster + "[0]", true), Flow.goTo("Later Tag Keys"))
-            .otherwise(Flow.goTo("No Configured Tags")));
+        Flow.fail("Tags Not A List")
+            .error(LaunchFunctionMachine.INVALID_INPUT)
+            .cause("Tags must be a list of {\"Key\": ..., \"Value\": ...} objects"));
+    loop(g, "Runtime Tags", input, "Function Tags: Start");
+    loop(g, "Function Tags", fn, "Configured Tags?");
+    g.ifSet("Configured Tags?", configured, "Configured Tags: Start", "Tags Merged");
+    loop(g, "Configured Tags", configured, "Tags Merged");
     g.add(
-        Flow.pass("No Configured Tags")
-            .result(JsonNodeFactory.instance.arrayNode())
-            .resultPath(TAGS + ".Configured")
-            .next("Keep Function Tags"));
-    g.add(
-        Flow.pass("Later Tag Keys")
-            .parameters(
-                PreparationBranch.object()
-                    .put(
-                        "Nested.$",
-                        "States.Array("
-                            + PreparationBranch.WORK
-                            + ".Function.Keys, "
-                            + TAGS
-                            + ".Runtime.Keys)"))
-            .resultPath(TAGS + ".Later")
-            .next("Flatten Later Tag Keys"));
-    flatten(
-        g,
-        "Flatten Later Tag Keys",
-        TAGS + ".Later.Nested",
-        "Keys",
-        TAGS + ".Later",
-        "Keep Configured Tags");
-    keep(
-        g,
-        "Keep Configured Tags",
-        cluster,
-        TAGS + ".Later.Keys",
-        TAGS + ".Configured",
-        "Keep Function Tags");
-    keep(
-        g,
-        "Keep Function Tags",
-        PreparationBranch.WORK + ".Function.Tags",
-        TAGS + ".Runtime.Keys",
-        TAGS + ".Function",
-        "Join Tags");
-    g.add(
-        Flow.pass("Join Tags")
+        Flow.pass("Tags Merged")
             .parameters(
                 PreparationBranch.object()
                     .put(
-                        "Nested.$",
-                        "States.Array("
-                            + TAGS
-                            + ".Configured, "
-                            + TAGS
-                            + ".Function, "
-                            + TAGS
-                            + ".Runtime.Tags)"))
-            .resultPath(TAGS + ".Joined")
-            .next("Flatten Tags"));
-    flatten(g, "Flatten Tags", TAGS + ".Joined.Nested", "Tags", TAGS + ".Joined", "Set Tags");
-    g.copy("Set Tags", TAGS + ".Joined.Tags", cluster, next);
+                        "Tags.$",
+                        "States.StringToJson(States.Format('[{}]', " + KEPT + ".TagsText))"))
+            .resultPath(PreparationBranch.WORK + ".Merged")
+            .next("Count Tags"));
+    g.add(
+        Flow.pass("Count Tags")
+            .parameters(
+                PreparationBranch.object()
+                    .put(
+                        "Count.$",
+                        "States.ArrayLength(" + PreparationBranch.WORK + ".Merged.Tags)"))
+            .resultPath(PreparationBranch.WORK + ".TagCount")
+            .next("Too Many Tags?"));
+    g.add(
+        Flow.choice("Too Many Tags?")
+            .when(
+                Condition.compare(
+                    PreparationBranch.WORK + ".TagCount.Count",
+                    ComparisonOperator.NUMERIC_GREATER_THAN,
+                    JsonNodeFactory.instance.numberNode(MAX_TAGS)),
+                Flow.goTo("Too Many Tags"))
+            .otherwise(Flow.goTo("Set Tags")));
+    g.add(
+        Flow.fail("Too Many Tags")
+            .error(LaunchFunctionMachine.INVALID_INPUT)
+            .cause(
+                "A cluster takes at most "
+                    + MAX_TAGS
+                    + " tags (configuration, function and input together)"));
+    g.copy("Set Tags", PreparationBranch.WORK + ".Merged.Tags", configured, next);
     return "Runtime Tags?";
   }
 
-  /**
-   * An inline Map over {@code items} that keeps the tags whose key is not in {@code dropKeys}; each
-   * iteration yields {@code []} or {@code [tag]}, so the result is flattened once.
-   */
-  private static void keep(
-      Graph g, String name, String items, String dropKeys, String resultPath, String next) {
-    Graph item = new Graph();
-    item.add(
-        Flow.pass(name + ": Dropped?")
+  /** Walks {@code list} from its end, keeping each tag whose key is not kept yet. */
+  private static void loop(Graph g, String name, String list, String next) {
+    g.add(
+        Flow.pass(name + ": Start")
             .parameters(
                 PreparationBranch.object()
-                    .put("Dropped.$", "States.ArrayContains($.Drop, $.Tag.Key)"))
-            .resultPath("$.Check")
+                    .put("I.$", "States.MathAdd(States.ArrayLength(" + list + "), -1)"))
+            .resultPath(LOOP)
+            .next(name + ": More?"));
+    g.add(
+        Flow.choice(name + ": More?")
+            .when(
+                Condition.compare(
+                    LOOP + ".I",
+                    ComparisonOperator.NUMERIC_GREATER_THAN_EQUALS,
+                    JsonNodeFactory.instance.numberNode(0)),
+                Flow.goTo(name + ": Pick"))
+            .otherwise(Flow.goTo(next)));
+    g.add(
+        Flow.pass(name + ": Pick")
+            .parameters(
+                PreparationBranch.object()
+                    .put("I.$", LOOP + ".I")
+                    .put("Tag.$", "States.ArrayGetItem(" + list + ", " + LOOP + ".I)"))
+            .resultPath(LOOP)
+            .next(name + ": Seen"));
+    g.add(
+        Flow.pass(name + ": Seen")
+            .parameters(
+                PreparationBranch.object()
+                    .put("I.$", LOOP + ".I")
+                    .put("Tag.$", LOOP + ".Tag")
+                    .put(
+                        "Seen.$",
+                        "States.ArrayContains(States.StringToJson(States.Format('[{}]', "
+                            + KEPT
+                            + ".KeysText)), "
+                            + LOOP
+                            + ".Tag.Key)"))
+            .resultPath(LOOP)
             .next(name + ": Keep?"));
-    item.add(
+    g.add(
         Flow.choice(name + ": Keep?")
-            .when(Condition.booleanEquals("$.Check.Dropped", true), Flow.goTo(name + ": Drop"))
+            .when(Condition.booleanEquals(LOOP + ".Seen", true), Flow.goTo(name + ": Step"))
             .otherwise(Flow.goTo(name + ": Keep")));
-    item.add(Flow.pass(name + ": Drop").result(JsonNodeFactory.instance.arrayNode()).end());
-    item.add(
+    g.add(
         Flow.pass(name + ": Keep")
-            .parameters(PreparationBranch.object().put("Kept.$", "States.Array($.Tag)"))
-            .outputPath("$.Kept")
-            .end());
-    g.add(
-        Flow.map(name)
-            .itemsPath(items)
-            .itemSelector(
-                PreparationBranch.object()
-                    .put("Tag.$", "$$.Map.Item.Value")
-                    .put("Drop.$", dropKeys))
-            .itemProcessor(item.chain())
-            .resultPath(resultPath + "Nested")
-            .next(name + ": Flatten"));
-    flatten(
-        g, name + ": Flatten", resultPath + "Nested", "Tags", resultPath + "Kept", name + ": Use");
-    g.copy(name + ": Use", resultPath + "Kept.Tags", resultPath, next);
-  }
-
-  /**
-   * Flattens a list of lists once into {@code {field: [...]}} at {@code resultPath}, entering at
-   * {@code name}. Every element is a tag object or a key string, so the lists hold something
-   * exactly when their JSON text has a quote.
-   */
-  private static void flatten(
-      Graph g, String name, String nested, String field, String resultPath, String next) {
-    String text = TAGS + ".Text";
-    g.add(
-        Flow.pass(name)
             .parameters(
-                PreparationBranch.object().put("Text.$", "States.JsonToString(" + nested + ")"))
-            .resultPath(text)
-            .next(name + ": Any?"));
-    g.add(
-        Flow.choice(name + ": Any?")
-            .when(Condition.stringMatches(text + ".Text", "*\"*"), Flow.goTo(name + ": Some"))
-            .otherwise(Flow.goTo(name + ": None")));
-    g.add(
-        Flow.pass(name + ": Some")
-            .parameters(PreparationBranch.object().put(field + ".$", nested + "[*][*]"))
-            .resultPath(resultPath)
-            .next(next));
-    g.add(
-        Flow.pass(name + ": None")
-            .result(
                 PreparationBranch.object()
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set(
-                        field, JsonNodeFactory.instance.arrayNode()))
-            .resultPath(resultPath)
-            .next(next));
+                    .put(
+                        "KeysText.$",
+                        "States.Format('{}{}{}', "
+                            + KEPT
+                            + ".KeysText, "
+                            + KEPT
+                            + ".Sep, States.JsonToString("
+                            + LOOP
+                            + ".Tag.Key))")
+                    .put(
+                        "TagsText.$",
+                        "States.Format('{}{}{}', "
+                            + KEPT
+                            + ".TagsText, "
+                            + KEPT
+                            + ".Sep, States.JsonToString("
+                            + LOOP
+                            + ".Tag))")
+                    .put("Sep", ","))
+            .resultPath(KEPT)
+            .next(name + ": Step"));
+    g.add(
+        Flow.pass(name + ": Step")
+            .parameters(PreparationBranch.object().put("I.$", "States.MathAdd(" + LOOP + ".I, -1)"))
+            .resultPath(LOOP)
+            .next(name + ": More?"));
   }
 }
