@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launch function snippet of the README ({@code docs/launch-function-readme-snippet.md}),
  * compiled and run in a temporary folder. The code between the {@code ---- as in the README ----}
- * markers must be the snippet's Java block (whitespace aside): {@link
- * #theSnippetIsTheCodeThisTestRuns} fails when one changes without the other.
+ * markers must be the snippet's Java block (whitespace aside), and README.md must show that block
+ * under the snippet's heading ({@link #theSnippetIsTheCodeThisTestRuns}, {@link
+ * #theReadmeShowsTheSnippet}).
  */
 class ReadmeLaunchFunctionExampleTest {
   static final String SNIPPET = "docs/launch-function-readme-snippet.md";
@@ -36,6 +37,7 @@ class ReadmeLaunchFunctionExampleTest {
           + "ReadmeLaunchFunctionExampleTest.java";
   static final String BEGIN = "// ---- as in the README ----";
   static final String END = "// ---- end ----";
+  static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
   @Test
   void writesTheDefinitionAndItsPolicy(@TempDir Path dir) throws Exception {
@@ -116,7 +118,7 @@ class ReadmeLaunchFunctionExampleTest {
   void theSnippetIsTheCodeThisTestRuns() throws Exception {
     Path root = projectRoot();
     String markdown = Files.readString(root.resolve(SNIPPET));
-    Matcher java = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+    Matcher java = JAVA_BLOCK.matcher(markdown);
     assertThat(java.find()).as("a ```java block in " + SNIPPET).isTrue();
     String snippet = java.group(1);
     assertThat(java.find()).as("only one ```java block in " + SNIPPET).isFalse();
@@ -137,6 +139,20 @@ class ReadmeLaunchFunctionExampleTest {
 
     // google-java-format rewraps the test's copy; compare the code without any whitespace.
     assertThat(withoutWhitespace(tested)).isEqualTo(withoutWhitespace(snippet));
+  }
+
+  @Test
+  void theReadmeShowsTheSnippet() throws Exception {
+    Path root = projectRoot();
+    String heading = Files.readString(root.resolve(SNIPPET)).lines().findFirst().orElseThrow();
+    String readme = Files.readString(root.resolve("README.md"));
+    int section = readme.indexOf(heading.replaceFirst("^#+", ""));
+    assertThat(section).as("README.md has the section " + heading).isPositive();
+    Matcher inReadme = JAVA_BLOCK.matcher(readme.substring(section));
+    assertThat(inReadme.find()).isTrue();
+    Matcher inSnippet = JAVA_BLOCK.matcher(Files.readString(root.resolve(SNIPPET)));
+    assertThat(inSnippet.find()).isTrue();
+    assertThat(inReadme.group(1)).isEqualTo(inSnippet.group(1));
   }
 
   private static List<PolicyStatement> statementsWith(PolicyDocument policy, String action) {
