@@ -184,7 +184,8 @@ class MotoPipelineTest {
     ClusterSummary cluster = onlyCluster();
     assertThat(cluster.status().state()).isEqualTo(ClusterState.TERMINATED);
     assertThat(stepArgs(moto.emr(), cluster.id())).containsOnlyKeys("Ingest");
-    // The Fail state raises the child's error, never a reserved States.* name (refused at run time).
+    // The Fail state raises the child's error, never a reserved States.* name (refused at run
+    // time).
     assertThat(d.error()).isNotBlank().doesNotStartWith("States.");
     assertThat(d.cause()).doesNotContain("MUST NOT begin");
     List<String> entered = enteredStates(d.executionArn());
