@@ -4,10 +4,9 @@ import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.Chain;
 import io.emrlaunch.stepfunctions.asl.ChoiceBuilder;
-import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.Step;
-import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsics;
+import io.emrlaunch.stepfunctions.emr.internal.FailureEnd;
 import io.emrlaunch.stepfunctions.emr.internal.PipelineFlows;
 import io.emrlaunch.stepfunctions.emr.internal.Segment;
 import io.emrlaunch.stepfunctions.emr.internal.StepArguments;
@@ -318,18 +317,13 @@ public abstract class PipelineBuilder<B extends PipelineBuilder<B>> {
 
   /** Notify Failure (when a topic is set), then the Fail state; returns the entry. */
   Step failureEnd(PipelineFlows flows) {
-    String error = PipelineFlows.ERROR_PATH + ".Error";
-    String cause = PipelineFlows.ERROR_PATH + ".Cause";
     ChoiceBuilder fail =
-        Flow.choice(FAILED_STATE)
-            .when(
-                Condition.stringMatches(error, "States.*"),
-                Flow.fail(FAILED_AT_RUNTIME_STATE)
-                    .error(PIPELINE_FAILED)
-                    .causePath(
-                        Intrinsics.format(
-                            "{}: {}", Intrinsics.path(error), Intrinsics.path(cause))))
-            .otherwise(Flow.fail(FAILED_WITH_ERROR_STATE).errorPath(error).causePath(cause));
+        FailureEnd.of(
+            FAILED_STATE,
+            FAILED_AT_RUNTIME_STATE,
+            FAILED_WITH_ERROR_STATE,
+            PIPELINE_FAILED,
+            PipelineFlows.ERROR_PATH);
     if (failureTopicArn.isEmpty()) {
       return fail;
     }

@@ -28,10 +28,6 @@ final class Graph {
     return chain;
   }
 
-  List<Step> states() {
-    return states;
-  }
-
   /** A Choice that goes to {@code then} when {@code path} holds a non-null value. */
   void ifSet(String name, String path, String then, String otherwise) {
     add(

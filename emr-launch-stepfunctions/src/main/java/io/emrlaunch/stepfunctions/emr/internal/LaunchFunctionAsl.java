@@ -9,8 +9,6 @@ import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.StateMachineBuilder;
-import io.emrlaunch.stepfunctions.asl.Step;
-import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
 import io.emrlaunch.stepfunctions.emr.EmrSdkTasks;
 import io.emrlaunch.stepfunctions.emr.EmrTasks;
 import io.emrlaunch.stepfunctions.emr.IntegrationPattern;
@@ -90,23 +88,16 @@ public final class LaunchFunctionAsl {
                     "$.Error",
                     "EMR Launch Function Failure",
                     "Execution Failed"));
-    // A Fail state may not raise a reserved "States." error, so those are reported wrapped.
     g.add(
-        Flow.choice("Execution Failed")
-            .when(Condition.stringMatches("$.Error.Error", "States.*"), Flow.goTo("Launch Failed"))
-            .otherwise(Flow.goTo("Launch Function Failed")));
-    g.add(
-        Flow.fail("Launch Failed")
-            .error(LaunchFunctionMachine.LAUNCH_FAILED)
-            .causePath(Intrinsic.parse("States.Format('{}: {}', $.Error.Error, $.Error.Cause)")));
-    g.add(
-        Flow.fail("Launch Function Failed").errorPath("$.Error.Error").causePath("$.Error.Cause"));
+        FailureEnd.of(
+            "Execution Failed",
+            "Launch Failed",
+            "Launch Function Failed",
+            LaunchFunctionMachine.LAUNCH_FAILED,
+            "$.Error"));
 
-    StateMachineBuilder b = StateMachineBuilder.startWith(g.states().get(0));
-    for (Step s : g.states().subList(1, g.states().size())) {
-      b.define(s);
-    }
-    return b.comment(
+    return StateMachineBuilder.startWith(g.chain())
+        .comment(
             "emr-launch launch function "
                 + fn.namespace()
                 + "/"

@@ -158,7 +158,7 @@ final class OverrideChecks {
           Condition.not(oneOf),
           invalid(g, name + " Value", name, "is not one of " + o.allowedValues()));
     }
-    t.mustExist()
+    t.mustExist(cluster)
         .ifPresent(
             existing ->
                 check.when(

@@ -18,20 +18,21 @@ public record OverrideTarget(AllowedOverride override, String requestPath) {
    * @return e.g. {@code $.ClusterConfiguration.Cluster.Instances.InstanceGroups[1].InstanceCount}
    */
   String at(String root) {
-    return root + jsonPath(requestPath.split("\\."), requestPath.split("\\.").length);
+    String[] segments = requestPath.split("\\.");
+    return root + jsonPath(segments, segments.length);
   }
 
   /**
-   * The deepest element the write needs to exist, as a reference path under {@link
-   * PreparationBranch#CLUSTER}: the target itself when it is a list element, else the last list
-   * element on its way. Objects on the way need not exist (a ResultPath write creates them); list
-   * elements must, as in the Java overrides.
+   * The deepest element the write needs to exist, as a reference path under {@code root}: the
+   * target itself when it is a list element, else the last list element on its way. Objects on the
+   * way need not exist (a ResultPath write creates them); list elements must, as in the Java
+   * overrides.
    */
-  java.util.Optional<String> mustExist() {
+  java.util.Optional<String> mustExist(String root) {
     String[] segments = requestPath.split("\\.");
     for (int i = segments.length - 1; i >= 0; i--) {
       if (segments[i].chars().allMatch(Character::isDigit)) {
-        return java.util.Optional.of(PreparationBranch.CLUSTER + jsonPath(segments, i + 1));
+        return java.util.Optional.of(root + jsonPath(segments, i + 1));
       }
     }
     return java.util.Optional.empty();
