@@ -478,6 +478,52 @@ class LaunchFunctionMachineMotoTest {
   }
 
   @Test
+  void tagsThatAreNotAListFailTheExecutionAndLaunchNothing() {
+    ExecutionOutcome done = launch("{\"Tags\":{\"team\":\"data\"}}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(done.error()).as(done.toString()).isEqualTo(LaunchFunctionMachine.INVALID_INPUT);
+    assertThat(done.cause()).contains("Tags must be a list");
+    assertThat(clusters()).isEmpty();
+  }
+
+  @Test
+  void moreThanFiftyTagsFailTheExecutionAndLaunchNothing() {
+    // 51 input tags with new keys: with the function's and configuration's, well over EMR's 50.
+    String tags =
+        java.util.stream.IntStream.range(0, 51)
+            .mapToObj(i -> "{\"Key\":\"k" + i + "\",\"Value\":\"v\"}")
+            .collect(Collectors.joining(",", "[", "]"));
+
+    ExecutionOutcome done = launch("{\"Tags\":" + tags + "}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(done.error()).as(done.toString()).isEqualTo(LaunchFunctionMachine.INVALID_INPUT);
+    assertThat(done.cause()).contains("at most 50 tags");
+    assertThat(clusters()).isEmpty();
+  }
+
+  @Test
+  void aConfigurationWithSecretsIsRefusedAndLaunchesNothing() {
+    ClusterConfiguration withSecrets =
+        ImmutableClusterConfiguration.copyOf(CONFIGURATION)
+            .withSecretConfigurations(
+                Map.of(
+                    "hive-site",
+                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:hive-site-AbCdEf"));
+
+    ExecutionOutcome done =
+        launch(generator(FUNCTION).build(), "{}", LaunchFixtures.of(PROFILE, withSecrets));
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(done.error())
+        .as(done.toString())
+        .isEqualTo(LaunchFunctionMachine.UNSUPPORTED_RECORD);
+    assertThat(done.cause()).contains("SecretConfigurations");
+    assertThat(clusters()).isEmpty();
+  }
+
+  @Test
   void aFunctionWithoutTagsKeepsTheConfigurationsTags() {
     LaunchFunction untagged = FUNCTION.withClusterTags(Map.of());
 
