@@ -55,15 +55,6 @@ final class LaunchPreparation {
                     "must be 1 to 128 letters, digits or -_.:/=+@ (was " + k.length() + " chars)");
               }
             });
-    for (int i = 0; i < request.steps().size(); i++) {
-      if (request.steps().get(i).executionRoleArn().isPresent()) {
-        p.at("steps", i)
-            .add(
-                "executionRoleArn",
-                "RunJobFlow cannot give a step a runtime role: submit it with submitSteps once the"
-                    + " cluster is up");
-      }
-    }
     checkTags(p.at("tags"), request.tags());
     Map<String, String> merged = new LinkedHashMap<>(request.configuration().tags());
     merged.putAll(request.tags());

@@ -52,21 +52,6 @@ class SilentDropsTest {
   }
 
   @Test
-  void aLaunchWithARuntimeRoleStepIsRefusedInsteadOfDroppingTheRole() {
-    FakeAws aws = prepared(FakeAws.builder().seed(43).build());
-    var f =
-        launcher(aws)
-            .launch(
-                request("r")
-                    .addSteps(EmrStep.command("a", "true").withExecutionRoleArn(ROLE))
-                    .build());
-    assertThat(failure(f))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("steps[0].executionRoleArn");
-    assertThat(aws.calls().calls(FakeAws.EMR, "RunJobFlow")).isEmpty();
-  }
-
-  @Test
   void aJobForAnotherRegionIsRefusedNotLaunchedHere() {
     FakeAws aws = prepared(FakeAws.builder().seed(44).build());
     SparkJob job =
