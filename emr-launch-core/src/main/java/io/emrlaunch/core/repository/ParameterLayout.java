@@ -124,7 +124,7 @@ public final class ParameterLayout {
 
   /**
    * The short-lived parameter a versioned save holds while it checks and writes a record (see
-   * {@link SsmRecordStore}); outside the kind folders, so listings never see it.
+   * {@code io.emrlaunch.ssm.SsmRecordStore}); outside the kind folders, so listings never see it.
    *
    * @param kind the record kind
    * @param namespace the namespace
