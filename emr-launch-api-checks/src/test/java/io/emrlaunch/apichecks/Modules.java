@@ -1,0 +1,85 @@
+package io.emrlaunch.apichecks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The published modules, their root packages and where their compiled classes are. */
+final class Modules {
+  /** Published module artifact id to its root package, in dependency order. */
+  static final Map<String, String> ROOT_PACKAGES = new LinkedHashMap<>();
+
+  static {
+    ROOT_PACKAGES.put("emr-launch-testkit", "io.emrlaunch.testkit");
+    ROOT_PACKAGES.put("emr-launch-core", "io.emrlaunch.core");
+    ROOT_PACKAGES.put("emr-launch-ssm", "io.emrlaunch.ssm");
+    ROOT_PACKAGES.put("emr-launch-stepfunctions", "io.emrlaunch.stepfunctions");
+    ROOT_PACKAGES.put("emr-launch-provisioning", "io.emrlaunch.provisioning");
+    ROOT_PACKAGES.put("emr-launch-cli", "io.emrlaunch.cli");
+  }
+
+  private Modules() {}
+
+  /** The repository root (set by the POM; the working directory's parent otherwise). */
+  static Path root() {
+    String configured = System.getProperty("emrlaunch.root");
+    Path root =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of("").toAbsolutePath().getParent();
+    if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("docs"))) {
+      throw new IllegalStateException("not the repository root: " + root);
+    }
+    return root;
+  }
+
+  /** The module a class of the given fully qualified name belongs to, if it is one of ours. */
+  static Optional<String> moduleOf(String className) {
+    for (Map.Entry<String, String> e : ROOT_PACKAGES.entrySet()) {
+      if (className.startsWith(e.getValue() + ".")) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True for a package (or class name) inside an {@code internal} package. */
+  static boolean isInternal(String packageOrClassName) {
+    return packageOrClassName.contains(".internal.") || packageOrClassName.endsWith(".internal");
+  }
+
+  /** The {@code target/classes} folder of each published module on the test class path. */
+  static Map<String, Path> classDirectories() {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (p.endsWith(Path.of("target", "classes")) && Files.isDirectory(p)) {
+        String module = p.getParent().getParent().getFileName().toString();
+        if (ROOT_PACKAGES.containsKey(module)) {
+          dirs.put(module, p);
+        }
+      }
+    }
+    return dirs;
+  }
+
+  /**
+   * Published modules that exist in the repository (a folder with a pom.xml) but whose classes are
+   * not on this module's test class path.
+   */
+  static List<String> missingFromClasspath() {
+    List<String> missing = new ArrayList<>();
+    Map<String, Path> dirs = classDirectories();
+    for (String module : ROOT_PACKAGES.keySet()) {
+      if (Files.isRegularFile(root().resolve(module).resolve("pom.xml"))
+          && !dirs.containsKey(module)) {
+        missing.add(module);
+      }
+    }
+    return missing;
+  }
+}
