@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The published modules, their root packages and where their compiled classes are. */
-final class Modules {
+public final class Modules {
   /** Published module artifact id to its root package, in dependency order. */
-  static final Map<String, String> ROOT_PACKAGES = new LinkedHashMap<>();
+  public static final Map<String, String> ROOT_PACKAGES = new LinkedHashMap<>();
 
   static {
     ROOT_PACKAGES.put("emr-launch-testkit", "io.emrlaunch.testkit");
@@ -25,7 +25,7 @@ final class Modules {
   private Modules() {}
 
   /** The repository root (set by the POM; the working directory's parent otherwise). */
-  static Path root() {
+  public static Path root() {
     String configured = System.getProperty("emrlaunch.root");
     Path root =
         configured != null && !configured.isBlank()
@@ -38,7 +38,7 @@ final class Modules {
   }
 
   /** The module a class of the given fully qualified name belongs to, if it is one of ours. */
-  static Optional<String> moduleOf(String className) {
+  public static Optional<String> moduleOf(String className) {
     for (Map.Entry<String, String> e : ROOT_PACKAGES.entrySet()) {
       if (className.startsWith(e.getValue() + ".")) {
         return Optional.of(e.getKey());
@@ -48,12 +48,12 @@ final class Modules {
   }
 
   /** True for a package (or class name) inside an {@code internal} package. */
-  static boolean isInternal(String packageOrClassName) {
+  public static boolean isInternal(String packageOrClassName) {
     return packageOrClassName.contains(".internal.") || packageOrClassName.endsWith(".internal");
   }
 
   /** The {@code target/classes} folder of each published module on the test class path. */
-  static Map<String, Path> classDirectories() {
+  public static Map<String, Path> classDirectories() {
     Map<String, Path> dirs = new LinkedHashMap<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       Path p = Path.of(entry);
@@ -71,7 +71,7 @@ final class Modules {
    * Published modules that exist in the repository (a folder with a pom.xml) but whose classes are
    * not on this module's test class path.
    */
-  static List<String> missingFromClasspath() {
+  public static List<String> missingFromClasspath() {
     List<String> missing = new ArrayList<>();
     Map<String, Path> dirs = classDirectories();
     for (String module : ROOT_PACKAGES.keySet()) {
