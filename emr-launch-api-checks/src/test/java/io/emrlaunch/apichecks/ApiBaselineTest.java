@@ -87,7 +87,10 @@ class ApiBaselineTest {
     Map<String, List<String>> core = ApiDump.of(Modules.classDirectories().get("emr-launch-core"));
     assertThat(core.keySet())
         .anyMatch(h -> h.startsWith("public interface io.emrlaunch.core.model.EmrProfile"))
-        .anyMatch(h -> h.startsWith("public static final class io.emrlaunch.core.model.EmrProfile$Builder"))
+        .anyMatch(
+            h ->
+                h.startsWith(
+                    "public static final class io.emrlaunch.core.model.EmrProfile$Builder"))
         .noneMatch(h -> h.contains(".internal."))
         .noneMatch(h -> h.contains(".Immutable"));
     List<String> builder =
@@ -97,7 +100,8 @@ class ApiBaselineTest {
             .orElseThrow()
             .getValue();
     // Inherited from the hidden generated builder, listed as the public builder's own API.
-    assertThat(builder).contains("public io.emrlaunch.core.model.EmrProfile build()")
+    assertThat(builder)
+        .contains("public io.emrlaunch.core.model.EmrProfile build()")
         .doesNotContain("public <init>()");
     assertThat(ApiDump.parse(ApiDump.render(core))).isEqualTo(core);
   }

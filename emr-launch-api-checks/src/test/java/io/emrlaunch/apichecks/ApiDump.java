@@ -144,7 +144,8 @@ final class ApiDump {
     Type[] interfaces = c.getGenericInterfaces();
     if (interfaces.length > 0 && !c.isAnnotation()) {
       h.append(c.isInterface() ? " extends " : " implements ")
-          .append(Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
+          .append(
+              Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
     }
     if (c.isAnnotationPresent(Deprecated.class)) {
       h.insert(0, "@Deprecated ");
@@ -166,13 +167,17 @@ final class ApiDump {
   private static void addMembers(Class<?> c, TreeSet<String> lines, boolean constructors) {
     for (Field f : c.getDeclaredFields()) {
       if (visible(f)) {
-        lines.add(modifiers(f, f.getModifiers()) + f.getGenericType().getTypeName() + " " + f.getName());
+        lines.add(
+            modifiers(f, f.getModifiers()) + f.getGenericType().getTypeName() + " " + f.getName());
       }
     }
     for (Constructor<?> k : c.getDeclaredConstructors()) {
       if (constructors && visible(k) && !c.isEnum()) {
-        lines.add(modifiers(k, k.getModifiers()) + typeParameters(k.getTypeParameters()) + "<init>"
-            + parameters(k));
+        lines.add(
+            modifiers(k, k.getModifiers())
+                + typeParameters(k.getTypeParameters())
+                + "<init>"
+                + parameters(k));
       }
     }
     for (Method m : c.getDeclaredMethods()) {
@@ -197,8 +202,14 @@ final class ApiDump {
   }
 
   private static String modifiers(java.lang.reflect.AnnotatedElement e, int mods) {
-    String text = Modifier.toString(mods & ~(Modifier.SYNCHRONIZED | Modifier.NATIVE | Modifier.TRANSIENT
-        | Modifier.VOLATILE | Modifier.STRICT));
+    String text =
+        Modifier.toString(
+            mods
+                & ~(Modifier.SYNCHRONIZED
+                    | Modifier.NATIVE
+                    | Modifier.TRANSIENT
+                    | Modifier.VOLATILE
+                    | Modifier.STRICT));
     String deprecated = e.isAnnotationPresent(Deprecated.class) ? "@Deprecated " : "";
     return deprecated + (text.isEmpty() ? "" : text + " ");
   }

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * <p>Known violations that are being fixed are listed in the FREEZE sets below. A frozen violation
- * that disappears must be removed from its set (the test fails otherwise), so the lists only shrink;
- * a violation not listed fails the build.
+ * that disappears must be removed from its set (the test fails otherwise), so the lists only
+ * shrink; a violation not listed fails the build.
  */
 class ArchitectureTest {
 
@@ -140,8 +140,7 @@ class ArchitectureTest {
 
   @Test
   void theApiRuleSeesLeaksThroughSignaturesGenericsSupertypesAndHiddenBases() {
-    JavaClasses fixture =
-        new ClassFileImporter().importPackages("io.emrlaunch.apichecks.fixture");
+    JavaClasses fixture = new ClassFileImporter().importPackages("io.emrlaunch.apichecks.fixture");
     assertThat(apiLeaks(fixture))
         .containsExactlyInAnyOrder(
             "io.emrlaunch.apichecks.fixture.Leaky implements ->"
@@ -218,21 +217,17 @@ class ArchitectureTest {
             .ifPresent(
                 to ->
                     violations.add(
-                        from
-                            + " -> "
-                            + to
-                            + ": "
-                            + c.getName()
-                            + " -> "
-                            + target.getName()));
+                        from + " -> " + to + ": " + c.getName() + " -> " + target.getName()));
       }
     }
-    assertFrozen("module dependencies against DESIGN.md's arrows", violations, FROZEN_MODULE_ARROWS);
+    assertFrozen(
+        "module dependencies against DESIGN.md's arrows", violations, FROZEN_MODULE_ARROWS);
   }
 
   @Test
   void everyPublishedModuleHasARule() {
-    assertThat(ALLOWED.keySet()).containsExactlyInAnyOrderElementsOf(Modules.ROOT_PACKAGES.keySet());
+    assertThat(ALLOWED.keySet())
+        .containsExactlyInAnyOrderElementsOf(Modules.ROOT_PACKAGES.keySet());
   }
 
   /** Fails on a violation that is not frozen, and on a frozen one that no longer occurs. */
@@ -305,7 +300,8 @@ class ArchitectureTest {
     for (JavaMember m : members) {
       Set<JavaModifier> mods = m.getModifiers();
       boolean visible = mods.contains(JavaModifier.PUBLIC) || mods.contains(JavaModifier.PROTECTED);
-      boolean synthetic = mods.contains(JavaModifier.SYNTHETIC) || mods.contains(JavaModifier.BRIDGE);
+      boolean synthetic =
+          mods.contains(JavaModifier.SYNTHETIC) || mods.contains(JavaModifier.BRIDGE);
       if (visible && !synthetic && !m.getName().equals("<clinit>")) {
         into.add(m);
       }

@@ -49,7 +49,8 @@ class BomTest {
   static Set<String> managedArtifacts() {
     String bom = read(Modules.root().resolve("emr-launch-bom/pom.xml"));
     String managed =
-        bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
+        bom.substring(
+            bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
     Set<String> artifacts = new TreeSet<>();
     Matcher m = ARTIFACT.matcher(managed);
     while (m.find()) {

@@ -57,7 +57,9 @@ class DocsTest {
     byFile.forEach(
         (file, snippets) -> {
           List<Snippet> units =
-              snippets.stream().filter(s -> s.skipReason() == null && s.isCompilationUnit()).toList();
+              snippets.stream()
+                  .filter(s -> s.skipReason() == null && s.isCompilationUnit())
+                  .toList();
           if (!units.isEmpty()) {
             tests.add(
                 DynamicTest.dynamicTest(
@@ -108,7 +110,8 @@ class DocsTest {
         .contains("<type>pom</type>")
         .contains("<scope>import</scope>");
     Matcher artifact =
-        Pattern.compile("<artifactId>(emr-launch-[a-z-]+)</artifactId>\\s*(<version>)?").matcher(xml);
+        Pattern.compile("<artifactId>(emr-launch-[a-z-]+)</artifactId>\\s*(<version>)?")
+            .matcher(xml);
     Set<String> listed = new TreeSet<>();
     while (artifact.find()) {
       if (!artifact.group(1).equals("emr-launch-bom")) {
@@ -132,15 +135,15 @@ class DocsTest {
         modules.add("emr-launch-" + m.group(1));
       }
     }
-    assertThat(listed).as("the quick start lists every module its code imports").containsAll(modules);
+    assertThat(listed)
+        .as("the quick start lists every module its code imports")
+        .containsAll(modules);
 
     // Only the published modules and what they bring: no test libraries, no fixtures, no standard
     // imports. This is the class path of a project that imports the BOM and declares them.
     Source source = new Source(PACKAGE + ".ConsumerQuickStart");
     source.add("package " + PACKAGE + ";", null);
-    quickStart.lines().stream()
-        .filter(Snippet::isImport)
-        .forEach(l -> source.add(l, null));
+    quickStart.lines().stream().filter(Snippet::isImport).forEach(l -> source.add(l, null));
     source.add("public class ConsumerQuickStart {", null);
     source.add("  public static void main(String[] args) throws Exception {", null);
     addCode(source, quickStart, false);
@@ -156,7 +159,12 @@ class DocsTest {
   @Test
   void markersAreCheckedAndNamed() {
     List<String> text =
-        List.of("<!-- snippet: run -->", "<!-- snippet: given int x = 1; -->", "```java", "x++;", "```");
+        List.of(
+            "<!-- snippet: run -->",
+            "<!-- snippet: given int x = 1; -->",
+            "```java",
+            "x++;",
+            "```");
     Snippet s = Snippet.parse("t.md", text).get(0);
     assertThat(s.run()).isTrue();
     assertThat(s.given()).containsExactly("int x = 1;");
@@ -172,7 +180,8 @@ class DocsTest {
   @Test
   void aBrokenBlockIsReportedAtItsMarkdownLine() {
     Snippet broken =
-        Snippet.parse("docs/x.md", List.of("text", "```java", "int a = 1;", "Strin b = \"\";", "```"))
+        Snippet.parse(
+                "docs/x.md", List.of("text", "```java", "int a = 1;", "Strin b = \"\";", "```"))
             .get(0);
     Source source = statements("Broken", List.of(broken));
     List<String> errors =
@@ -216,7 +225,8 @@ class DocsTest {
     List<String> runnable = new ArrayList<>();
     for (Snippet s : units) {
       Matcher declared =
-          Pattern.compile("(?:class|interface|enum|record)\\s+(\\w+)").matcher(String.join("\n", s.lines()));
+          Pattern.compile("(?:class|interface|enum|record)\\s+(\\w+)")
+              .matcher(String.join("\n", s.lines()));
       String type = declared.find() ? declared.group(1) : "Unit" + s.fenceLine();
       Source source = new Source(pkg + "." + type);
       boolean ownPackage = s.lines().stream().anyMatch(l -> l.startsWith("package "));
@@ -296,8 +306,7 @@ class DocsTest {
         }
       }
     }
-    source.add(
-        "public class " + name + " extends " + DocFixtures.class.getName() + " {", null);
+    source.add("public class " + name + " extends " + DocFixtures.class.getName() + " {", null);
     source.add("  public void snippet() throws Throwable {", null);
     for (Snippet s : group) {
       for (String given : s.given()) {
@@ -383,7 +392,11 @@ class DocsTest {
               try (Stream<Path> files = Files.walk(dir)) {
                 files
                     .filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> dir.relativize(f.getParent()).toString().replace(File.separatorChar, '.'))
+                    .map(
+                        f ->
+                            dir.relativize(f.getParent())
+                                .toString()
+                                .replace(File.separatorChar, '.'))
                     .filter(p -> !io.emrlaunch.apichecks.Modules.isInternal(p))
                     .forEach(p -> imports.add("import " + p + ".*;"));
               } catch (IOException e) {

@@ -17,7 +17,9 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles generated sources in process and reports errors at the Markdown lines they come from. */
+/**
+ * Compiles generated sources in process and reports errors at the Markdown lines they come from.
+ */
 final class SnippetCompiler {
   private SnippetCompiler() {}
 
@@ -101,7 +103,8 @@ final class SnippetCompiler {
         int i = (int) d.getLineNumber() - 1;
         line = i >= 0 && i < m.source.lines.size() ? m.source.lines.get(i).strip() : "";
       }
-      errors.add(where + ": " + d.getMessage(Locale.ROOT) + (line.isEmpty() ? "" : "\n    " + line));
+      errors.add(
+          where + ": " + d.getMessage(Locale.ROOT) + (line.isEmpty() ? "" : "\n    " + line));
     }
     return errors;
   }
