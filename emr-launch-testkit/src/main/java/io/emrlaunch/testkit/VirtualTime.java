@@ -83,46 +83,14 @@ public final class VirtualTime {
    * Jumps from due task to due task until {@code future} completes, for at most {@code max} of
    * virtual time. If the future is still not done, the clock is left at {@code now + max}.
    *
+   * @throws IllegalStateException when the future is not done and nothing is left to run in virtual
+   *     time: nothing could ever complete it (typically a component built with the real clock and
+   *     scheduler instead of this one's)
    * @return {@code future} itself, so a test can write {@code time.runUntil(f, max).join()}
    */
   public <T> CompletableFuture<T> runUntil(CompletableFuture<T> future, Duration max) {
     Objects.requireNonNull(future, "future");
     return scheduler.runUntil(future, max);
-  }
-
-  /**
-   * Runs virtual time like {@link #runUntil} and returns the future's value, failing loudly instead
-   * of blocking when the future is still not done. A future that no queued task can complete
-   * usually means the code under test waits on a real scheduler or the system clock: build it with
-   * this time's {@link #scheduler()} and {@link #clock()} (for example {@code
-   * ClusterLauncher.builder().emr(aws.emrAsync()).scheduler(aws.scheduler()).clock(aws.clock())}).
-   *
-   * @return the future's value
-   * @throws IllegalStateException if the future is not done after {@code max} of virtual time; the
-   *     message says how many tasks are still queued
-   * @throws java.util.concurrent.CompletionException if the future completed exceptionally (as
-   *     {@link CompletableFuture#join()})
-   * @throws java.util.concurrent.CancellationException if the future was cancelled
-   */
-  public <T> T await(CompletableFuture<T> future, Duration max) {
-    runUntil(future, max);
-    if (!future.isDone()) {
-      int queued = scheduler.queuedTasks();
-      throw new IllegalStateException(
-          "the future is not done after "
-              + max
-              + " of virtual time (now "
-              + now()
-              + ", "
-              + queued
-              + " tasks queued on the virtual scheduler"
-              + (queued == 0 ? ": nothing left that could complete it" : "")
-              + "). If the code under test schedules its waits on its own executor or reads the"
-              + " system clock, build it with aws.scheduler() and aws.clock(), e.g."
-              + " ClusterLauncher.builder().emr(aws.emrAsync()).scheduler(aws.scheduler())"
-              + ".clock(aws.clock())");
-    }
-    return future.join();
   }
 
   @Override

@@ -52,7 +52,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * #configure(AwsClientBuilder)} points any other SDK client builder at the server. The process is
  * stopped by {@link #close()} and, failing that, when the JVM exits.
  */
-public final class MotoServer implements SdkAutoCloseable {
+public final class MotoServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static volatile Optional<String> availability;
 
