@@ -109,7 +109,8 @@ class ApiBaselineTest {
   /** A unified-ish diff of two dumps: per class, removed lines with '-', added with '+'. */
   static String diff(Map<String, List<String>> before, Map<String, List<String>> after) {
     StringBuilder out = new StringBuilder();
-    Set<String> headers = new TreeSet<>(before.keySet());
+    Set<String> headers = new TreeSet<>(ApiDump.BY_CLASS);
+    headers.addAll(before.keySet());
     headers.addAll(after.keySet());
     for (String header : headers) {
       List<String> was = before.get(header);

@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,9 +34,31 @@ import java.util.stream.Stream;
 final class ApiDump {
   private ApiDump() {}
 
+  /** Orders class headers by the class name, then the whole header. */
+  static final Comparator<String> BY_CLASS =
+      Comparator.comparing(ApiDump::classNameOf).thenComparing(Comparator.naturalOrder());
+
+  /** Orders member lines by the member name, then the whole line. */
+  static final Comparator<String> BY_MEMBER =
+      Comparator.comparing(ApiDump::memberNameOf).thenComparing(Comparator.naturalOrder());
+
+  private static final Pattern CLASS_NAME = Pattern.compile("io\\.emrlaunch\\.[\\w.$]+");
+  private static final Pattern MEMBER_NAME = Pattern.compile("([\\w<>$]+)(?:\\(|$)");
+
+  static String classNameOf(String header) {
+    Matcher m = CLASS_NAME.matcher(header);
+    return m.find() ? m.group() : header;
+  }
+
+  static String memberNameOf(String line) {
+    String head = line.contains("(") ? line.substring(0, line.indexOf('(')) : line;
+    Matcher m = MEMBER_NAME.matcher(head.substring(head.lastIndexOf(' ') + 1));
+    return m.find() ? m.group(1) : line;
+  }
+
   /** Class header to its sorted member lines, by class name. */
   static Map<String, List<String>> of(Path classDirectory) {
-    Map<String, List<String>> api = new TreeMap<>();
+    Map<String, List<String>> api = new TreeMap<>(BY_CLASS);
     try (Stream<Path> files = Files.walk(classDirectory)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
         String relative = classDirectory.relativize(file).toString();
@@ -68,7 +93,7 @@ final class ApiDump {
 
   /** Parses a dump file's text back into its map. */
   static Map<String, List<String>> parse(String text) {
-    Map<String, List<String>> api = new TreeMap<>();
+    Map<String, List<String>> api = new TreeMap<>(BY_CLASS);
     List<String> current = null;
     for (String line : text.split("\n", -1)) {
       if (line.isBlank()) {
@@ -154,7 +179,7 @@ final class ApiDump {
   }
 
   static List<String> members(Class<?> c) {
-    TreeSet<String> lines = new TreeSet<>();
+    TreeSet<String> lines = new TreeSet<>(BY_MEMBER);
     addMembers(c, lines, true);
     for (Class<?> s = c.getSuperclass(); s != null; s = s.getSuperclass()) {
       if (!isAccessible(s) && s.getName().startsWith("io.emrlaunch.")) {

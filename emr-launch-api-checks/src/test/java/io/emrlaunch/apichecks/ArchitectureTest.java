@@ -58,17 +58,7 @@ class ArchitectureTest {
           "io.emrlaunch.core.json.SdkShapes#toCompactJson[SdkPojo] ->"
               + " software.amazon.awssdk.core.SdkPojo (@SdkProtectedApi)",
           "io.emrlaunch.core.json.SdkShapes#toJson[SdkPojo] ->"
-              + " software.amazon.awssdk.core.SdkPojo (@SdkProtectedApi)",
-          // Issue 13 item 5: AutoCloseable instead of SdkAutoCloseable (being fixed in core).
-          "io.emrlaunch.core.launch.ClusterLauncher implements ->"
-              + " software.amazon.awssdk.utils.SdkAutoCloseable (SdkAutoCloseable: implement"
-              + " java.lang.AutoCloseable)",
-          "io.emrlaunch.core.launch.ClusterMonitor implements ->"
-              + " software.amazon.awssdk.utils.SdkAutoCloseable (SdkAutoCloseable: implement"
-              + " java.lang.AutoCloseable)",
-          "io.emrlaunch.testkit.moto.MotoServer implements ->"
-              + " software.amazon.awssdk.utils.SdkAutoCloseable (SdkAutoCloseable: implement"
-              + " java.lang.AutoCloseable)");
+              + " software.amazon.awssdk.core.SdkPojo (@SdkProtectedApi)");
 
   /**
    * FREEZE: module arrows that point the wrong way today, as {@code class -> class}. Remove entries
