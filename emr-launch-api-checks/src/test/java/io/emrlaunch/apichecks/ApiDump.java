@@ -166,11 +166,17 @@ final class ApiDump {
         && isAccessible(c.getSuperclass())) {
       h.append(" extends ").append(superclass.getTypeName());
     }
-    Type[] interfaces = c.getGenericInterfaces();
-    if (interfaces.length > 0 && !c.isAnnotation()) {
+    List<String> interfaces = new ArrayList<>();
+    Type[] generic = c.getGenericInterfaces();
+    Class<?>[] raw = c.getInterfaces();
+    for (int i = 0; i < raw.length; i++) {
+      if (isAccessible(raw[i])) {
+        interfaces.add(generic[i].getTypeName());
+      }
+    }
+    if (!interfaces.isEmpty() && !c.isAnnotation()) {
       h.append(c.isInterface() ? " extends " : " implements ")
-          .append(
-              Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
+          .append(String.join(", ", interfaces));
     }
     if (c.isAnnotationPresent(Deprecated.class)) {
       h.insert(0, "@Deprecated ");
@@ -181,12 +187,38 @@ final class ApiDump {
   static List<String> members(Class<?> c) {
     TreeSet<String> lines = new TreeSet<>(BY_MEMBER);
     addMembers(c, lines, true);
-    for (Class<?> s = c.getSuperclass(); s != null; s = s.getSuperclass()) {
-      if (!isAccessible(s) && s.getName().startsWith("io.emrlaunch.")) {
-        addMembers(s, lines, false);
-      }
+    for (Class<?> hidden : hiddenSupertypes(c)) {
+      addMembers(hidden, lines, false);
     }
     return new ArrayList<>(lines);
+  }
+
+  /**
+   * Superclasses and superinterfaces of ours that users cannot name (the generated {@code
+   * ImmutableX.Builder} and {@code WithX} of the Immutables sandwich): their public members are
+   * part of the public subtype's API.
+   */
+  static List<Class<?>> hiddenSupertypes(Class<?> c) {
+    List<Class<?>> hidden = new ArrayList<>();
+    java.util.Deque<Class<?>> todo = new java.util.ArrayDeque<>();
+    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+    todo.add(c);
+    while (!todo.isEmpty()) {
+      Class<?> k = todo.poll();
+      List<Class<?>> supers = new ArrayList<>(Arrays.asList(k.getInterfaces()));
+      if (k.getSuperclass() != null) {
+        supers.add(k.getSuperclass());
+      }
+      for (Class<?> s : supers) {
+        if (seen.add(s)) {
+          todo.add(s);
+          if (!isAccessible(s) && s.getName().startsWith("io.emrlaunch.")) {
+            hidden.add(s);
+          }
+        }
+      }
+    }
+    return hidden;
   }
 
   private static void addMembers(Class<?> c, TreeSet<String> lines, boolean constructors) {
