@@ -50,6 +50,8 @@ class DocsTest {
   @TestFactory
   Stream<DynamicTest> everyJavaBlockCompilesAndRunnableOnesRun() {
     List<Snippet> all = Snippet.all(ROOT);
+    BATCH.clear();
+    batchClean = null;
     assertThat(all).as("java blocks in README.md and docs/").hasSizeGreaterThanOrEqualTo(20);
     List<DynamicTest> tests = new ArrayList<>();
     Map<String, List<Snippet>> byFile = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ class DocsTest {
                   .filter(s -> s.skipReason() == null && s.isCompilationUnit())
                   .toList();
           if (!units.isEmpty()) {
+            BATCH.addAll(unitSources(file, units));
             tests.add(
                 DynamicTest.dynamicTest(
                     file + " (classes at lines " + lines(units) + ")",
@@ -85,6 +88,7 @@ class DocsTest {
             }
           }
           for (List<Snippet> group : groups) {
+            BATCH.add(statements(statementClass(file, group), group));
             tests.add(
                 DynamicTest.dynamicTest(
                     file + ":" + lines(group), () -> checkStatements(file, group)));
@@ -178,6 +182,16 @@ class DocsTest {
   }
 
   @Test
+  void blocksInsideAnOuterFenceAreShownNotCompiled() {
+    List<String> text =
+        List.of("````", "```java", "not java", "```", "````", "```java", "int x = 1;", "```");
+    assertThat(Snippet.parse("t.md", text))
+        .singleElement()
+        .extracting(Snippet::fenceLine)
+        .isEqualTo(6);
+  }
+
+  @Test
   void aBrokenBlockIsReportedAtItsMarkdownLine() {
     Snippet broken =
         Snippet.parse(
@@ -190,10 +204,11 @@ class DocsTest {
   }
 
   private static void checkStatements(String file, List<Snippet> group) throws Throwable {
-    String name = "S_" + id(file) + "_" + group.get(0).fenceLine();
+    String name = statementClass(file, group);
     Source source = statements(name, group);
-    Path out = output.resolve(name);
-    List<String> errors = SnippetCompiler.compile(List.of(source), classpath(), out);
+    Path out = batchCompiled() ? output.resolve("batch") : output.resolve(name);
+    List<String> errors =
+        batchCompiled() ? List.of() : SnippetCompiler.compile(List.of(source), classpath(), out);
     if (!errors.isEmpty()) {
       fail(
           "Java block at "
@@ -220,32 +235,16 @@ class DocsTest {
   }
 
   private static void checkCompilationUnits(String file, List<Snippet> units) throws Throwable {
-    String pkg = PACKAGE + "." + id(file);
-    List<Source> sources = new ArrayList<>();
+    List<Source> sources = unitSources(file, units);
     List<String> runnable = new ArrayList<>();
-    for (Snippet s : units) {
-      Matcher declared =
-          Pattern.compile("(?:class|interface|enum|record)\\s+(\\w+)")
-              .matcher(String.join("\n", s.lines()));
-      String type = declared.find() ? declared.group(1) : "Unit" + s.fenceLine();
-      Source source = new Source(pkg + "." + type);
-      boolean ownPackage = s.lines().stream().anyMatch(l -> l.startsWith("package "));
-      if (!ownPackage) {
-        source.add("package " + pkg + ";", null);
-      }
-      if (!s.hasImports()) {
-        STANDARD_IMPORTS.forEach(i -> source.add(i, null));
-      }
-      for (int i = 0; i < s.lines().size(); i++) {
-        source.add(s.lines().get(i), s.file() + ":" + (s.firstCodeLine() + i));
-      }
-      sources.add(source);
-      if (s.run()) {
-        runnable.add(source.className);
+    for (int i = 0; i < units.size(); i++) {
+      if (units.get(i).run()) {
+        runnable.add(sources.get(i).className);
       }
     }
-    Path out = output.resolve("units-" + id(file));
-    List<String> errors = SnippetCompiler.compile(sources, classpath(), out);
+    Path out = batchCompiled() ? output.resolve("batch") : output.resolve("units-" + id(file));
+    List<String> errors =
+        batchCompiled() ? List.of() : SnippetCompiler.compile(sources, classpath(), out);
     if (!errors.isEmpty()) {
       fail(
           "Java classes in "
@@ -290,6 +289,47 @@ class DocsTest {
         fail("Tests shown in " + file + " fail when run:\n" + failures);
       }
     }
+  }
+
+  /** The compilation-unit blocks of one file as sources in one package (one per block). */
+  static List<Source> unitSources(String file, List<Snippet> units) {
+    String pkg = PACKAGE + "." + id(file);
+    List<Source> sources = new ArrayList<>();
+    for (Snippet s : units) {
+      Matcher declared =
+          Pattern.compile("(?:class|interface|enum|record)\\s+(\\w+)")
+              .matcher(String.join("\n", s.lines()));
+      String type = declared.find() ? declared.group(1) : "Unit" + s.fenceLine();
+      Source source = new Source(pkg + "." + type);
+      boolean ownPackage = s.lines().stream().anyMatch(l -> l.startsWith("package "));
+      if (!ownPackage) {
+        source.add("package " + pkg + ";", null);
+      }
+      if (!s.hasImports()) {
+        STANDARD_IMPORTS.forEach(i -> source.add(i, null));
+      }
+      for (int i = 0; i < s.lines().size(); i++) {
+        source.add(s.lines().get(i), s.file() + ":" + (s.firstCodeLine() + i));
+      }
+      sources.add(source);
+    }
+    return sources;
+  }
+
+  /** Every source of every block, compiled in one javac run first (the fast path). */
+  private static final List<Source> BATCH = new ArrayList<>();
+
+  private static Boolean batchClean;
+
+  /**
+   * True when all blocks compiled together without an error (then every test uses that output);
+   * false sends each test to compile its own block, so errors are reported per block.
+   */
+  private static synchronized boolean batchCompiled() {
+    if (batchClean == null) {
+      batchClean = SnippetCompiler.compile(BATCH, classpath(), output.resolve("batch")).isEmpty();
+    }
+    return batchClean;
   }
 
   /** A statement group wrapped in a method of a class that extends {@link DocFixtures}. */
@@ -447,6 +487,10 @@ class DocsTest {
       text.append(section.get(i)).append('\n');
     }
     return text.toString();
+  }
+
+  private static String statementClass(String file, List<Snippet> group) {
+    return "S_" + id(file) + "_" + group.get(0).fenceLine();
   }
 
   private static String lines(List<Snippet> snippets) {

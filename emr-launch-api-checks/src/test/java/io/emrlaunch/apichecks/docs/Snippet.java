@@ -81,7 +81,17 @@ record Snippet(
   static List<Snippet> parse(String file, List<String> text) {
     List<Snippet> found = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {
-      if (!text.get(i).strip().equals("```java")) {
+      String fenceLine = text.get(i).strip();
+      if (fenceLine.startsWith("````")) {
+        // An outer fence of four or more backticks shows Markdown literally: skip to its end.
+        String fence = fenceLine.replaceAll("[^`].*$", "");
+        i++;
+        while (i < text.size() && !text.get(i).strip().equals(fence)) {
+          i++;
+        }
+        continue;
+      }
+      if (!fenceLine.equals("```java")) {
         continue;
       }
       int fence = i + 1;
