@@ -11,7 +11,8 @@ import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -113,11 +114,19 @@ class ArchitectureTest {
             "published modules that emr-launch-api-checks does not depend on: add them to its"
                 + " pom.xml so they are checked")
         .isEmpty();
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("io.emrlaunch");
+    Set<Location> locations = new java.util.HashSet<>();
+    for (Path location : Modules.classLocations().values()) {
+      if (java.nio.file.Files.isDirectory(location)) {
+        locations.add(Location.of(location));
+      } else {
+        try {
+          locations.add(Location.of(new java.util.jar.JarFile(location.toFile())));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+    classes = new ClassFileImporter().importLocations(locations);
     assertThat(classes.stream().map(c -> Modules.moduleOf(c.getName())).distinct().count())
         .as("classes of every module on the class path were imported")
         .isEqualTo(Modules.classDirectories().size());

@@ -52,19 +52,58 @@ public final class Modules {
     return packageOrClassName.contains(".internal.") || packageOrClassName.endsWith(".internal");
   }
 
-  /** The {@code target/classes} folder of each published module on the test class path. */
-  public static Map<String, Path> classDirectories() {
-    Map<String, Path> dirs = new LinkedHashMap<>();
+  private static final Map<Path, Path> OPENED_JARS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Where each published module's main classes are on the test class path: its {@code
+   * target/classes} folder (a reactor build up to {@code test}) or its {@code target/*.jar} (a
+   * reactor build up to {@code verify}).
+   */
+  public static Map<String, Path> classLocations() {
+    Map<String, Path> found = new LinkedHashMap<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      Path p = Path.of(entry);
-      if (p.endsWith(Path.of("target", "classes")) && Files.isDirectory(p)) {
-        String module = p.getParent().getParent().getFileName().toString();
-        if (ROOT_PACKAGES.containsKey(module)) {
-          dirs.put(module, p);
-        }
+      Path p = Path.of(entry).toAbsolutePath();
+      Path target = p.getParent();
+      if (target == null || !target.getFileName().toString().equals("target")) {
+        continue;
+      }
+      String module = target.getParent().getFileName().toString();
+      boolean classes = p.getFileName().toString().equals("classes") && Files.isDirectory(p);
+      boolean jar =
+          p.getFileName().toString().startsWith(module + "-")
+              && p.toString().endsWith(".jar")
+              && Files.isRegularFile(p);
+      if (ROOT_PACKAGES.containsKey(module) && (classes || jar)) {
+        found.put(module, p);
       }
     }
+    return found;
+  }
+
+  /**
+   * The root folder of each published module's main classes: the {@code target/classes} folder, or
+   * the root of its jar opened as a file system.
+   */
+  public static Map<String, Path> classDirectories() {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    classLocations()
+        .forEach(
+            (module, location) -> {
+              if (Files.isDirectory(location)) {
+                dirs.put(module, location);
+              } else {
+                dirs.put(module, OPENED_JARS.computeIfAbsent(location, Modules::openJar));
+              }
+            });
     return dirs;
+  }
+
+  private static Path openJar(Path jar) {
+    try {
+      return java.nio.file.FileSystems.newFileSystem(jar).getPath("/");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
