@@ -65,23 +65,13 @@ class ArchitectureTest {
    * FREEZE: module arrows that point the wrong way today, as {@code class -> class}. Remove entries
    * as they are fixed; never add one.
    */
-  static final Set<String> FROZEN_MODULE_ARROWS =
-      Set.of(
-          // ParameterLayout is moving into core (issue 13 item 6); then drop emr-launch-ssm from
-          // emr-launch-stepfunctions/pom.xml.
-          "emr-launch-stepfunctions -> emr-launch-ssm: io.emrlaunch.stepfunctions.emr"
-              + ".LaunchFunctionMachine$Builder -> io.emrlaunch.ssm.ParameterLayout");
+  static final Set<String> FROZEN_MODULE_ARROWS = Set.of();
 
   /**
    * FREEZE: uses of another module's internal package today, as {@code class -> class}. Remove
    * entries as they are fixed; never add one.
    */
-  static final Set<String> FROZEN_INTERNAL_USES =
-      Set.of(
-          // The Immutables style annotation: give stepfunctions its own (internal) style, or make
-          // the style a documented public annotation of core.
-          "io.emrlaunch.stepfunctions.asl.package-info -> io.emrlaunch.core.internal.ValueStyle",
-          "io.emrlaunch.stepfunctions.deploy.package-info -> io.emrlaunch.core.internal.ValueStyle");
+  static final Set<String> FROZEN_INTERNAL_USES = Set.of();
 
   /** Which of our modules each module may depend on. The CLI may use all of them. */
   static final Map<String, Set<String>> ALLOWED =

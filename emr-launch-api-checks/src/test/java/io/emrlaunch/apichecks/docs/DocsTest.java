@@ -401,7 +401,10 @@ class DocsTest {
         .toList();
   }
 
-  /** The consumer class path, the fixtures, and the test libraries a consumer's tests use. */
+  /**
+   * The consumer class path, the fixtures, the test libraries a consumer's tests use, and SDK
+   * modules a reader adds for an example (test dependencies of this module, e.g. iam).
+   */
   static List<Path> classpath() {
     Set<Path> cp;
     try {
@@ -412,6 +415,7 @@ class DocsTest {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String e = entry.replace('\\', '/');
       if (e.contains("/org/assertj/")
+          || e.contains("/software/amazon/awssdk/")
           || e.contains("/org/junit/")
           || e.contains("/org/opentest4j/")
           || e.contains("/org/apiguardian/")
@@ -453,7 +457,6 @@ class DocsTest {
             "software.amazon.awssdk.services.emr.waiters",
             "software.amazon.awssdk.services.ssm",
             "software.amazon.awssdk.services.sfn",
-            "software.amazon.awssdk.services.iam",
             "org.junit.jupiter.api")) {
       imports.add("import " + p + ".*;");
     }
