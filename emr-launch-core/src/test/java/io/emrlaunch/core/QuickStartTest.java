@@ -20,7 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 
-/** The README quick start (docs-draft/README-model.md), compiled and run. */
+/**
+ * The first example of docs/model.md with assertions on what it builds ({@code DocsTest} in
+ * emr-launch-api-checks compiles and runs the block itself).
+ */
 class QuickStartTest {
   @Test
   void readmeQuickStart() {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README example (docs-draft/README-sfn-iam.md), compiled and run in a temporary folder. */
+/**
+ * The example of docs/stepfunctions-iam-deploy.md, run in a temporary folder with assertions on the
+ * files it writes ({@code DocsTest} in emr-launch-api-checks compiles the block itself).
+ */
 class ReadmeExampleTest {
 
   @Test
