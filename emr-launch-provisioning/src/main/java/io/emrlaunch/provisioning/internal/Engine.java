@@ -874,7 +874,6 @@ public final class Engine {
             .name(spec.name())
             .serviceRole(ctx.names.roleArn(ResourceKind.SERVICE_ROLE))
             .instanceRole(ctx.names.roleArn(ResourceKind.INSTANCE_ROLE))
-            .instanceProfile(ctx.names.instanceProfileArn())
             .autoScalingRole(ctx.names.roleArn(ResourceKind.AUTO_SCALING_ROLE))
             .vpcId(spec.vpcId())
             .logsBucket(spec.logsBucket())
@@ -913,7 +912,8 @@ public final class Engine {
     fields.put("description", EmrProfile::description);
     fields.put("serviceRole", EmrProfile::serviceRole);
     fields.put("instanceRole", EmrProfile::instanceRole);
-    fields.put("instanceProfile", EmrProfile::instanceProfile);
+    // instanceProfile is left out: it has the instance role's name, so launches derive it (and the
+    // aws-emr-launch record format does not store it).
     fields.put("autoScalingRole", EmrProfile::autoScalingRole);
     fields.put("vpcId", EmrProfile::vpcId);
     fields.put("masterSecurityGroup", EmrProfile::masterSecurityGroup);
