@@ -99,14 +99,14 @@ public final class Policies {
     passInstance.put("Resource", names.roleArn(ResourceKind.INSTANCE_ROLE));
     passInstance
         .putObject("Condition")
-        .putObject("StringEquals")
-        .put("iam:PassedToService", "ec2.amazonaws.com");
+        .putObject("StringLike")
+        .put("iam:PassedToService", "ec2.amazonaws.com*");
     ObjectNode passScaling = statement("PassAutoScalingRole", "iam:PassRole");
     passScaling.put("Resource", names.roleArn(ResourceKind.AUTO_SCALING_ROLE));
     passScaling
         .putObject("Condition")
-        .putObject("StringEquals")
-        .put("iam:PassedToService", "application-autoscaling.amazonaws.com");
+        .putObject("StringLike")
+        .put("iam:PassedToService", "application-autoscaling.amazonaws.com*");
     List<ObjectNode> statements = new java.util.ArrayList<>(List.of(passInstance, passScaling));
     if (ebsEncryption() && !spec.kmsKeyArns().isEmpty()) {
       ObjectNode kms =
