@@ -187,9 +187,8 @@ public final class ClusterLauncher implements SdkAutoCloseable {
    * @param request fills a {@link LaunchRequest} builder
    * @return see {@link #launch(LaunchRequest)}
    */
-  public CompletableFuture<LaunchedCluster> launch(
-      Consumer<ImmutableLaunchRequest.Builder> request) {
-    ImmutableLaunchRequest.Builder b = LaunchRequest.builder();
+  public CompletableFuture<LaunchedCluster> launch(Consumer<LaunchRequest.Builder> request) {
+    LaunchRequest.Builder b = LaunchRequest.builder();
     request.accept(b);
     LaunchRequest built;
     try {
@@ -217,7 +216,7 @@ public final class ClusterLauncher implements SdkAutoCloseable {
       RecordStore store,
       RecordRef profile,
       RecordRef configuration,
-      Consumer<ImmutableLaunchRequest.Builder> rest) {
+      Consumer<LaunchRequest.Builder> rest) {
     return store
         .loadLaunchInputs(profile, configuration)
         .thenCompose(
@@ -449,10 +448,7 @@ public final class ClusterLauncher implements SdkAutoCloseable {
     if (p.any()) {
       return CompletableFuture.failedFuture(new ValidationException(p.problems()));
     }
-    LaunchRequest noWait =
-        ImmutableLaunchRequest.copyOf(request)
-            .withWaitFor(LaunchWait.NONE)
-            .withTimeout(Optional.empty());
+    LaunchRequest noWait = request.withWaitFor(LaunchWait.NONE).withTimeout(Optional.empty());
     CompletableFuture<JobRun> result = new CompletableFuture<>();
     AtomicBoolean cleanedUp = new AtomicBoolean();
     CompletableFuture<LaunchedCluster> launched = launch(noWait);

@@ -29,15 +29,32 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface LaunchRequest {
+public interface LaunchRequest extends WithLaunchRequest {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableLaunchRequest.Builder builder() {
-    return ImmutableLaunchRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link LaunchRequest} values: obtained from {@link LaunchRequest#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableLaunchRequest.Builder {
+    Builder() {}
   }
 
   /** The security half: roles, security groups, logs. */

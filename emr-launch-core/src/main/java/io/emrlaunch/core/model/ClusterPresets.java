@@ -36,7 +36,7 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceGroups(PresetOptions o) {
+  public static ClusterConfiguration instanceGroups(PresetOptions o) {
     return groupsBase(o, DEFAULT_RELEASE).build();
   }
 
@@ -47,8 +47,8 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceGroupsWithAutoScaling(PresetOptions o) {
-    ImmutableClusterConfiguration base = groupsBase(o, DEFAULT_RELEASE).build();
+  public static ClusterConfiguration instanceGroupsWithAutoScaling(PresetOptions o) {
+    ClusterConfiguration base = groupsBase(o, DEFAULT_RELEASE).build();
     InstanceGroupConfig task =
         InstanceGroupConfig.builder()
             .name("Task")
@@ -84,8 +84,7 @@ public final class ClusterPresets {
                     .build())
             .build();
     String t = "instances.taskGroups.0.";
-    return base.withInstances(
-            ImmutableClusterInstances.copyOf(base.instances()).withTaskGroups(task))
+    return base.withInstances(base.instances().withTaskGroups(task))
         .withAllowedOverrides(
             concat(
                 base.allowedOverrides(),
@@ -104,8 +103,8 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceGroupsWithManagedScaling(PresetOptions o) {
-    ImmutableClusterConfiguration base = groupsBase(o, MANAGED_SCALING_RELEASE).build();
+  public static ClusterConfiguration instanceGroupsWithManagedScaling(PresetOptions o) {
+    ClusterConfiguration base = groupsBase(o, MANAGED_SCALING_RELEASE).build();
     return base.withManagedScaling(
             ManagedScalingPolicy.builder()
                 .unitType(ManagedScalingPolicy.UnitType.INSTANCES)
@@ -127,7 +126,7 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceFleets(PresetOptions o) {
+  public static ClusterConfiguration instanceFleets(PresetOptions o) {
     return fleetsBase(o, DEFAULT_RELEASE).build();
   }
 
@@ -138,8 +137,8 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceFleetsWithManagedScaling(PresetOptions o) {
-    ImmutableClusterConfiguration base = fleetsBase(o, MANAGED_SCALING_RELEASE).build();
+  public static ClusterConfiguration instanceFleetsWithManagedScaling(PresetOptions o) {
+    ClusterConfiguration base = fleetsBase(o, MANAGED_SCALING_RELEASE).build();
     return base.withManagedScaling(
             ManagedScalingPolicy.builder()
                 .unitType(ManagedScalingPolicy.UnitType.INSTANCE_FLEET_UNITS)
@@ -162,8 +161,8 @@ public final class ClusterPresets {
         .build();
   }
 
-  private static ImmutableClusterConfiguration.Builder common(PresetOptions o, String release) {
-    ImmutableClusterConfiguration.Builder b =
+  private static ClusterConfiguration.Builder common(PresetOptions o, String release) {
+    ClusterConfiguration.Builder b =
         ClusterConfiguration.builder()
             .namespace(o.namespace())
             .name(o.name())
@@ -182,8 +181,8 @@ public final class ClusterPresets {
     return b;
   }
 
-  private static ImmutableClusterConfiguration.Builder groupsBase(PresetOptions o, String release) {
-    ImmutableClusterInstances.Builder instances =
+  private static ClusterConfiguration.Builder groupsBase(PresetOptions o, String release) {
+    ClusterInstances.Builder instances =
         ClusterInstances.builder()
             .masterGroup(
                 InstanceGroupConfig.builder()
@@ -215,7 +214,7 @@ public final class ClusterPresets {
             string("Subnet", "instances.ec2SubnetId"));
   }
 
-  private static ImmutableClusterConfiguration.Builder fleetsBase(PresetOptions o, String release) {
+  private static ClusterConfiguration.Builder fleetsBase(PresetOptions o, String release) {
     boolean spotMaster = o.masterInstanceMarket() == Market.SPOT;
     InstanceFleetConfig master =
         InstanceFleetConfig.builder()

@@ -23,15 +23,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutablePresetOptions.class)
 @JsonDeserialize(as = ImmutablePresetOptions.class)
-public interface PresetOptions {
+public interface PresetOptions extends WithPresetOptions {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutablePresetOptions.Builder builder() {
-    return ImmutablePresetOptions.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link PresetOptions} values: obtained from {@link PresetOptions#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutablePresetOptions.Builder {
+    Builder() {}
   }
 
   /**

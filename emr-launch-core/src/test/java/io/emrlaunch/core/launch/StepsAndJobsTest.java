@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
@@ -286,10 +284,7 @@ class StepsAndJobsTest {
     emr.behave(behavior().stepRunTime(DurationDistribution.fixed(Duration.ofHours(3))));
     ClusterConfiguration transientConfig = job("protected").toClusterConfiguration();
     ClusterConfiguration protectedConfig =
-        ImmutableClusterConfiguration.copyOf(transientConfig)
-            .withInstances(
-                ImmutableClusterInstances.copyOf(transientConfig.instances())
-                    .withTerminationProtected(true));
+        transientConfig.withInstances(transientConfig.instances().withTerminationProtected(true));
     var run =
         launcher.runTransient(
             LaunchRequest.builder()
@@ -310,7 +305,7 @@ class StepsAndJobsTest {
   @Test
   void launchAppliesAllowListedOverridesAndRefusesOthersWithoutCalls() {
     ClusterConfiguration config =
-        ImmutableClusterConfiguration.copyOf(ClusterLauncherTest.persistent())
+        ClusterLauncherTest.persistent()
             .withAllowedOverrides(
                 AllowedOverride.builder()
                     .name("CoreInstanceCount")

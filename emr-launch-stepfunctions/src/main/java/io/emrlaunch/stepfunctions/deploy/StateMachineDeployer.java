@@ -1,6 +1,5 @@
 package io.emrlaunch.stepfunctions.deploy;
 
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.repository.RecordRepository;
 import io.emrlaunch.core.validation.Problem;
@@ -102,8 +101,8 @@ public final class StateMachineDeployer {
    * @param spec fills a spec builder
    * @return see {@link #deploy(StateMachineSpec)}
    */
-  public CompletableFuture<DeployResult> deploy(Consumer<ImmutableStateMachineSpec.Builder> spec) {
-    ImmutableStateMachineSpec.Builder b = StateMachineSpec.builder();
+  public CompletableFuture<DeployResult> deploy(Consumer<StateMachineSpec.Builder> spec) {
+    StateMachineSpec.Builder b = StateMachineSpec.builder();
     spec.accept(b);
     try {
       return deploy(b.build());
@@ -141,8 +140,7 @@ public final class StateMachineDeployer {
         .thenCompose(
             deployed -> {
               LaunchFunction wanted =
-                  ImmutableLaunchFunction.copyOf(launchFunction)
-                      .withStateMachineArn(deployed.stateMachineArn());
+                  launchFunction.withStateMachineArn(deployed.stateMachineArn());
               return repository
                   .find(wanted.ref())
                   .thenCompose(
