@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  * field path.
  */
 public final class ProvisioningSpec {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern VPC = Pattern.compile("vpc-[0-9a-f]{8,17}");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern PREFIX = Pattern.compile("([^/*?][^*?]*)?");
@@ -198,10 +197,10 @@ public final class ProvisioningSpec {
   public List<Problem> validationProblems() {
     Problems p = Problems.root();
     if (p.required("namespace", namespace)) {
-      p.matches("namespace", namespace, NAME, "letters, digits, '_', '.' and '-'");
+      p.ssmSafeName("namespace", namespace, 64);
     }
     if (p.required("name", name)) {
-      p.matches("name", name, NAME, "letters, digits, '_', '.' and '-'");
+      p.ssmSafeName("name", name, 64);
     }
     if (namespace != null && name != null) {
       int length = namespace.length() + 1 + name.length() + LONGEST_SUFFIX;

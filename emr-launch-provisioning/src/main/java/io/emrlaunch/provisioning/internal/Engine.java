@@ -140,19 +140,20 @@ public final class Engine {
     final ProvisioningSpec spec;
     final Names names;
     final Policies policies;
-    final Map<ResourceKind, Role> roles = new EnumMap<>(ResourceKind.class);
-    final Map<ResourceKind, Map<String, JsonNode>> inline = new EnumMap<>(ResourceKind.class);
-    final Map<ResourceKind, Set<String>> attached = new EnumMap<>(ResourceKind.class);
-    InstanceProfile profile;
-    final Map<ResourceKind, SecurityGroup> groups = new EnumMap<>(ResourceKind.class);
+    // Written by the parallel reads' callbacks (SDK threads): concurrent maps.
+    final Map<ResourceKind, Role> roles = new ConcurrentHashMap<>();
+    final Map<ResourceKind, Map<String, JsonNode>> inline = new ConcurrentHashMap<>();
+    final Map<ResourceKind, Set<String>> attached = new ConcurrentHashMap<>();
+    volatile InstanceProfile profile;
+    final Map<ResourceKind, SecurityGroup> groups = new ConcurrentHashMap<>();
     final Map<ResourceKind, String> ids = new ConcurrentHashMap<>();
     final String scJson;
     final String scName;
-    JsonNode scObserved;
-    String oldScName;
-    boolean oldScExists;
-    EmrProfile stored;
-    EmrProfile saved;
+    volatile JsonNode scObserved;
+    volatile String oldScName;
+    volatile boolean oldScExists;
+    volatile EmrProfile stored;
+    volatile EmrProfile saved;
     final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     final Map<ResourceKind, ResourceNotOwnedException> notOwned = new EnumMap<>(ResourceKind.class);
 
@@ -361,11 +362,15 @@ public final class Engine {
 
   /** The plan's entries and the ops that carry it out, in order. */
   private static final class Work {
-    final Map<ResourceKind, PlannedChange> changes = new LinkedHashMap<>();
+    final Map<String, PlannedChange> changes = new LinkedHashMap<>();
     final List<Op> ops = new ArrayList<>();
 
     void entry(ResourceKind kind, String name, ChangeAction action, List<String> reasons) {
-      changes.put(kind, new PlannedChange(kind, name, action, reasons));
+      put(new PlannedChange(kind, name, action, reasons));
+    }
+
+    void put(PlannedChange change) {
+      changes.put(change.kind() + " " + change.name(), change);
     }
 
     void entry(ResourceKind kind, String name, boolean exists, List<Op> ops) {
@@ -475,19 +480,25 @@ public final class Engine {
       ctx.saved = ctx.stored;
     }
     if (ctx.oldScName != null && ctx.oldScExists) {
-      work.changes.put(
-          ResourceKind.SECURITY_CONFIGURATION,
-          new PlannedChange(
-              ResourceKind.SECURITY_CONFIGURATION,
-              ctx.scName == null ? ctx.oldScName : ctx.scName,
-              ctx.scObserved == null && ctx.scName != null
-                  ? ChangeAction.CREATE
-                  : ChangeAction.DELETE,
-              List.of(
-                  (ctx.scName == null ? "no security configuration wanted" : "content changed")
-                      + ": "
-                      + ctx.oldScName
-                      + " is deleted once no active cluster uses it")));
+      String why =
+          (ctx.scName == null ? "no security configuration wanted" : "content changed")
+              + ": "
+              + ctx.oldScName
+              + " is deleted once no active cluster uses it";
+      PlannedChange current =
+          ctx.scName == null
+              ? null
+              : work.changes.remove(ResourceKind.SECURITY_CONFIGURATION + " " + ctx.scName);
+      if (current != null && current.action() == ChangeAction.CREATE) {
+        List<String> reasons = new ArrayList<>(List.of(why));
+        work.put(new PlannedChange(current.kind(), current.name(), ChangeAction.CREATE, reasons));
+      } else {
+        if (current != null) {
+          work.put(current);
+        }
+        work.entry(
+            ResourceKind.SECURITY_CONFIGURATION, ctx.oldScName, ChangeAction.DELETE, List.of(why));
+      }
       work.ops.add(
           new Op(
               ResourceKind.SECURITY_CONFIGURATION,
@@ -953,10 +964,7 @@ public final class Engine {
     List<Op> deletes = new ArrayList<>();
     // Security configurations first: they reference nothing, but are the cheapest to recreate.
     for (String sc : scNames(ctx)) {
-      work.changes.put(
-          ResourceKind.SECURITY_CONFIGURATION,
-          new PlannedChange(
-              ResourceKind.SECURITY_CONFIGURATION, sc, ChangeAction.DELETE, List.of("destroy")));
+      work.entry(ResourceKind.SECURITY_CONFIGURATION, sc, ChangeAction.DELETE, List.of("destroy"));
       work.ops.add(
           op(
               ResourceKind.SECURITY_CONFIGURATION,
