@@ -55,6 +55,15 @@ final class LaunchPreparation {
                     "must be 1 to 128 letters, digits or -_.:/=+@ (was " + k.length() + " chars)");
               }
             });
+    for (int i = 0; i < request.steps().size(); i++) {
+      if (request.steps().get(i).executionRoleArn().isPresent()) {
+        p.at("steps", i)
+            .add(
+                "executionRoleArn",
+                "RunJobFlow cannot give a step a runtime role: submit it with submitSteps once the"
+                    + " cluster is up");
+      }
+    }
     checkTags(p.at("tags"), request.tags());
     Map<String, String> merged = new LinkedHashMap<>(request.configuration().tags());
     merged.putAll(request.tags());
@@ -95,6 +104,28 @@ final class LaunchPreparation {
     }
     p.throwIfAny();
     return base.toBuilder().overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).build();
+  }
+
+  /** A job's region must be the region of this launcher's EMR client (one client, one region). */
+  static void checkRegion(
+      software.amazon.awssdk.services.emr.EmrAsyncClient emr,
+      io.emrlaunch.core.model.SparkJob job) {
+    var clientRegion = emr.serviceClientConfiguration().region();
+    job.region()
+        .filter(r -> clientRegion != null && !r.equals(clientRegion.id()))
+        .ifPresent(
+            r -> {
+              throw new ValidationException(
+                  java.util.List.of(
+                      io.emrlaunch.core.validation.Problem.of(
+                          "job.region",
+                          "is "
+                              + r
+                              + " but this launcher's EMR client is in "
+                              + clientRegion.id()
+                              + ": build a launcher with an EmrAsyncClient for "
+                              + r)));
+            });
   }
 
   static void checkTags(Problems p, Map<String, String> tags) {
