@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * java.util.concurrent.ScheduledExecutorService}), {@link CallLog}, {@link FaultPlan}, {@link
  * io.emrlaunch.testkit.emr.FakeEmr}, {@code EmrClient} and {@code EmrAsyncClient}, {@link
  * io.emrlaunch.testkit.ssm.FakeSsm}, {@code SsmClient} and {@code SsmAsyncClient}, {@link
- * io.emrlaunch.testkit.sfn.FakeSfn}, {@code SfnClient} and {@code SfnAsyncClient}. All parameters
+ * io.emrlaunch.testkit.sfn.FakeSfn}, {@code SfnClient} and {@code SfnAsyncClient}, {@link
+ * io.emrlaunch.testkit.iam.FakeIam}, {@code IamClient} and {@code IamAsyncClient}, {@link
+ * io.emrlaunch.testkit.ec2.FakeEc2}, {@code Ec2Client} and {@code Ec2AsyncClient}. All parameters
  * of one test come from the same bundle.
  *
  * <pre>{@code

@@ -1,9 +1,13 @@
 package io.emrlaunch.testkit;
 
+import io.emrlaunch.testkit.ec2.FakeEc2;
 import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.iam.FakeIam;
 import io.emrlaunch.testkit.internal.ClientViews;
+import io.emrlaunch.testkit.internal.Ec2Service;
 import io.emrlaunch.testkit.internal.EmrService;
+import io.emrlaunch.testkit.internal.IamService;
 import io.emrlaunch.testkit.internal.SfnService;
 import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
@@ -13,8 +17,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -47,6 +55,12 @@ public final class FakeAws {
   /** Service id of Step Functions in the call log and fault plan. */
   public static final String SFN = "sfn";
 
+  /** Service id of IAM in the call log and fault plan. */
+  public static final String IAM = "iam";
+
+  /** Service id of EC2 in the call log and fault plan. */
+  public static final String EC2 = "ec2";
+
   private final long seed;
   private final VirtualTime time;
   private final CallLog calls;
@@ -61,6 +75,12 @@ public final class FakeAws {
   private final FakeSfn sfnBackend;
   private final Lazy<SfnClient> sfn;
   private final Lazy<SfnAsyncClient> sfnAsync;
+  private final FakeIam iamBackend;
+  private final Lazy<IamClient> iam;
+  private final Lazy<IamAsyncClient> iamAsync;
+  private final FakeEc2 ec2Backend;
+  private final Lazy<Ec2Client> ec2;
+  private final Lazy<Ec2AsyncClient> ec2Async;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -109,6 +129,30 @@ public final class FakeAws {
             () ->
                 ClientViews.async(
                     SfnAsyncClient.class, sfnBackend, SfnService.DESCRIPTOR, context));
+    this.iamBackend =
+        FakeIam.builder()
+            .clock(time.clock())
+            .partition(b.region.metadata() == null ? "aws" : b.region.metadata().partition().id())
+            .accountId(b.accountId)
+            .seed(b.seed)
+            .build();
+    this.iam =
+        new Lazy<>(
+            () -> ClientViews.sync(IamClient.class, iamBackend, IamService.DESCRIPTOR, context));
+    this.iamAsync =
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    IamAsyncClient.class, iamBackend, IamService.DESCRIPTOR, context));
+    this.ec2Backend = FakeEc2.builder().accountId(b.accountId).seed(b.seed).build();
+    this.ec2 =
+        new Lazy<>(
+            () -> ClientViews.sync(Ec2Client.class, ec2Backend, Ec2Service.DESCRIPTOR, context));
+    this.ec2Async =
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    Ec2AsyncClient.class, ec2Backend, Ec2Service.DESCRIPTOR, context));
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -202,6 +246,39 @@ public final class FakeAws {
   /** An async Step Functions client over {@link #sfnBackend()}. */
   public SfnAsyncClient sfnAsync() {
     return sfnAsync.get();
+  }
+
+  /**
+   * The in-memory IAM itself (no faults, not recorded); its partition follows the region (e.g.
+   * {@code aws-cn} for cn-north-1).
+   */
+  public FakeIam iamBackend() {
+    return iamBackend;
+  }
+
+  /** A sync IAM client over {@link #iamBackend()}. */
+  public IamClient iam() {
+    return iam.get();
+  }
+
+  /** An async IAM client over {@link #iamBackend()}. */
+  public IamAsyncClient iamAsync() {
+    return iamAsync.get();
+  }
+
+  /** The in-memory EC2 (VPCs and security groups) itself (no faults, not recorded). */
+  public FakeEc2 ec2Backend() {
+    return ec2Backend;
+  }
+
+  /** A sync EC2 client over {@link #ec2Backend()}. */
+  public Ec2Client ec2() {
+    return ec2.get();
+  }
+
+  /** An async EC2 client over {@link #ec2Backend()}. */
+  public Ec2AsyncClient ec2Async() {
+    return ec2Async.get();
   }
 
   /** Shared view context, for the other fakes' views. */

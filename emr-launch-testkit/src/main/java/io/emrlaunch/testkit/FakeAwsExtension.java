@@ -1,6 +1,8 @@
 package io.emrlaunch.testkit;
 
+import io.emrlaunch.testkit.ec2.FakeEc2;
 import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.iam.FakeIam;
 import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.lang.reflect.AnnotatedElement;
@@ -14,8 +16,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -53,7 +59,13 @@ public final class FakeAwsExtension implements ParameterResolver {
         || type == SsmAsyncClient.class
         || type == FakeSfn.class
         || type == SfnClient.class
-        || type == SfnAsyncClient.class;
+        || type == SfnAsyncClient.class
+        || type == FakeIam.class
+        || type == IamClient.class
+        || type == IamAsyncClient.class
+        || type == FakeEc2.class
+        || type == Ec2Client.class
+        || type == Ec2AsyncClient.class;
   }
 
   @Override
@@ -90,6 +102,18 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.sfn();
     } else if (type == SfnAsyncClient.class) {
       return aws.sfnAsync();
+    } else if (type == FakeIam.class) {
+      return aws.iamBackend();
+    } else if (type == IamClient.class) {
+      return aws.iam();
+    } else if (type == IamAsyncClient.class) {
+      return aws.iamAsync();
+    } else if (type == FakeEc2.class) {
+      return aws.ec2Backend();
+    } else if (type == Ec2Client.class) {
+      return aws.ec2();
+    } else if (type == Ec2AsyncClient.class) {
+      return aws.ec2Async();
     }
     throw new ParameterResolutionException("unsupported parameter type " + type);
   }

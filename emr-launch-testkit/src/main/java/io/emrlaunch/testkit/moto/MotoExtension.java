@@ -13,8 +13,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -44,14 +48,18 @@ public final class MotoExtension
       ExtensionContext.Namespace.create(MotoExtension.class);
 
   private static final Map<Class<?>, Function<MotoServer, Object>> INJECTABLE =
-      Map.of(
-          MotoServer.class, s -> s,
-          SsmClient.class, MotoServer::ssm,
-          SsmAsyncClient.class, MotoServer::ssmAsync,
-          EmrClient.class, MotoServer::emr,
-          EmrAsyncClient.class, MotoServer::emrAsync,
-          SfnClient.class, MotoServer::sfn,
-          SfnAsyncClient.class, MotoServer::sfnAsync);
+      Map.ofEntries(
+          Map.entry(MotoServer.class, s -> s),
+          Map.entry(SsmClient.class, MotoServer::ssm),
+          Map.entry(SsmAsyncClient.class, MotoServer::ssmAsync),
+          Map.entry(EmrClient.class, MotoServer::emr),
+          Map.entry(EmrAsyncClient.class, MotoServer::emrAsync),
+          Map.entry(SfnClient.class, MotoServer::sfn),
+          Map.entry(SfnAsyncClient.class, MotoServer::sfnAsync),
+          Map.entry(IamClient.class, MotoServer::iam),
+          Map.entry(IamAsyncClient.class, MotoServer::iamAsync),
+          Map.entry(Ec2Client.class, MotoServer::ec2),
+          Map.entry(Ec2AsyncClient.class, MotoServer::ec2Async));
 
   /** Creates the extension (JUnit does this through {@link MotoTest}). */
   public MotoExtension() {}

@@ -27,8 +27,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -46,10 +50,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * }
  * }</pre>
  *
- * <p>Clients returned by {@link #ssm()}, {@link #emr()}, {@link #sfn()} and their async variants
- * are created once, use dummy credentials, and are closed with the server. {@link
- * #configure(AwsClientBuilder)} points any other SDK client builder at the server. The process is
- * stopped by {@link #close()} and, failing that, when the JVM exits.
+ * <p>Clients returned by {@link #ssm()}, {@link #emr()}, {@link #sfn()}, {@link #iam()}, {@link
+ * #ec2()} and their async variants are created once, use dummy credentials, and are closed with the
+ * server. {@link #configure(AwsClientBuilder)} points any other SDK client builder at the server.
+ * The process is stopped by {@link #close()} and, failing that, when the JVM exits.
  */
 public final class MotoServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -382,6 +386,26 @@ public final class MotoServer implements AutoCloseable {
   /** A shared async Step Functions client for this server. */
   public SfnAsyncClient sfnAsync() {
     return shared(SfnAsyncClient.class, () -> configure(SfnAsyncClient.builder()).build());
+  }
+
+  /** A shared IAM client for this server (AWS-managed policies are loaded). */
+  public IamClient iam() {
+    return shared(IamClient.class, () -> configure(IamClient.builder()).build());
+  }
+
+  /** A shared async IAM client for this server. */
+  public IamAsyncClient iamAsync() {
+    return shared(IamAsyncClient.class, () -> configure(IamAsyncClient.builder()).build());
+  }
+
+  /** A shared EC2 client for this server. */
+  public Ec2Client ec2() {
+    return shared(Ec2Client.class, () -> configure(Ec2Client.builder()).build());
+  }
+
+  /** A shared async EC2 client for this server. */
+  public Ec2AsyncClient ec2Async() {
+    return shared(Ec2AsyncClient.class, () -> configure(Ec2AsyncClient.builder()).build());
   }
 
   private synchronized <T extends SdkAutoCloseable> T shared(
