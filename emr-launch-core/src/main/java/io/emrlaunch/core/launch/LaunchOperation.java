@@ -68,7 +68,7 @@ final class LaunchOperation {
     request.timeout().ifPresent(t -> ctx.calls.after(t, () -> timedOut(t)));
     CompletableFuture<Optional<String>> existing =
         request.idempotencyKey().isPresent()
-            ? persistently(this::findActiveWithToken, 1, startedAt.plus(ctx.persistence))
+            ? persistently(this::findActiveWithToken, startedAt.plus(ctx.persistence))
             : CompletableFuture.completedFuture(Optional.empty());
     existing
         .thenCompose(
@@ -192,7 +192,7 @@ final class LaunchOperation {
                     .thenCompose(
                         v ->
                             persistently(
-                                this::findRecentWithToken, 1, startedAt.plus(ctx.persistence)))
+                                this::findRecentWithToken, startedAt.plus(ctx.persistence)))
                     .thenCompose(
                         found -> {
                           if (found.isPresent()) {
@@ -227,39 +227,34 @@ final class LaunchOperation {
   }
 
   /**
-   * Runs a lookup until it answers, pausing between throttled or failed attempts, until {@code
-   * deadline}: whether our cluster exists must not be decided by a flaky {@code ListClusters}.
+   * Runs a token lookup until it answers ({@link LauncherContext#persistently}): whether our
+   * cluster exists must not be decided by a flaky {@code ListClusters}. A lookup that never answers
+   * fails the launch with a typed error naming the token.
    */
   private <T> CompletableFuture<T> persistently(
-      java.util.function.Supplier<CompletableFuture<T>> lookup, int n, Instant deadline) {
-    return lookup
-        .get()
+      java.util.function.Supplier<CompletableFuture<T>> lookup, Instant deadline) {
+    return ctx.persistently("looking for launch token " + token, lookup, deadline)
         .exceptionallyCompose(
             t -> {
               Throwable cause = Futures.unwrap(t);
-              boolean retryable = EmrCalls.isThrottling(cause) || EmrCalls.isTransient(cause);
-              Duration pause = ctx.backoff(n);
-              if (!retryable || ctx.clock.instant().plus(pause).isAfter(deadline)) {
-                LOG.warn(
-                    "could not tell whether cluster {} (launch token {}) exists: {}",
-                    name,
-                    token,
-                    cause.toString());
-                return CompletableFuture.failedFuture(
-                    new EmrLaunchException(
-                        "could not tell whether cluster "
-                            + name
-                            + " was created: looking for the tag "
-                            + ClusterLauncher.LAUNCH_TOKEN_TAG
-                            + "="
-                            + token
-                            + " failed until "
-                            + deadline
-                            + ": "
-                            + cause.getMessage(),
-                        cause));
-              }
-              return ctx.sleep(pause).thenCompose(v -> persistently(lookup, n + 1, deadline));
+              LOG.warn(
+                  "could not tell whether cluster {} (launch token {}) exists: {}",
+                  name,
+                  token,
+                  cause.toString());
+              return CompletableFuture.failedFuture(
+                  new EmrLaunchException(
+                      "could not tell whether cluster "
+                          + name
+                          + " was created: looking for the tag "
+                          + ClusterLauncher.LAUNCH_TOKEN_TAG
+                          + "="
+                          + token
+                          + " failed until "
+                          + deadline
+                          + ": "
+                          + cause.getMessage(),
+                      cause));
             });
   }
 

@@ -1,10 +1,13 @@
 package io.emrlaunch.core.launch;
 
+import io.emrlaunch.core.Futures;
 import io.emrlaunch.core.internal.Log;
 import io.emrlaunch.core.launch.internal.EmrCalls;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
@@ -60,9 +63,8 @@ final class LauncherContext {
   }
 
   /** Completes after {@code d} on the scheduler. */
-  java.util.concurrent.CompletableFuture<Void> sleep(Duration d) {
-    java.util.concurrent.CompletableFuture<Void> done =
-        new java.util.concurrent.CompletableFuture<>();
+  CompletableFuture<Void> sleep(Duration d) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     calls.after(d, () -> done.complete(null));
     return done;
   }
@@ -73,5 +75,31 @@ final class LauncherContext {
   Duration backoff(int attempt) {
     Duration p = calls.pause(attempt);
     return p.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : p;
+  }
+
+  /**
+   * Runs {@code call} until it succeeds, pausing with {@link #backoff} between attempts that EMR
+   * throttled or whose outcome is unknown; gives up with the unwrapped cause on any other failure,
+   * or when the next pause would end after {@code deadline}.
+   */
+  <T> CompletableFuture<T> persistently(
+      String what, Supplier<CompletableFuture<T>> call, Instant deadline) {
+    return persistently(what, call, deadline, 1);
+  }
+
+  private <T> CompletableFuture<T> persistently(
+      String what, Supplier<CompletableFuture<T>> call, Instant deadline, int n) {
+    return call.get()
+        .exceptionallyCompose(
+            t -> {
+              Throwable cause = Futures.unwrap(t);
+              boolean retryable = EmrCalls.isThrottling(cause) || EmrCalls.isTransient(cause);
+              Duration pause = backoff(n);
+              if (!retryable || clock.instant().plus(pause).isAfter(deadline)) {
+                return CompletableFuture.failedFuture(cause);
+              }
+              LOG.debug("{} failed ({}); trying again", what, cause.toString());
+              return sleep(pause).thenCompose(v -> persistently(what, call, deadline, n + 1));
+            });
   }
 }

@@ -3,7 +3,6 @@ package io.emrlaunch.core.launch;
 import static io.emrlaunch.core.launch.LauncherContext.LOG;
 
 import io.emrlaunch.core.Futures;
-import io.emrlaunch.core.launch.internal.EmrCalls;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,7 @@ final class OrphanTerminator {
       List<LaunchListener> extra) {
     LOG.info("terminating cluster {}: {}", clusterId, why);
     Instant deadline = ctx.clock.instant().plus(ctx.persistence);
-    return attempt(ctx, clusterId, terminationProtected, 1, deadline)
+    return attempt(ctx, clusterId, terminationProtected, deadline)
         .handle(
             (v, t) -> {
               if (t == null) {
@@ -42,29 +41,24 @@ final class OrphanTerminator {
   }
 
   private static CompletableFuture<Void> attempt(
-      LauncherContext ctx, String clusterId, boolean unprotect, int n, Instant deadline) {
-    CompletableFuture<?> unprotected =
-        unprotect
-            ? ctx.calls.idempotent(
-                () ->
-                    ctx.emr.setTerminationProtection(
-                        r -> r.jobFlowIds(clusterId).terminationProtected(false)))
-            : CompletableFuture.completedFuture(null);
-    return unprotected
-        .thenCompose(
-            v ->
-                ctx.calls.idempotent(() -> ctx.emr.terminateJobFlows(r -> r.jobFlowIds(clusterId))))
-        .<Void>thenApply(r -> null)
-        .exceptionallyCompose(
-            t -> {
-              Throwable cause = Futures.unwrap(t);
-              boolean retryable = EmrCalls.isThrottling(cause) || EmrCalls.isTransient(cause);
-              if (!retryable || ctx.clock.instant().plus(ctx.backoff(n)).isAfter(deadline)) {
-                return CompletableFuture.failedFuture(cause);
-              }
-              LOG.debug("terminating {} failed ({}); trying again", clusterId, cause.toString());
-              return ctx.sleep(ctx.backoff(n))
-                  .thenCompose(v -> attempt(ctx, clusterId, unprotect, n + 1, deadline));
-            });
+      LauncherContext ctx, String clusterId, boolean unprotect, Instant deadline) {
+    return ctx.persistently(
+        "terminating " + clusterId,
+        () -> {
+          CompletableFuture<?> unprotected =
+              unprotect
+                  ? ctx.calls.idempotent(
+                      () ->
+                          ctx.emr.setTerminationProtection(
+                              r -> r.jobFlowIds(clusterId).terminationProtected(false)))
+                  : CompletableFuture.completedFuture(null);
+          return unprotected
+              .thenCompose(
+                  v ->
+                      ctx.calls.idempotent(
+                          () -> ctx.emr.terminateJobFlows(r -> r.jobFlowIds(clusterId))))
+              .<Void>thenApply(r -> null);
+        },
+        deadline);
   }
 }
