@@ -56,4 +56,7 @@ public interface InstanceFleetConfig extends WithInstanceFleetConfig {
   List<InstanceTypeConfig> instanceTypeConfigs();
 
   Optional<FleetLaunchSpecification> launchSpecification();
+
+  /** {@code ResizeSpecifications}: how capacity is provisioned when the fleet is resized. */
+  Optional<FleetResizeSpecification> resizeSpecification();
 }
