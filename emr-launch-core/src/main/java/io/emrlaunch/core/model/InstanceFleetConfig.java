@@ -59,4 +59,10 @@ public interface InstanceFleetConfig extends WithInstanceFleetConfig {
 
   /** {@code ResizeSpecifications}: how capacity is provisioned when the fleet is resized. */
   Optional<FleetResizeSpecification> resizeSpecification();
+
+  /**
+   * {@code Context}: the EMR API documents this text (at most 1280 characters) as reserved; it is
+   * passed through unchanged so that records which set it keep it.
+   */
+  Optional<String> context();
 }

@@ -334,6 +334,7 @@ public final class SdkToModel {
     }
     b.resizeSpecification(
         SdkToModelSurface.resize(f.resizeSpecifications(), p.at("ResizeSpecifications")));
+    b.context(Optional.ofNullable(f.context()));
     return b.build();
   }
 

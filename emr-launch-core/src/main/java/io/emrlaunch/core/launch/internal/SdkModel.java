@@ -202,6 +202,7 @@ public final class SdkModel {
                 f.instanceTypeConfigs().stream().map(SdkModel::typeConfig).toList());
     f.launchSpecification().ifPresent(s -> b.launchSpecifications(launchSpecification(s)));
     f.resizeSpecification().ifPresent(s -> b.resizeSpecifications(resizeSpecification(s)));
+    f.context().ifPresent(b::context);
     return b.build();
   }
 

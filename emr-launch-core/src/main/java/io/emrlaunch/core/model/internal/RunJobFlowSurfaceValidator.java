@@ -169,6 +169,10 @@ public final class RunJobFlowSurfaceValidator {
                           capacityReservation(c, at.at("onDemandCapacityReservation"));
                         }));
     f.resizeSpecification().ifPresent(r -> resize(r, p.at("resizeSpecification")));
+    f.context()
+        .filter(c -> c.length() > 1280)
+        .ifPresent(
+            c -> p.add("context", "must be at most 1280 characters (was " + c.length() + ")"));
   }
 
   private static void resize(FleetResizeSpecification r, Problems p) {
