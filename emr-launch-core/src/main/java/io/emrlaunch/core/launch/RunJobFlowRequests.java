@@ -180,10 +180,14 @@ public final class RunJobFlowRequests {
       p.at("configuration").add(problem.path(), problem.message());
     }
     for (int i = 0; i < steps.size(); i++) {
-      for (Problem problem : steps.get(i).validationProblems()) {
+      List<Problem> stepProblems = steps.get(i).validationProblems();
+      for (Problem problem : stepProblems) {
         p.at("steps", i).add(problem.path(), problem.message());
       }
-      if (!steps.get(i).executionRoleArn().equals(steps.get(0).executionRoleArn())) {
+      boolean roleReported =
+          stepProblems.stream().anyMatch(pr -> pr.path().equals("executionRoleArn"));
+      if (!roleReported
+          && !steps.get(i).executionRoleArn().equals(steps.get(0).executionRoleArn())) {
         p.at("steps", i)
             .add(
                 "executionRoleArn",
