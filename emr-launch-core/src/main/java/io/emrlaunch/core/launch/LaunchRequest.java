@@ -101,6 +101,24 @@ public interface LaunchRequest extends WithLaunchRequest {
   }
 
   /**
+   * A key naming this launch across calls and processes. While a cluster launched with the same key
+   * is active (starting, bootstrapping, running or waiting), a launch with that key attaches to it
+   * instead of creating another, so a caller that retries after a crash or a lost answer never gets
+   * a second cluster. Without a key each launch gets a fresh random token, which protects only the
+   * retries the launcher makes itself. 1 to 128 characters of letters, digits and {@code -_.:/=+@};
+   * it is stored in the cluster's {@value ClusterLauncher#LAUNCH_TOKEN_TAG} tag.
+   */
+  Optional<String> idempotencyKey();
+
+  /**
+   * Listeners for this launch only: they see its milestones and its cluster's state changes (and
+   * step changes), beside the launcher-wide listeners. Not part of the request's value (ignored by
+   * {@code equals}).
+   */
+  @Value.Auxiliary
+  List<LaunchListener> listeners();
+
+  /**
    * Terminate the cluster when the launch fails or is cancelled after the cluster was created
    * (timeout, caller cancellation, lost track of it); true by default. Set false to keep it for
    * debugging.

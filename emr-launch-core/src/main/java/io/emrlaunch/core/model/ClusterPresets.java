@@ -22,11 +22,19 @@ import java.util.List;
  * The results are ordinary values: change them with {@code withX} copies.
  */
 public final class ClusterPresets {
-  /** aws-emr-launch's default release of a cluster configuration. */
-  public static final String DEFAULT_RELEASE = "emr-5.29.0";
+  /**
+   * The release every preset, every {@link SparkJob} and the docs use unless told otherwise: the
+   * library's one default. aws-emr-launch defaulted to {@value #AWS_EMR_LAUNCH_RELEASE} (Spark 2.4)
+   * and {@value #AWS_EMR_LAUNCH_MANAGED_SCALING_RELEASE}; pass those through {@link
+   * PresetOptions#releaseLabel()} for a configuration identical to a Python stack's.
+   */
+  public static final String DEFAULT_RELEASE = "emr-7.5.0";
 
-  /** aws-emr-launch's default release of the managed-scaling configurations. */
-  public static final String MANAGED_SCALING_RELEASE = "emr-6.6.0";
+  /** aws-emr-launch's default release of a cluster configuration (Spark 2.4). */
+  public static final String AWS_EMR_LAUNCH_RELEASE = "emr-5.29.0";
+
+  /** aws-emr-launch's default release of its managed-scaling configurations. */
+  public static final String AWS_EMR_LAUNCH_MANAGED_SCALING_RELEASE = "emr-6.6.0";
 
   private ClusterPresets() {}
 
@@ -98,13 +106,13 @@ public final class ClusterPresets {
 
   /**
    * {@link #instanceGroups} with EMR managed scaling between {@code minimumCapacity} and {@code
-   * maximumCapacity} instances; release {@value #MANAGED_SCALING_RELEASE} unless set.
+   * maximumCapacity} instances; release {@value #DEFAULT_RELEASE} unless set.
    *
    * @param o the options
    * @return the configuration
    */
   public static ClusterConfiguration instanceGroupsWithManagedScaling(PresetOptions o) {
-    ClusterConfiguration base = groupsBase(o, MANAGED_SCALING_RELEASE).build();
+    ClusterConfiguration base = groupsBase(o, DEFAULT_RELEASE).build();
     return base.withManagedScaling(
             ManagedScalingPolicy.builder()
                 .unitType(ManagedScalingPolicy.UnitType.INSTANCES)
@@ -132,13 +140,13 @@ public final class ClusterPresets {
 
   /**
    * {@link #instanceFleets} with EMR managed scaling between {@code minimumCapacity} and {@code
-   * maximumCapacity} fleet units; release {@value #MANAGED_SCALING_RELEASE} unless set.
+   * maximumCapacity} fleet units; release {@value #DEFAULT_RELEASE} unless set.
    *
    * @param o the options
    * @return the configuration
    */
   public static ClusterConfiguration instanceFleetsWithManagedScaling(PresetOptions o) {
-    ClusterConfiguration base = fleetsBase(o, MANAGED_SCALING_RELEASE).build();
+    ClusterConfiguration base = fleetsBase(o, DEFAULT_RELEASE).build();
     return base.withManagedScaling(
             ManagedScalingPolicy.builder()
                 .unitType(ManagedScalingPolicy.UnitType.INSTANCE_FLEET_UNITS)

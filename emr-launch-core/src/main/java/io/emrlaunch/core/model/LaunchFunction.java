@@ -61,8 +61,15 @@ public interface LaunchFunction extends WithLaunchFunction {
 
   RecordRef configuration();
 
-  /** Name of the clusters launched; empty means the configuration's name. */
-  String clusterName();
+  /**
+   * Name of the clusters launched; empty (the default) means the configuration's name.
+   *
+   * @return the name, or an empty string
+   */
+  @Value.Default
+  default String clusterName() {
+    return "";
+  }
 
   Map<String, String> clusterTags();
 

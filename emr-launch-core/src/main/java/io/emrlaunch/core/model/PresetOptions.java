@@ -81,8 +81,8 @@ public interface PresetOptions extends WithPresetOptions {
   List<String> subnetIds();
 
   /**
-   * EMR release; absent means aws-emr-launch's default: {@code emr-5.29.0}, or {@code emr-6.6.0}
-   * for the managed-scaling presets.
+   * EMR release; absent means {@link ClusterPresets#DEFAULT_RELEASE} (aws-emr-launch used {@code
+   * emr-5.29.0}, or {@code emr-6.6.0} for the managed-scaling presets).
    */
   Optional<String> releaseLabel();
 

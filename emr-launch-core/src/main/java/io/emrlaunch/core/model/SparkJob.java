@@ -35,8 +35,8 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableSparkJob.class)
 public interface SparkJob extends WithSparkJob {
 
-  /** The release a Spark job uses unless told otherwise. */
-  String DEFAULT_RELEASE = "emr-7.5.0";
+  /** The release a Spark job uses unless told otherwise: {@link ClusterPresets#DEFAULT_RELEASE}. */
+  String DEFAULT_RELEASE = ClusterPresets.DEFAULT_RELEASE;
 
   /**
    * A new builder.

@@ -197,7 +197,7 @@ class StepsAndJobsTest {
   void sparkJobRunsEndToEndOnATransientCluster() {
     JobRun run =
         await(
-            launcher.runJob(RunJobFlowRequestsTest.profile(), job("daily-report"), null),
+            launcher.runJob(RunJobFlowRequestsTest.profile(), job("daily-report")),
             Duration.ofMinutes(30));
     assertThat(run.steps()).hasSize(1);
     assertThat(run.steps().get(0).state()).isEqualTo(StepState.COMPLETED);
@@ -209,7 +209,7 @@ class StepsAndJobsTest {
 
   @Test
   void aFailingSparkJobFailsWithTheStepAndItsLog() {
-    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("bad-report"), null);
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("bad-report"));
     assertThat(time.runUntil(run, Duration.ofMinutes(30))).isDone();
     StepFailedException e = (StepFailedException) failure(run);
     assertThat(e.snapshot().state()).isEqualTo(StepState.FAILED);
@@ -227,7 +227,7 @@ class StepsAndJobsTest {
                     ClusterFailure.Stage.BOOTSTRAPPING,
                     ClusterStateChangeReasonCode.BOOTSTRAP_FAILURE,
                     "no capacity")));
-    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"));
     assertThat(time.runUntil(run, Duration.ofMinutes(30))).isDone();
     ClusterFailedException e = (ClusterFailedException) failure(run);
     assertThat(e.snapshot().reasonCode()).contains("BOOTSTRAP_FAILURE");
@@ -235,7 +235,7 @@ class StepsAndJobsTest {
 
   @Test
   void cancellingARunTerminatesItsCluster() {
-    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"));
     time.advance(Duration.ofMinutes(8));
     run.cancel(true);
     time.advance(Duration.ofMinutes(3));
@@ -270,8 +270,7 @@ class StepsAndJobsTest {
                 .configuration(job("many").toClusterConfiguration())
                 .clusterName("many")
                 .steps(steps)
-                .build(),
-            null);
+                .build());
     assertThat(time.runUntil(run, Duration.ofHours(3))).isDone();
 
     StepFailedException e = (StepFailedException) failure(run);
