@@ -426,6 +426,41 @@ class RunJobFlowSurfaceTest {
     assertThat(none.stepExecutionRoleArn()).isNull();
   }
 
+  @Test
+  void overridesOfTheNewScalarsHaveAnAwsEmrLaunchPath() {
+    ClusterConfiguration c = RunJobFlowSurfaceFixtures.groups();
+    Map<String, String> expected =
+        Map.of(
+            "repoUpgradeOnBoot", "RepoUpgradeOnBoot",
+            "additionalInfo", "AdditionalInfo",
+            "extendedSupport", "ExtendedSupport",
+            "sessionEnabled", "SessionEnabled",
+            "managedScaling.scalingStrategy", "ManagedScalingPolicy.ScalingStrategy",
+            "managedScaling.utilizationPerformanceIndex",
+                "ManagedScalingPolicy.UtilizationPerformanceIndex");
+    expected.forEach(
+        (ours, aws) -> {
+          var o = io.emrlaunch.core.model.AllowedOverride.builder().name("X").path(ours).build();
+          assertThat(AwsEmrLaunchFormat.runJobFlowPath(o, c)).as(ours).hasValue(aws);
+        });
+    // and the stored record with such overrides reads back with the same allow-list
+    ClusterConfiguration withOverrides =
+        c.withAllowedOverrides(
+            io.emrlaunch.core.model.AllowedOverride.builder()
+                .name("Repo")
+                .path("repoUpgradeOnBoot")
+                .addAllowedValues("SECURITY", "NONE")
+                .build(),
+            io.emrlaunch.core.model.AllowedOverride.builder()
+                .name("Index")
+                .path("managedScaling.utilizationPerformanceIndex")
+                .type(io.emrlaunch.core.model.OverrideType.INTEGER)
+                .build());
+    String record = AwsEmrLaunchFormat.configurations().write(withOverrides);
+    assertThat(AwsEmrLaunchFormat.configurations().read(record).allowedOverrides())
+        .isEqualTo(withOverrides.allowedOverrides());
+  }
+
   private static Path projectRoot() {
     for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         d != null;
