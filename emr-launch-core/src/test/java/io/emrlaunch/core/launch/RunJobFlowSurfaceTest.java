@@ -260,7 +260,7 @@ class RunJobFlowSurfaceTest {
   @Test
   void theAwsRecordStoresTheNewFieldsInRunJobFlowCase() throws Exception {
     JsonNode cluster =
-        EmrLaunchJson.mapper()
+        EmrLaunchJson.reader()
             .readTree(AwsEmrLaunchFormat.configurations().write(RunJobFlowSurfaceFixtures.fleets()))
             .get("ClusterConfiguration");
     assertThat(cluster.get("RepoUpgradeOnBoot").asText()).isEqualTo("NONE");
