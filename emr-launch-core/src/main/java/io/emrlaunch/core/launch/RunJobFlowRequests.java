@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  *   <li>{@code AutoScalingRole} is set only for instance-group clusters;
  *   <li>the profile's security groups become the EMR-managed and service-access groups of {@code
  *       Instances}; the profile's security configuration name is used;
- *   <li>tags are the configuration's tags overlaid with the launch tags (launch tags win).
+ *   <li>tags are the configuration's tags overlaid with the launch tags (launch tags win);
+ *   <li>the steps' common {@code executionRoleArn} becomes {@code StepExecutionRoleArn} (RunJobFlow
+ *       takes one runtime role for all its steps, so they must agree).
  * </ul>
  *
  * Both inputs are validated first: invalid input raises one {@link ValidationException} listing
@@ -87,6 +89,9 @@ public final class RunJobFlowRequests {
             .instances(instances(profile, SdkModel.instances(inst)))
             .steps(steps.stream().map(SdkModel::step).toList());
     logUri(profile, name).ifPresent(b::logUri);
+    if (!steps.isEmpty()) {
+      steps.get(0).executionRoleArn().ifPresent(b::stepExecutionRoleArn);
+    }
     if (inst.usesInstanceGroups()) {
       profile.autoScalingRole().map(RunJobFlowRequests::lastSegment).ifPresent(b::autoScalingRole);
     }
@@ -175,8 +180,19 @@ public final class RunJobFlowRequests {
       p.at("configuration").add(problem.path(), problem.message());
     }
     for (int i = 0; i < steps.size(); i++) {
-      for (Problem problem : steps.get(i).validationProblems()) {
+      List<Problem> stepProblems = steps.get(i).validationProblems();
+      for (Problem problem : stepProblems) {
         p.at("steps", i).add(problem.path(), problem.message());
+      }
+      boolean roleReported =
+          stepProblems.stream().anyMatch(pr -> pr.path().equals("executionRoleArn"));
+      if (!roleReported
+          && !steps.get(i).executionRoleArn().equals(steps.get(0).executionRoleArn())) {
+        p.at("steps", i)
+            .add(
+                "executionRoleArn",
+                "must equal the first step's execution role: RunJobFlow takes one"
+                    + " StepExecutionRoleArn for all its steps");
       }
     }
     p.throwIfAny();

@@ -118,6 +118,33 @@ public interface ClusterConfiguration extends WithClusterConfiguration {
 
   Optional<ScaleDownBehavior> scaleDownBehavior();
 
+  /**
+   * Version, arguments and additional info of applications, keyed by a name in {@link
+   * #applications()} ({@code Applications[].Version/Args/AdditionalInfo}).
+   */
+  Map<String, ApplicationOptions> applicationOptions();
+
+  /**
+   * {@code AdditionalInfo}: a JSON object text selecting additional EMR features (e.g. {@code
+   * {"instanceAwsClientConfiguration": ...}}). Validated to be a JSON object.
+   */
+  Optional<String> additionalInfo();
+
+  /** {@code RepoUpgradeOnBoot}: which package updates instances apply at boot. */
+  Optional<RepoUpgradeOnBoot> repoUpgradeOnBoot();
+
+  /** {@code PlacementGroupConfigs}: at most one per instance role. */
+  List<PlacementGroupConfig> placementGroupConfigs();
+
+  /** {@code ExtendedSupport}: whether the cluster's release runs on extended support. */
+  Optional<Boolean> extendedSupport();
+
+  /** {@code MonitoringConfiguration}: CloudWatch Logs delivery and S3 log upload policies. */
+  Optional<MonitoringConfiguration> monitoring();
+
+  /** {@code SessionEnabled}: whether Spark Connect sessions ({@code StartSession}) are enabled. */
+  Optional<Boolean> sessionEnabled();
+
   @Value.Default
   default boolean visibleToAllUsers() {
     return true;

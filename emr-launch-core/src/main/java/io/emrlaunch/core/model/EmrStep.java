@@ -174,8 +174,24 @@ public interface EmrStep extends WithEmrStep {
     return StepFailureAction.CONTINUE;
   }
 
-  /** IAM role the step runs as (runtime roles; needs a security configuration allowing them). */
+  /**
+   * IAM role the step runs as (runtime roles; needs a security configuration allowing them). Steps
+   * launched with a cluster become RunJobFlow's one {@code StepExecutionRoleArn}, so they must
+   * share it.
+   */
   Optional<String> executionRoleArn();
+
+  /**
+   * {@code StepMonitoringConfiguration.S3MonitoringConfiguration.LogUri}: an S3 URI where EMR
+   * writes this step's logs besides the cluster's log URI.
+   */
+  Optional<String> logUri();
+
+  /**
+   * {@code StepMonitoringConfiguration.S3MonitoringConfiguration.EncryptionKeyArn}: the KMS key
+   * that encrypts the logs written to {@link #logUri()}.
+   */
+  Optional<String> logEncryptionKeyArn();
 
   /**
    * Every problem with this step, each with its field path.

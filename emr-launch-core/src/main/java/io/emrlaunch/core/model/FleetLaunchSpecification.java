@@ -58,4 +58,7 @@ public interface FleetLaunchSpecification extends WithFleetLaunchSpecification {
   Optional<Integer> spotTimeoutMinutes();
 
   Optional<SpotTimeoutAction> spotTimeoutAction();
+
+  /** {@code OnDemandSpecification.CapacityReservationOptions}. */
+  Optional<CapacityReservationOptions> onDemandCapacityReservation();
 }

@@ -56,4 +56,13 @@ public interface InstanceFleetConfig extends WithInstanceFleetConfig {
   List<InstanceTypeConfig> instanceTypeConfigs();
 
   Optional<FleetLaunchSpecification> launchSpecification();
+
+  /** {@code ResizeSpecifications}: how capacity is provisioned when the fleet is resized. */
+  Optional<FleetResizeSpecification> resizeSpecification();
+
+  /**
+   * {@code Context}: the EMR API documents this text (at most 1280 characters) as reserved; it is
+   * passed through unchanged so that records which set it keep it.
+   */
+  Optional<String> context();
 }

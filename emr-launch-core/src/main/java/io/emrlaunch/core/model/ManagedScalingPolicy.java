@@ -56,4 +56,21 @@ public interface ManagedScalingPolicy extends WithManagedScalingPolicy {
   Optional<Integer> maximumOnDemandCapacityUnits();
 
   Optional<Integer> maximumCoreCapacityUnits();
+
+  /** Managed scaling strategies ({@code ScalingStrategy}). */
+  enum ScalingStrategy {
+    /** EMR's default strategy. */
+    DEFAULT,
+    /** Advanced scaling, tuned by {@link #utilizationPerformanceIndex()}. */
+    ADVANCED
+  }
+
+  /** {@code ScalingStrategy}. */
+  Optional<ScalingStrategy> scalingStrategy();
+
+  /**
+   * {@code UtilizationPerformanceIndex} of advanced scaling: 1 (save resources), 25, 50 (balanced),
+   * 75 or 100 (performance).
+   */
+  Optional<Integer> utilizationPerformanceIndex();
 }

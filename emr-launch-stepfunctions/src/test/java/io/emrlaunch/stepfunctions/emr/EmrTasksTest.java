@@ -194,6 +194,40 @@ class EmrTasksTest {
   }
 
   @Test
+  void addStepCarriesTheStepLogLocationAsRunJobFlowDoes() {
+    EmrStep s =
+        step()
+            .withLogUri("s3://acme-logs/steps/")
+            .withLogEncryptionKeyArn(
+                "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555");
+    JsonNode rendered =
+        state(EmrTasks.addStep("Run", CLUSTER, s).sync()).parameters().orElseThrow().get("Step");
+    EmrProfile profile =
+        EmrProfile.builder()
+            .name("p")
+            .serviceRole("EMR_DefaultRole")
+            .instanceRole("EMR_EC2_DefaultRole")
+            .build();
+    ClusterConfiguration config =
+        ClusterConfiguration.builder()
+            .name("c")
+            .releaseLabel("emr-7.5.0")
+            .instances(
+                ClusterInstances.builder()
+                    .masterGroup(InstanceGroupConfig.of("Master", "m5.xlarge", 1))
+                    .build())
+            .build();
+    StepConfig inRunJobFlow =
+        io.emrlaunch.core.launch.RunJobFlowRequests.from(profile, config, "c", Map.of(), List.of(s))
+            .steps()
+            .get(0);
+    assertThat(rendered).isEqualTo(io.emrlaunch.core.json.SdkShapes.toCompactJson(inRunJobFlow));
+    assertThat(
+            rendered.at("/StepMonitoringConfiguration/S3MonitoringConfiguration/LogUri").asText())
+        .isEqualTo("s3://acme-logs/steps/");
+  }
+
+  @Test
   void partitionIsChecked() {
     EmrTask t = EmrTasks.terminateCluster("T", CLUSTER);
     assertThat(t.inPartition("aws-us-gov").sync().name()).isEqualTo("T");

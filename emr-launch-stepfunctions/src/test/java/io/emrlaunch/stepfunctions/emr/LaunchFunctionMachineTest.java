@@ -154,6 +154,51 @@ class LaunchFunctionMachineTest {
   }
 
   @Test
+  void theCreateTaskPassesTheLessCommonRunJobFlowFieldsTheConfigurationSets() {
+    ClusterConfiguration c =
+        configuration().toBuilder()
+            .additionalInfo("{\"a\":1}")
+            .repoUpgradeOnBoot(io.emrlaunch.core.model.RepoUpgradeOnBoot.NONE)
+            .addPlacementGroupConfigs(
+                io.emrlaunch.core.model.PlacementGroupConfig.of(
+                    io.emrlaunch.core.model.PlacementGroupConfig.Role.MASTER,
+                    io.emrlaunch.core.model.PlacementGroupConfig.Strategy.SPREAD))
+            .extendedSupport(true)
+            .sessionEnabled(true)
+            .monitoring(
+                io.emrlaunch.core.model.MonitoringConfiguration.builder()
+                    .cloudWatchLogs(
+                        io.emrlaunch.core.model.CloudWatchLogConfiguration.builder()
+                            .enabled(true)
+                            .build())
+                    .build())
+            .build();
+    JsonNode params =
+        json(LaunchFunctionMachine.builder(function(), profile(), c)
+                .integration(ServiceIntegration.AWS_SDK)
+                .build())
+            .path("States")
+            .path("Create Cluster")
+            .path("Parameters");
+    for (String k :
+        List.of(
+            "AdditionalInfo",
+            "RepoUpgradeOnBoot",
+            "PlacementGroupConfigs",
+            "ExtendedSupport",
+            "SessionEnabled",
+            "MonitoringConfiguration")) {
+      assertThat(params.path(k + ".$").asText())
+          .as(k)
+          .isEqualTo("$.ClusterConfiguration.Cluster." + k);
+    }
+    // the default configuration sets none of them, so its machine passes none
+    JsonNode plain = json(sdk(function())).path("States").path("Create Cluster").path("Parameters");
+    assertThat(plain.has("RepoUpgradeOnBoot.$") || plain.has("MonitoringConfiguration.$"))
+        .isFalse();
+  }
+
+  @Test
   void everyFailureEndsInTheFailureChainAndAFailedWaitTerminatesTheCluster() {
     LaunchFunction fn =
         LaunchFunction.builder()

@@ -26,7 +26,11 @@ public final class AwsPaths {
           "scaleDownBehavior", "ScaleDownBehavior",
           "visibleToAllUsers", "VisibleToAllUsers",
           "osReleaseLabel", "OSReleaseLabel",
-          "clusterName", "Name");
+          "clusterName", "Name",
+          "additionalInfo", "AdditionalInfo",
+          "repoUpgradeOnBoot", "RepoUpgradeOnBoot",
+          "extendedSupport", "ExtendedSupport",
+          "sessionEnabled", "SessionEnabled");
   private static final Map<String, String> INSTANCES =
       pairs(
           "ec2SubnetId", "Ec2SubnetId",
@@ -73,6 +77,10 @@ public final class AwsPaths {
           "maximumOnDemandCapacityUnits", "MaximumOnDemandCapacityUnits",
           "maximumCoreCapacityUnits", "MaximumCoreCapacityUnits",
           "unitType", "UnitType");
+  private static final Map<String, String> MANAGED_SCALING =
+      pairs(
+          "scalingStrategy", "ScalingStrategy",
+          "utilizationPerformanceIndex", "UtilizationPerformanceIndex");
   private static final Map<String, String> SPOT =
       pairs(
           "spotTimeoutMinutes", "TimeoutDurationMinutes",
@@ -126,6 +134,9 @@ public final class AwsPaths {
       case "applications":
         return s.size() == 2 && isIndex(s.get(1)) && add(out, "Applications", s.get(1), "Name");
       case "managedScaling":
+        if (s.size() == 2 && MANAGED_SCALING.containsKey(s.get(1))) {
+          return add(out, "ManagedScalingPolicy", MANAGED_SCALING.get(s.get(1)));
+        }
         return s.size() == 2
             && LIMITS.containsKey(s.get(1))
             && add(out, "ManagedScalingPolicy", "ComputeLimits", LIMITS.get(s.get(1)));
@@ -290,6 +301,9 @@ public final class AwsPaths {
             && s.get(2).equals("Name")
             && add(out, "applications", s.get(1));
       case "ManagedScalingPolicy":
+        if (s.size() == 2 && inverse(MANAGED_SCALING, s.get(1)) != null) {
+          return add(out, "managedScaling", inverse(MANAGED_SCALING, s.get(1)));
+        }
         return s.size() == 3
             && s.get(1).equals("ComputeLimits")
             && inverse(LIMITS, s.get(2)) != null

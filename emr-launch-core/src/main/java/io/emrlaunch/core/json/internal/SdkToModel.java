@@ -84,6 +84,11 @@ public final class SdkToModel {
                 .maximumCapacityUnits(orZero(l.maximumCapacityUnits()))
                 .maximumOnDemandCapacityUnits(Optional.ofNullable(l.maximumOnDemandCapacityUnits()))
                 .maximumCoreCapacityUnits(Optional.ofNullable(l.maximumCoreCapacityUnits()))
+                .scalingStrategy(
+                    SdkToModelSurface.scalingStrategy(
+                        r.managedScalingPolicy(), p.at("ManagedScalingPolicy")))
+                .utilizationPerformanceIndex(
+                    Optional.ofNullable(r.managedScalingPolicy().utilizationPerformanceIndex()))
                 .build());
       }
     }
@@ -110,6 +115,7 @@ public final class SdkToModel {
       b.visibleToAllUsers(r.visibleToAllUsers());
     }
     r.tags().forEach(t -> b.putTags(nz(t.key()), nz(t.value())));
+    SdkToModelSurface.resources(r, b, p);
   }
 
   /** Application configurations, recursively. */
@@ -303,6 +309,12 @@ public final class SdkToModel {
       if (spec.onDemandSpecification() != null) {
         sb.onDemandAllocationStrategy(
             Optional.ofNullable(spec.onDemandSpecification().allocationStrategyAsString()));
+        sb.onDemandCapacityReservation(
+            SdkToModelSurface.capacityReservation(
+                spec.onDemandSpecification().capacityReservationOptions(),
+                p.at("LaunchSpecifications")
+                    .at("OnDemandSpecification")
+                    .at("CapacityReservationOptions")));
       }
       if (spec.spotSpecification() != null) {
         var s = spec.spotSpecification();
@@ -320,6 +332,9 @@ public final class SdkToModel {
       }
       b.launchSpecification(sb.build());
     }
+    b.resizeSpecification(
+        SdkToModelSurface.resize(f.resizeSpecifications(), p.at("ResizeSpecifications")));
+    b.context(Optional.ofNullable(f.context()));
     return b.build();
   }
 

@@ -1,18 +1,23 @@
 package io.emrlaunch.core.launch.internal;
 
 import io.emrlaunch.core.model.ApplicationConfiguration;
+import io.emrlaunch.core.model.ApplicationOptions;
 import io.emrlaunch.core.model.AutoScalingPolicy;
 import io.emrlaunch.core.model.BootstrapAction;
+import io.emrlaunch.core.model.CapacityReservationOptions;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EbsConfiguration;
 import io.emrlaunch.core.model.EbsVolume;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.model.FleetLaunchSpecification;
+import io.emrlaunch.core.model.FleetResizeSpecification;
 import io.emrlaunch.core.model.InstanceFleetConfig;
 import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.InstanceTypeConfig;
 import io.emrlaunch.core.model.ManagedScalingPolicy;
+import io.emrlaunch.core.model.MonitoringConfiguration;
+import io.emrlaunch.core.model.PlacementGroupConfig;
 import io.emrlaunch.core.model.ScalingRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +32,15 @@ import software.amazon.awssdk.services.emr.model.Configuration;
 import software.amazon.awssdk.services.emr.model.EbsBlockDeviceConfig;
 import software.amazon.awssdk.services.emr.model.HadoopJarStepConfig;
 import software.amazon.awssdk.services.emr.model.InstanceFleetProvisioningSpecifications;
+import software.amazon.awssdk.services.emr.model.InstanceFleetResizingSpecifications;
 import software.amazon.awssdk.services.emr.model.InstanceFleetType;
 import software.amazon.awssdk.services.emr.model.InstanceRoleType;
 import software.amazon.awssdk.services.emr.model.JobFlowInstancesConfig;
 import software.amazon.awssdk.services.emr.model.KeyValue;
 import software.amazon.awssdk.services.emr.model.MetricDimension;
+import software.amazon.awssdk.services.emr.model.OnDemandCapacityReservationOptions;
 import software.amazon.awssdk.services.emr.model.OnDemandProvisioningSpecification;
+import software.amazon.awssdk.services.emr.model.OnDemandResizingSpecification;
 import software.amazon.awssdk.services.emr.model.PlacementType;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.ScalingAction;
@@ -40,6 +48,7 @@ import software.amazon.awssdk.services.emr.model.ScalingConstraints;
 import software.amazon.awssdk.services.emr.model.ScalingTrigger;
 import software.amazon.awssdk.services.emr.model.SimpleScalingPolicyConfiguration;
 import software.amazon.awssdk.services.emr.model.SpotProvisioningSpecification;
+import software.amazon.awssdk.services.emr.model.SpotResizingSpecification;
 import software.amazon.awssdk.services.emr.model.StepConfig;
 import software.amazon.awssdk.services.emr.model.Tag;
 import software.amazon.awssdk.services.emr.model.VolumeSpecification;
@@ -57,7 +66,9 @@ public final class SdkModel {
         RunJobFlowRequest.builder()
             .releaseLabel(c.releaseLabel())
             .applications(
-                c.applications().stream().map(a -> Application.builder().name(a).build()).toList())
+                c.applications().stream()
+                    .map(a -> application(a, c.applicationOptions().get(a)))
+                    .toList())
             .bootstrapActions(c.bootstrapActions().stream().map(SdkModel::bootstrapAction).toList())
             .configurations(configurations(c.configurations()))
             .visibleToAllUsers(c.visibleToAllUsers())
@@ -74,6 +85,15 @@ public final class SdkModel {
     c.osReleaseLabel().ifPresent(b::osReleaseLabel);
     c.logEncryptionKmsKeyId().ifPresent(b::logEncryptionKmsKeyId);
     c.scaleDownBehavior().map(Enum::name).ifPresent(b::scaleDownBehavior);
+    c.additionalInfo().ifPresent(b::additionalInfo);
+    c.repoUpgradeOnBoot().map(Enum::name).ifPresent(b::repoUpgradeOnBoot);
+    if (!c.placementGroupConfigs().isEmpty()) {
+      b.placementGroupConfigs(
+          c.placementGroupConfigs().stream().map(SdkModel::placementGroup).toList());
+    }
+    c.extendedSupport().ifPresent(b::extendedSupport);
+    c.monitoring().map(SdkModel::monitoring).ifPresent(b::monitoringConfiguration);
+    c.sessionEnabled().ifPresent(b::sessionEnabled);
     if (!c.tags().isEmpty()) {
       b.tags(tags(c.tags()));
     }
@@ -181,6 +201,8 @@ public final class SdkModel {
             .instanceTypeConfigs(
                 f.instanceTypeConfigs().stream().map(SdkModel::typeConfig).toList());
     f.launchSpecification().ifPresent(s -> b.launchSpecifications(launchSpecification(s)));
+    f.resizeSpecification().ifPresent(s -> b.resizeSpecifications(resizeSpecification(s)));
+    f.context().ifPresent(b::context);
     return b.build();
   }
 
@@ -205,11 +227,14 @@ public final class SdkModel {
   private static InstanceFleetProvisioningSpecifications launchSpecification(
       FleetLaunchSpecification s) {
     var b = InstanceFleetProvisioningSpecifications.builder();
-    s.onDemandAllocationStrategy()
-        .ifPresent(
-            a ->
-                b.onDemandSpecification(
-                    OnDemandProvisioningSpecification.builder().allocationStrategy(a).build()));
+    if (s.onDemandAllocationStrategy().isPresent() || s.onDemandCapacityReservation().isPresent()) {
+      b.onDemandSpecification(
+          OnDemandProvisioningSpecification.builder()
+              .allocationStrategy(s.onDemandAllocationStrategy().orElse(null))
+              .capacityReservationOptions(
+                  s.onDemandCapacityReservation().map(SdkModel::capacityReservation).orElse(null))
+              .build());
+    }
     if (s.spotAllocationStrategy().isPresent()
         || s.spotTimeoutMinutes().isPresent()
         || s.spotTimeoutAction().isPresent()) {
@@ -314,6 +339,8 @@ public final class SdkModel {
                 .maximumOnDemandCapacityUnits(p.maximumOnDemandCapacityUnits().orElse(null))
                 .maximumCoreCapacityUnits(p.maximumCoreCapacityUnits().orElse(null))
                 .build())
+        .scalingStrategy(p.scalingStrategy().map(Enum::name).orElse(null))
+        .utilizationPerformanceIndex(p.utilizationPerformanceIndex().orElse(null))
         .build();
   }
 
@@ -330,11 +357,134 @@ public final class SdkModel {
               .map(e -> KeyValue.builder().key(e.getKey()).value(e.getValue()).build())
               .toList());
     }
-    return StepConfig.builder()
-        .name(s.name())
-        .actionOnFailure(s.actionOnFailure().name())
-        .hadoopJarStep(jar.build())
+    StepConfig.Builder step =
+        StepConfig.builder()
+            .name(s.name())
+            .actionOnFailure(s.actionOnFailure().name())
+            .hadoopJarStep(jar.build());
+    if (s.logUri().isPresent() || s.logEncryptionKeyArn().isPresent()) {
+      step.stepMonitoringConfiguration(
+          m ->
+              m.s3MonitoringConfiguration(
+                  s3 ->
+                      s3.logUri(s.logUri().orElse(null))
+                          .encryptionKeyArn(s.logEncryptionKeyArn().orElse(null))));
+    }
+    return step.build();
+  }
+
+  /** One {@code Applications} entry: the name and its options, if any. */
+  private static Application application(String name, ApplicationOptions options) {
+    Application.Builder b = Application.builder().name(name);
+    if (options != null) {
+      b.version(options.version().orElse(null));
+      if (!options.args().isEmpty()) {
+        b.args(options.args());
+      }
+      if (!options.additionalInfo().isEmpty()) {
+        b.additionalInfo(options.additionalInfo());
+      }
+    }
+    return b.build();
+  }
+
+  private static software.amazon.awssdk.services.emr.model.PlacementGroupConfig placementGroup(
+      PlacementGroupConfig p) {
+    return software.amazon.awssdk.services.emr.model.PlacementGroupConfig.builder()
+        .instanceRole(p.instanceRole().name())
+        .placementStrategy(p.placementStrategy().map(Enum::name).orElse(null))
         .build();
+  }
+
+  /** The wire value of a log type of {@code S3LoggingConfiguration}. */
+  public static String wire(MonitoringConfiguration.LogType t) {
+    return switch (t) {
+      case SYSTEM_LOGS -> "system-logs";
+      case APPLICATION_LOGS -> "application-logs";
+      case PERSISTENT_UI_LOGS -> "persistent-ui-logs";
+    };
+  }
+
+  /** The wire value of an S3 log upload policy. */
+  public static String wire(MonitoringConfiguration.UploadPolicy p) {
+    return switch (p) {
+      case EMR_MANAGED -> "emr-managed";
+      case ON_CUSTOMER_S3_ONLY -> "on-customer-s3only";
+      case DISABLED -> "disabled";
+    };
+  }
+
+  /** The wire value of a capacity reservation usage strategy. */
+  public static String wire(CapacityReservationOptions.UsageStrategy u) {
+    return switch (u) {
+      case USE_CAPACITY_RESERVATIONS_FIRST -> "use-capacity-reservations-first";
+    };
+  }
+
+  /** The wire value of a capacity reservation preference. */
+  public static String wire(CapacityReservationOptions.Preference p) {
+    return switch (p) {
+      case OPEN -> "open";
+      case NONE -> "none";
+    };
+  }
+
+  private static software.amazon.awssdk.services.emr.model.MonitoringConfiguration monitoring(
+      MonitoringConfiguration m) {
+    var b = software.amazon.awssdk.services.emr.model.MonitoringConfiguration.builder();
+    m.cloudWatchLogs()
+        .ifPresent(
+            cw -> {
+              var c =
+                  software.amazon.awssdk.services.emr.model.CloudWatchLogConfiguration.builder()
+                      .enabled(cw.enabled())
+                      .logGroupName(cw.logGroupName().orElse(null))
+                      .logStreamNamePrefix(cw.logStreamNamePrefix().orElse(null))
+                      .encryptionKeyArn(cw.encryptionKeyArn().orElse(null));
+              if (!cw.logTypes().isEmpty()) {
+                c.logTypes(cw.logTypes());
+              }
+              b.cloudWatchLogConfiguration(c.build());
+            });
+    if (!m.s3LogUploadPolicy().isEmpty()) {
+      Map<String, String> policy = new java.util.LinkedHashMap<>();
+      m.s3LogUploadPolicy().forEach((k, v) -> policy.put(wire(k), wire(v)));
+      b.s3LoggingConfiguration(s -> s.logTypeUploadPolicyWithStrings(policy));
+    }
+    return b.build();
+  }
+
+  private static OnDemandCapacityReservationOptions capacityReservation(
+      CapacityReservationOptions o) {
+    return OnDemandCapacityReservationOptions.builder()
+        .usageStrategy(o.usageStrategy().map(SdkModel::wire).orElse(null))
+        .capacityReservationPreference(o.preference().map(SdkModel::wire).orElse(null))
+        .capacityReservationResourceGroupArn(o.resourceGroupArn().orElse(null))
+        .build();
+  }
+
+  private static InstanceFleetResizingSpecifications resizeSpecification(
+      FleetResizeSpecification s) {
+    var b = InstanceFleetResizingSpecifications.builder();
+    if (s.spotTimeoutMinutes().isPresent() || s.spotAllocationStrategy().isPresent()) {
+      b.spotResizeSpecification(
+          SpotResizingSpecification.builder()
+              .timeoutDurationMinutes(s.spotTimeoutMinutes().orElse(null))
+              .allocationStrategy(s.spotAllocationStrategy().orElse(null))
+              .build());
+    }
+    if (s.onDemandTimeoutMinutes().isPresent()
+        || s.onDemandAllocationStrategy().isPresent()
+        || s.onDemandCapacityReservation().isPresent()) {
+      b.onDemandResizeSpecification(
+          OnDemandResizingSpecification.builder()
+              .timeoutDurationMinutes(s.onDemandTimeoutMinutes().orElse(null))
+              .allocationStrategy(s.onDemandAllocationStrategy().orElse(null))
+              .capacityReservationOptions(
+                  s.onDemandCapacityReservation().map(SdkModel::capacityReservation).orElse(null))
+              .build());
+    }
+    return b.build();
   }
 
   /** Tags, in map order. */

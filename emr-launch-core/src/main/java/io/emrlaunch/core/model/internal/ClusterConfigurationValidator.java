@@ -88,6 +88,7 @@ public final class ClusterConfigurationValidator {
           "a Secrets Manager secret ARN");
     }
     OverrideRules.validateAllowList(config.allowedOverrides(), p);
+    RunJobFlowSurfaceValidator.validate(config, p);
   }
 
   static void tag(Map.Entry<String, String> tag, Problems p) {

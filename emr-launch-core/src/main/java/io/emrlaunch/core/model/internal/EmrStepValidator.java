@@ -29,5 +29,6 @@ public final class EmrStepValidator {
     step.properties().keySet().forEach(k -> p.required("properties", k));
     step.executionRoleArn()
         .ifPresent(a -> p.matches("executionRoleArn", a, ROLE_ARN, "an IAM role ARN"));
+    RunJobFlowSurfaceValidator.validate(step, p);
   }
 }

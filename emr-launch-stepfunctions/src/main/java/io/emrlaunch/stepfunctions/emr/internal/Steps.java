@@ -10,7 +10,10 @@ import java.util.Map;
 public final class Steps {
   private Steps() {}
 
-  /** {@code {Name, ActionOnFailure, HadoopJarStep{Jar, MainClass, Args, Properties}}}. */
+  /**
+   * {@code {Name, ActionOnFailure, HadoopJarStep{Jar, MainClass, Args, Properties},
+   * StepMonitoringConfiguration{S3MonitoringConfiguration{LogUri, EncryptionKeyArn}}}}.
+   */
   public static ObjectNode stepConfig(EmrStep step, Problems problems) {
     problems.required("Name", step.name());
     problems.at("HadoopJarStep").required("Jar", step.jar());
@@ -29,6 +32,12 @@ public final class Steps {
       for (Map.Entry<String, String> e : step.properties().entrySet()) {
         props.addObject().put("Key", e.getKey()).put("Value", e.getValue());
       }
+    }
+    if (step.logUri().isPresent() || step.logEncryptionKeyArn().isPresent()) {
+      ObjectNode s3 =
+          s.putObject("StepMonitoringConfiguration").putObject("S3MonitoringConfiguration");
+      step.logUri().ifPresent(u -> s3.put("LogUri", u));
+      step.logEncryptionKeyArn().ifPresent(k -> s3.put("EncryptionKeyArn", k));
     }
     return s;
   }
