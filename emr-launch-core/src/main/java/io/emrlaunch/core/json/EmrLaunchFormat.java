@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.internal.JsonErrors;
+import io.emrlaunch.core.model.internal.ModelValidation;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import java.util.List;
@@ -51,6 +52,9 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
 
   @Override
   public T read(String json) {
+    if (json == null) {
+      throw new ValidationException(List.of(Problem.of("", "must be a JSON object (was null)")));
+    }
     JsonNode node;
     try {
       node = EmrLaunchJson.mapper().readTree(json);
@@ -77,12 +81,19 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
                       + "): upgrade emr-launch")));
     }
     ((ObjectNode) node).remove(SCHEMA_VERSION_FIELD);
+    T value;
     try {
-      return EmrLaunchJson.mapper().treeToValue(node, type);
+      value = EmrLaunchJson.mapper().treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     } catch (IllegalArgumentException e) {
       throw new ValidationException(List.of(Problem.of("", "is invalid: " + e.getMessage())));
     }
+    if (value == null) {
+      throw new ValidationException(List.of(Problem.of("", "must be a JSON object")));
+    }
+    // decoding validates (RecordCodec#read): a record that loads is one that launches
+    ModelValidation.validate(value);
+    return value;
   }
 }
