@@ -23,8 +23,8 @@ public final class IntrinsicParser {
   private static final Pattern NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
-  /** The deepest nesting of calls accepted; deeper text is refused, never a stack overflow. */
-  public static final int MAX_DEPTH = 64;
+  /** Step Functions nests at most 10 calls; deeper text is refused while reading, never a stack overflow. */
+  public static final int MAX_DEPTH = 10;
 
   private final String text;
   private int pos;
@@ -57,7 +57,7 @@ public final class IntrinsicParser {
   private Intrinsic call() {
     int start = pos;
     if (++depth > MAX_DEPTH) {
-      throw fail("calls are nested deeper than " + MAX_DEPTH + " levels", start);
+      throw fail("nests more than " + MAX_DEPTH + " intrinsic calls; at most " + MAX_DEPTH + " are allowed in one field", start);
     }
     try {
       return callBody(start);
