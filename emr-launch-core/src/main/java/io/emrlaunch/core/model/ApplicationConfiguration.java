@@ -26,6 +26,11 @@ public interface ApplicationConfiguration {
 
   String classification();
 
+  /**
+   * The properties. Left out of {@code toString()}: they may hold passwords (a metastore's {@code
+   * javax.jdo.option.ConnectionPassword}); the JSON record and the RunJobFlow request carry them.
+   */
+  @Value.Redacted
   Map<String, String> properties();
 
   List<ApplicationConfiguration> configurations();

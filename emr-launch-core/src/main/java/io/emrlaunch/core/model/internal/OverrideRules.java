@@ -24,6 +24,9 @@ import java.util.Set;
  * enum values are checked, booleans are not numbers.
  */
 public final class OverrideRules {
+  /** The longest string override (EMR's longest string members hold 10280 characters). */
+  static final int MAX_STRING = 10_280;
+
   private OverrideRules() {}
 
   /** Checks an allow-list (names unique, paths naming single-value fields, bounds coherent). */
@@ -113,7 +116,12 @@ public final class OverrideRules {
     switch (o.type()) {
       case STRING -> {
         if (!(value instanceof String s)) {
-          at.add("must be a string (was " + describe(value) + ")");
+          at.add("must be a string (was " + describe(o, value) + ")");
+          return Optional.empty();
+        }
+        if (s.length() > MAX_STRING || s.chars().anyMatch(Character::isISOControl)) {
+          // the value is not echoed: it may be long, binary or a secret
+          at.add("must be at most " + MAX_STRING + " characters without control codes");
           return Optional.empty();
         }
         if (target.getRawClass().isEnum()) {
@@ -126,9 +134,9 @@ public final class OverrideRules {
             at.add(
                 "must be one of "
                     + Arrays.toString(target.getRawClass().getEnumConstants())
-                    + " (was \""
-                    + s
-                    + "\")");
+                    + " (was "
+                    + describe(o, s)
+                    + ")");
             return Optional.empty();
           }
           out = TextNode.valueOf(constant.get());
@@ -138,7 +146,7 @@ public final class OverrideRules {
       }
       case BOOLEAN -> {
         if (!(value instanceof Boolean b)) {
-          at.add("must be true or false (was " + describe(value) + ")");
+          at.add("must be true or false (was " + describe(o, value) + ")");
           return Optional.empty();
         }
         out = BooleanNode.valueOf(b);
@@ -146,7 +154,7 @@ public final class OverrideRules {
       case INTEGER -> {
         Optional<Long> whole = wholeNumber(value);
         if (whole.isEmpty()) {
-          at.add("must be a whole number (was " + describe(value) + ")");
+          at.add("must be a whole number (was " + describe(o, value) + ")");
           return Optional.empty();
         }
         long v = whole.get();
@@ -161,7 +169,7 @@ public final class OverrideRules {
       }
       case NUMBER -> {
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-          at.add("must be a number (was " + describe(value) + ")");
+          at.add("must be a number (was " + describe(o, value) + ")");
           return Optional.empty();
         }
         if (!bounds(o, n.doubleValue(), at)) {
@@ -172,7 +180,7 @@ public final class OverrideRules {
       default -> throw new IllegalStateException("unknown type " + o.type());
     }
     if (!o.allowedValues().isEmpty() && !o.allowedValues().contains(out.asText())) {
-      at.add("must be one of " + o.allowedValues() + " (was " + describe(value) + ")");
+      at.add("must be one of " + o.allowedValues() + " (was " + describe(o, value) + ")");
       return Optional.empty();
     }
     return Optional.of(out);
@@ -182,11 +190,11 @@ public final class OverrideRules {
     boolean ok = true;
     // Presence, not truthiness: a bound of 0 is a bound (aws-emr-launch ignored it).
     if (o.minimum().isPresent() && v < o.minimum().get()) {
-      at.add("must be >= " + plain(o.minimum().get()) + " (was " + plain(v) + ")");
+      at.add("must be >= " + plain(o.minimum().get()) + " (was " + io.emrlaunch.core.internal.Redaction.value(o.name(), plain(v)) + ")");
       ok = false;
     }
     if (o.maximum().isPresent() && v > o.maximum().get()) {
-      at.add("must be <= " + plain(o.maximum().get()) + " (was " + plain(v) + ")");
+      at.add("must be <= " + plain(o.maximum().get()) + " (was " + io.emrlaunch.core.internal.Redaction.value(o.name(), plain(v)) + ")");
       ok = false;
     }
     return ok;
@@ -241,7 +249,11 @@ public final class OverrideRules {
     return c.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
-  private static String describe(Object v) {
+  private static String describe(AllowedOverride o, Object v) {
+    if (io.emrlaunch.core.internal.Redaction.isSensitive(o.name())
+        || io.emrlaunch.core.internal.Redaction.isSensitive(o.path())) {
+      return "a value not shown: " + o.name() + " names a password, secret or token";
+    }
     if (v instanceof String s) {
       return "the string \"" + s + "\"";
     }

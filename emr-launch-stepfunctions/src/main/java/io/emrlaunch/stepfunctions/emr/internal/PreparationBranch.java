@@ -261,7 +261,10 @@ final class PreparationBranch {
     }
   }
 
-  /** {@code s3://bucket/prefix/clusterName/}, with the prefix's slashes as RunJobFlowRequests. */
+  /**
+   * {@code s3://bucket/prefix/clusterName} (no trailing slash: aws-emr-launch's {@code
+   * os.path.join("s3://" + bucket, LogsPath, name)}), with the prefix's slashes as RunJobFlowRequests.
+   */
   private static void logUri(Graph g, String next) {
     String bucket = PROFILE + ".LogsBucket";
     String prefix = PROFILE + ".LogsPath";
@@ -281,31 +284,31 @@ final class PreparationBranch {
             .when(Condition.stringMatches(prefix, "/*"), Flow.goTo("Log Location Under /Prefix"))
             .when(Condition.stringMatches(prefix, "*/"), Flow.goTo("Log Location Under Prefix/"))
             .otherwise(Flow.goTo("Log Location Under Prefix")));
-    logFormat(g, "Log Location", "s3://{}/{}/", bucket + ", " + clusterName);
+    logFormat(g, "Log Location", "s3://{}/{}", bucket + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under Default Prefix",
-        "s3://{}/elasticmapreduce/{}/",
+        "s3://{}/elasticmapreduce/{}",
         bucket + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under /Prefix/",
-        "s3://{}{}{}/",
+        "s3://{}{}{}",
         bucket + ", " + prefix + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under /Prefix",
-        "s3://{}{}/{}/",
+        "s3://{}{}/{}",
         bucket + ", " + prefix + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under Prefix/",
-        "s3://{}/{}{}/",
+        "s3://{}/{}{}",
         bucket + ", " + prefix + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under Prefix",
-        "s3://{}/{}/{}/",
+        "s3://{}/{}/{}",
         bucket + ", " + prefix + ", " + clusterName);
     g.copy("Set LogUri", WORK + ".Log.LogUri", CLUSTER + ".LogUri", next);
   }
