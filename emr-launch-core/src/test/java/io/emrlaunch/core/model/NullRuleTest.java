@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  *   <li>a setter of an {@code Optional} attribute given {@code null} leaves it absent;
  *   <li>any other setter, element or map value given {@code null} throws a {@code
  *       NullPointerException} whose message starts with the attribute's name;
- *   <li>a whole collection given as {@code null} ({@code addAllX(null)}, {@code putAllX(null)})
- *       throws a {@code NullPointerException}.
+ *   <li>a whole collection or map entry given as {@code null} ({@code addAllX(null)}, {@code
+ *       putAllX(null)}, {@code putX((Map.Entry) null)}) throws a {@code NullPointerException}.
  * </ul>
  */
 class NullRuleTest {
@@ -74,6 +74,7 @@ class NullRuleTest {
             args.length == 1
                 && (Iterable.class.isAssignableFrom(m.getParameterTypes()[0])
                     || Map.class.isAssignableFrom(m.getParameterTypes()[0])
+                    || Map.Entry.class.isAssignableFrom(m.getParameterTypes()[0])
                     || m.getParameterTypes()[0].isArray());
         boolean optional =
             isOptionalAttribute(s.get(), attribute) && !m.getName().startsWith("add");

@@ -252,7 +252,12 @@ public final class ClusterConfigurationValidator {
 
   private static void validateGroup(InstanceGroupConfig group, Problems p) {
     instanceType(group.instanceType(), p);
-    p.range("instanceCount", group.instanceCount(), 0, MAX_INSTANCE_COUNT);
+    if (p.min("instanceCount", group.instanceCount(), 0)
+        && group.instanceCount() > MAX_INSTANCE_COUNT) {
+      p.add(
+          "instanceCount",
+          "must be at most " + MAX_INSTANCE_COUNT + " (was " + group.instanceCount() + ")");
+    }
     group
         .name()
         .ifPresent(n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
@@ -274,8 +279,12 @@ public final class ClusterConfigurationValidator {
   }
 
   private static void validateFleet(InstanceFleetConfig fleet, Problems p) {
-    p.range("targetOnDemandCapacity", fleet.targetOnDemandCapacity(), 0, MAX_FLEET_CAPACITY);
-    p.range("targetSpotCapacity", fleet.targetSpotCapacity(), 0, MAX_FLEET_CAPACITY);
+    if (p.min("targetOnDemandCapacity", fleet.targetOnDemandCapacity(), 0) && fleet.targetOnDemandCapacity() > MAX_FLEET_CAPACITY) {
+      p.add("targetOnDemandCapacity", "must be at most " + MAX_FLEET_CAPACITY + " (was " + fleet.targetOnDemandCapacity() + ")");
+    }
+    if (p.min("targetSpotCapacity", fleet.targetSpotCapacity(), 0) && fleet.targetSpotCapacity() > MAX_FLEET_CAPACITY) {
+      p.add("targetSpotCapacity", "must be at most " + MAX_FLEET_CAPACITY + " (was " + fleet.targetSpotCapacity() + ")");
+    }
     fleet
         .name()
         .ifPresent(n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
@@ -293,7 +302,13 @@ public final class ClusterConfigurationValidator {
       instanceType(t.instanceType(), at);
       t.customAmiId()
           .ifPresent(a -> at.matches("customAmiId", a, AMI, "an AMI id like ami-0abc1234"));
-      t.weightedCapacity().ifPresent(w -> at.range("weightedCapacity", w, 1, MAX_FLEET_CAPACITY));
+      t.weightedCapacity()
+          .ifPresent(
+              w -> {
+                if (at.min("weightedCapacity", w, 1) && w > MAX_FLEET_CAPACITY) {
+                  at.add("weightedCapacity", "must be at most " + MAX_FLEET_CAPACITY);
+                }
+              });
       t.bidPrice().ifPresent(b -> price("bidPrice", b, at));
       t.bidPriceAsPercentageOfOnDemandPrice()
           .ifPresent(v -> at.range("bidPriceAsPercentageOfOnDemandPrice", v, 0.0, 1000.0));

@@ -13,7 +13,7 @@ public final class Locations {
   private static final Pattern LOCAL =
       Pattern.compile("(file:)?/[^\\p{Cntrl}]{0,1023}");
 
-  private static final Pattern KEY_PREFIX = Pattern.compile("([^/\\p{Cntrl}][^\\p{Cntrl}]{0,1023})?");
+  private static final Pattern KEY_PREFIX = Pattern.compile("[^\\p{Cntrl}]{0,1024}");
 
   private static final Pattern BUILT_IN_JAR = Pattern.compile("[\\w.-]{1,256}\\.jar");
 
@@ -54,8 +54,8 @@ public final class Locations {
   }
 
   /**
-   * A key prefix inside a bucket ({@code elasticmapreduce/}): no control codes, no {@code ..} or
-   * {@code .} segment, no leading slash.
+   * A key prefix inside a bucket ({@code elasticmapreduce/}; leading slashes are dropped when the
+   * log URI is built): no control codes, no {@code ..} or {@code .} segment.
    *
    * @return true when the prefix passed
    */

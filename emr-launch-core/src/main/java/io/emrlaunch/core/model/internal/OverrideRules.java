@@ -135,7 +135,7 @@ public final class OverrideRules {
                 "must be one of "
                     + Arrays.toString(target.getRawClass().getEnumConstants())
                     + " (was "
-                    + describe(o, s)
+                    + (sensitive(o) ? describe(o, s) : "\"" + s + "\"")
                     + ")");
             return Optional.empty();
           }
@@ -190,11 +190,11 @@ public final class OverrideRules {
     boolean ok = true;
     // Presence, not truthiness: a bound of 0 is a bound (aws-emr-launch ignored it).
     if (o.minimum().isPresent() && v < o.minimum().get()) {
-      at.add("must be >= " + plain(o.minimum().get()) + " (was " + io.emrlaunch.core.internal.Redaction.value(o.name(), plain(v)) + ")");
+      at.add("must be >= " + plain(o.minimum().get()) + " (was " + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v)) + ")");
       ok = false;
     }
     if (o.maximum().isPresent() && v > o.maximum().get()) {
-      at.add("must be <= " + plain(o.maximum().get()) + " (was " + io.emrlaunch.core.internal.Redaction.value(o.name(), plain(v)) + ")");
+      at.add("must be <= " + plain(o.maximum().get()) + " (was " + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v)) + ")");
       ok = false;
     }
     return ok;
@@ -249,9 +249,13 @@ public final class OverrideRules {
     return c.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
+  private static boolean sensitive(AllowedOverride o) {
+    return io.emrlaunch.core.internal.Redaction.isSensitive(o.name())
+        || io.emrlaunch.core.internal.Redaction.isSensitive(o.path());
+  }
+
   private static String describe(AllowedOverride o, Object v) {
-    if (io.emrlaunch.core.internal.Redaction.isSensitive(o.name())
-        || io.emrlaunch.core.internal.Redaction.isSensitive(o.path())) {
+    if (sensitive(o)) {
       return "a value not shown: " + o.name() + " names a password, secret or token";
     }
     if (v instanceof String s) {
