@@ -1,5 +1,10 @@
 package io.emrlaunch.testkit;
 
+import io.emrlaunch.testkit.internal.SecretsManagerService;
+import io.emrlaunch.testkit.secrets.FakeSecretsManager;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
 import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.FakeEmr;
 import io.emrlaunch.testkit.internal.ClientViews;
@@ -47,6 +52,9 @@ public final class FakeAws {
   /** Service id of Step Functions in the call log and fault plan. */
   public static final String SFN = "sfn";
 
+  /** Service id of Secrets Manager in the call log and fault plan. */
+  public static final String SECRETS_MANAGER = "secretsmanager";
+
   private final long seed;
   private final VirtualTime time;
   private final CallLog calls;
@@ -61,6 +69,9 @@ public final class FakeAws {
   private final FakeSfn sfnBackend;
   private final Lazy<SfnClient> sfn;
   private final Lazy<SfnAsyncClient> sfnAsync;
+  private final FakeSecretsManager secretsBackend;
+  private final Lazy<SecretsManagerClient> secrets;
+  private final Lazy<SecretsManagerAsyncClient> secretsAsync;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -109,6 +120,23 @@ public final class FakeAws {
             () ->
                 ClientViews.async(
                     SfnAsyncClient.class, sfnBackend, SfnService.DESCRIPTOR, context));
+    this.secretsBackend = new FakeSecretsManager(time.clock(), b.region.id(), b.accountId);
+    this.secrets =
+        new Lazy<>(
+            () ->
+                ClientViews.sync(
+                    SecretsManagerClient.class,
+                    secretsBackend,
+                    SecretsManagerService.DESCRIPTOR,
+                    context));
+    this.secretsAsync =
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    SecretsManagerAsyncClient.class,
+                    secretsBackend,
+                    SecretsManagerService.DESCRIPTOR,
+                    context));
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -228,6 +256,21 @@ public final class FakeAws {
       }
       return value;
     }
+  }
+
+  /** The in-memory Secrets Manager (secrets to set up, decryption failures to inject). */
+  public FakeSecretsManager secretsManagerBackend() {
+    return secretsBackend;
+  }
+
+  /** A Secrets Manager client backed by {@link #secretsManagerBackend()}. */
+  public SecretsManagerClient secretsManager() {
+    return secrets.get();
+  }
+
+  /** An async Secrets Manager client backed by {@link #secretsManagerBackend()}. */
+  public SecretsManagerAsyncClient secretsManagerAsync() {
+    return secretsAsync.get();
   }
 
   @Override

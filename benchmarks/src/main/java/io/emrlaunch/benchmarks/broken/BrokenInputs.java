@@ -29,7 +29,6 @@ import io.emrlaunch.core.overrides.Overrides;
 import io.emrlaunch.core.repository.RecordKind;
 import io.emrlaunch.core.repository.UnreadableRecordException;
 import io.emrlaunch.core.validation.ValidationException;
-import io.emrlaunch.ssm.ParameterLayout;
 import io.emrlaunch.ssm.SsmRecordStore;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
@@ -381,6 +380,9 @@ public final class BrokenInputs {
       }
     }
     setters.sort(java.util.Comparator.comparing(Method::toString));
+    if (setters.isEmpty()) {
+      throw new IllegalStateException("no setters on " + b.getClass());
+    }
     if (which == 0) {
       // start from the valid profile and break a field of it
       fill(b, "from", profile());
@@ -465,14 +467,25 @@ public final class BrokenInputs {
             .get(which);
     String text = mutateText(validRecords.get(which + (random.nextBoolean() ? 0 : 3)));
     String name = "r" + random.nextInt(1_000_000);
-    String parameter =
-        ParameterLayout.defaultLayout().folder(kind, "fuzz") + "/" + name;
+    String folder =
+        switch (which) {
+          case 0 -> "emr_profiles";
+          case 1 -> "cluster_configurations";
+          default -> "emr_launch_functions";
+        };
+    String parameter = "/emr_launch/" + folder + "/fuzz/" + name;
     if (text.isEmpty() || text.length() > 8000) {
       codec(); // SSM itself refuses these: not an input the store can meet
       return;
     }
+    try {
+      aws.ssm().putParameter(r -> r.name(parameter).value(text).type("String").overwrite(true));
+    } catch (RuntimeException e) {
+      setupWrites++; // a refused put is logged too
+      codec(); // SSM itself refuses this value: not an input the store can meet
+      return;
+    }
     setupWrites++;
-    aws.ssm().putParameter(r -> r.name(parameter).value(text).type("String").overwrite(true));
     attempt(
         "store",
         text,
@@ -606,6 +619,9 @@ public final class BrokenInputs {
   }
 
   private String mutateString(String s) {
+    if (s.isEmpty()) {
+      return random.nextBoolean() ? "{" : "[]";
+    }
     switch (random.nextInt(6)) {
       case 0:
         return s.substring(0, random.nextInt(s.length() + 1));
@@ -631,6 +647,9 @@ public final class BrokenInputs {
   private JsonNode mutateTree(JsonNode root) {
     List<JsonNode> containers = new ArrayList<>();
     collect(root, containers);
+    if (containers.isEmpty()) {
+      return randomNode(0);
+    }
     JsonNode target = containers.get(random.nextInt(containers.size()));
     if (target instanceof ObjectNode o && o.size() > 0) {
       List<String> keys = new ArrayList<>();

@@ -170,7 +170,47 @@ public final class ExecutionRolePolicy {
     return finish(d, problems);
   }
 
+  /** An SSM parameter ARN of a stored profile: {@code ...:parameter<root>/emr_profiles/ns/name}. */
+  private static final java.util.regex.Pattern PROFILE_PARAMETER =
+      java.util.regex.Pattern.compile(":parameter(?:/[^*]*)?/emr_profiles/([^/*]+)/([^/*]+)");
+
+  /**
+   * PassRole is granted on the given profile's roles only when that profile is the one the
+   * definition reads: a definition that reads stored profiles ({@code <root>/emr_profiles/ns/name}
+   * parameters, as a launch function machine does) must read this profile's record. A definition
+   * that reads no profile record (roles written into it) is not restricted by this rule; its roles
+   * must still be the profile's.
+   */
+  private void checkProfileIsTheOneRead(List<PolicyStatement> statements, Problems problems) {
+    if (profile == null) {
+      return;
+    }
+    java.util.Set<String> read = new java.util.TreeSet<>();
+    for (PolicyStatement st : statements) {
+      if (st.actions().stream().noneMatch(a -> a.startsWith("ssm:GetParameter"))) {
+        continue;
+      }
+      for (String resource : st.resources()) {
+        java.util.regex.Matcher m = PROFILE_PARAMETER.matcher(resource);
+        if (m.find()) {
+          read.add(m.group(1) + "/" + m.group(2));
+        }
+      }
+    }
+    String mine = profile.namespace() + "/" + profile.name();
+    if (!read.isEmpty() && !read.contains(mine)) {
+      problems.add(
+          "profile",
+          "is "
+              + mine
+              + ", but the definition reads the profile "
+              + String.join(", ", read)
+              + ": iam:PassRole is granted only on the roles of the profile the definition reads");
+    }
+  }
+
   private DerivedPolicy finish(Derivation d, Problems problems) {
+    checkProfileIsTheOneRead(d.statements(), problems);
     problems.throwIfAny();
     List<PolicyStatement> all = new ArrayList<>(d.statements());
     all.addAll(extra);
