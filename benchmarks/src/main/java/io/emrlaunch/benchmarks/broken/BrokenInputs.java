@@ -700,7 +700,7 @@ public final class BrokenInputs {
       case 5:
         return F.numberNode(new BigInteger(randomDigits(1 + random.nextInt(40))));
       case 6:
-        return F.numberNode(new BigDecimal(randomNumberText()));
+        return F.numberNode(decimal(randomNumberText()));
       case 7:
         return F.textNode("");
       case 8:
@@ -806,6 +806,15 @@ public final class BrokenInputs {
     return pool.get(random.nextInt(pool.size()));
   }
 
+  /** The literal as a BigDecimal; one beyond BigDecimal's exponent range becomes 1e999999999. */
+  private static BigDecimal decimal(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return new BigDecimal("1e999999999");
+    }
+  }
+
   private String randomDigits(int n) {
     StringBuilder b = new StringBuilder().append(1 + random.nextInt(9));
     for (int i = 1; i < n; i++) {
@@ -867,7 +876,7 @@ public final class BrokenInputs {
       case 3 -> randomDouble();
       case 4 -> Double.NaN;
       case 5 -> new BigInteger(randomDigits(1 + random.nextInt(30)));
-      case 6 -> new BigDecimal(randomNumberText());
+      case 6 -> decimal(randomNumberText());
       case 7 -> random.nextBoolean();
       case 8 -> List.of(1, 2);
       case 9 -> randomNode(0);

@@ -51,6 +51,7 @@ public final class ExecutionRolePolicy {
   private final String region;
   private final String accountId;
   private final EmrProfile profile;
+  private final String parameterKey;
   private final String stateMachineName;
   private final Map<String, Map<String, List<String>>> bindings;
   private final Map<String, List<PolicyStatement>> custom;
@@ -62,6 +63,7 @@ public final class ExecutionRolePolicy {
     this.region = b.region;
     this.accountId = b.accountId;
     this.profile = b.profile;
+    this.parameterKey = b.parameterKey;
     this.stateMachineName = b.stateMachineName;
     Map<String, Map<String, List<String>>> bs = new TreeMap<>();
     b.bindings.forEach((state, fields) -> bs.put(state, Map.copyOf(fields)));
@@ -213,6 +215,17 @@ public final class ExecutionRolePolicy {
     checkProfileIsTheOneRead(d.statements(), problems);
     problems.throwIfAny();
     List<PolicyStatement> all = new ArrayList<>(d.statements());
+    if (parameterKey != null
+        && d.statements().stream()
+            .anyMatch(st -> st.actions().stream().anyMatch(x -> x.startsWith("ssm:GetParameter")))) {
+      // SecureString records (SsmRecordStore.secureString(keyId)): decrypt through SSM only
+      all.add(
+          PolicyStatement.allow()
+              .actions("kms:Decrypt")
+              .resources(parameterKey)
+              .condition("StringEquals", "kms:ViaService", "ssm." + region + ".amazonaws.com")
+              .build());
+    }
     all.addAll(extra);
     if (logging) {
       // CloudWatch Logs vended-log delivery supports no resource-level permissions.
@@ -248,6 +261,21 @@ public final class ExecutionRolePolicy {
 
   /** Builds an {@link ExecutionRolePolicy}. */
   public static final class Builder {
+    private String parameterKey;
+
+    /**
+     * The customer managed KMS key of the SecureString records the definition reads (records saved
+     * with {@code SsmRecordStore.secureString(keyId)}): {@code kms:Decrypt} is granted on it, only
+     * through SSM ({@code kms:ViaService}). Not needed for the AWS managed {@code aws/ssm} key.
+     *
+     * @param kmsKeyArn the key's ARN
+     * @return this builder
+     */
+    public Builder parameterKey(String kmsKeyArn) {
+      this.parameterKey = java.util.Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
+      return this;
+    }
+
     private String region;
     private String accountId;
     private EmrProfile profile;

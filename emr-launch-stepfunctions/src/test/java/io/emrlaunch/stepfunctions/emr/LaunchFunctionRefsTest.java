@@ -69,4 +69,56 @@ class LaunchFunctionRefsTest {
     assertThat(e.problems()).extracting(Problem::path).contains("profile");
     assertThat(e.getMessage()).contains("the definition reads the profile");
   }
+
+  @Test
+  void secureStringRecordsAreReadWithDecryptionAndTheKeyIsGrantedThroughSsmOnly() {
+    StateMachine m = LaunchFunctionMachine.builder(function(), profile(), configuration()).build();
+    com.fasterxml.jackson.databind.JsonNode def;
+    try {
+      def = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toJson());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> loads = new java.util.ArrayList<>();
+    def.findParents("Resource")
+        .forEach(
+            n -> {
+              if (n.path("Resource").asText().endsWith("aws-sdk:ssm:getParameter")) {
+                loads.add(n);
+              }
+            });
+    assertThat(loads).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(loads)
+        .allSatisfy(n -> assertThat(n.path("Parameters").path("WithDecryption").asBoolean()).isTrue());
+    String key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    var statements =
+        ExecutionRolePolicy.builder()
+            .region("us-east-1")
+            .accountId("123456789012")
+            .profile(profile())
+            .parameterKey(key)
+            .build()
+            .derive(m)
+            .policy()
+            .statements();
+    assertThat(statements)
+        .filteredOn(s -> s.actions().contains("kms:Decrypt"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.resources()).containsExactly(key);
+              assertThat(s.conditions().get("StringEquals").get("kms:ViaService"))
+                  .containsExactly("ssm.us-east-1.amazonaws.com");
+            });
+    assertThat(
+            ExecutionRolePolicy.builder()
+                .region("us-east-1")
+                .accountId("123456789012")
+                .profile(profile())
+                .build()
+                .derive(m)
+                .policy()
+                .statements())
+        .noneMatch(s -> s.actions().contains("kms:Decrypt"));
+  }
 }

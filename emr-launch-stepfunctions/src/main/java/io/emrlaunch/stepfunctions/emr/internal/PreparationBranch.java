@@ -156,7 +156,9 @@ final class PreparationBranch {
     String notFound = kind + " Not Found";
     TaskBuilder task =
         Flow.task(state, plan.resource("aws-sdk:ssm:getParameter"))
-            .parameters(object().put("Name", parameter))
+            // records saved with SsmRecordStore.secureString(..) are SecureString parameters; SSM
+            // ignores WithDecryption for String ones
+            .parameters(object().put("Name", parameter).put("WithDecryption", true))
             .resultSelector(
                 object()
                     .put("Value.$", "States.StringToJson($.Parameter.Value)")
