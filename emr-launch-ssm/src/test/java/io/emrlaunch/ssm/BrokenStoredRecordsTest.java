@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emrlaunch.core.model.RecordRef;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.core.repository.UnreadableRecordException;
 import io.emrlaunch.testkit.FakeAws;
 import java.time.Duration;

@@ -371,7 +371,9 @@ public final class BrokenInputs {
     Object b = BUILDERS.get(which).get();
     List<Method> setters = new ArrayList<>();
     for (Method m : b.getClass().getMethods()) {
-      if (m.getDeclaringClass() == b.getClass()
+      if (m.getDeclaringClass() != Object.class
+          && m.getDeclaringClass().getSimpleName().equals("Builder")
+          && !m.getName().equals("build")
           && !Modifier.isStatic(m.getModifiers())
           && m.getParameterCount() >= 1
           && m.getParameterCount() <= 2
@@ -399,6 +401,7 @@ public final class BrokenInputs {
       }
       desc.append('.').append(m.getName()).append(describe(args));
       try {
+        m.setAccessible(true);
         m.invoke(b, args);
       } catch (InvocationTargetException e) {
         count("builder", desc.toString(), e.getCause(), m.getName());
@@ -411,7 +414,9 @@ public final class BrokenInputs {
         "builder",
         desc.toString(),
         () -> {
-          Object v = b.getClass().getMethod("build").invoke(b);
+          Method build = b.getClass().getMethod("build");
+          build.setAccessible(true);
+          Object v = build.invoke(b);
           validateIfPossible(v);
           if (v instanceof ClusterConfiguration c) {
             return RunJobFlowRequests.from(profile(), c, null, Map.of(), List.of());
@@ -429,6 +434,7 @@ public final class BrokenInputs {
           && m.getParameterCount() == 1
           && m.getParameterTypes()[0].isInstance(value)) {
         try {
+          m.setAccessible(true);
           m.invoke(builder, value);
           return;
         } catch (ReflectiveOperationException e) {
@@ -441,7 +447,9 @@ public final class BrokenInputs {
   private static void validateIfPossible(Object v) throws ReflectiveOperationException {
     for (Class<?> i : v.getClass().getInterfaces()) {
       try {
-        i.getMethod("validate").invoke(v);
+        Method validate = i.getMethod("validate");
+        validate.setAccessible(true);
+        validate.invoke(v);
         return;
       } catch (NoSuchMethodException e) {
         // no rules

@@ -3,6 +3,7 @@ package io.emrlaunch.core.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.internal.ModelValidation;
 import io.emrlaunch.core.validation.Problem;
@@ -40,11 +41,11 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
 
   @Override
   public String write(T value) {
-    ObjectNode node = EmrLaunchJson.mapper().createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put(SCHEMA_VERSION_FIELD, EmrLaunchJson.SCHEMA_VERSION);
-    node.setAll((ObjectNode) EmrLaunchJson.mapper().valueToTree(value));
+    node.setAll((ObjectNode) Json.MAPPER.valueToTree(value));
     try {
-      return EmrLaunchJson.mapper().writeValueAsString(node);
+      return Json.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + type.getSimpleName(), e);
     }
@@ -57,7 +58,7 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
     }
     JsonNode node;
     try {
-      node = EmrLaunchJson.mapper().readTree(json);
+      node = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     }
@@ -83,7 +84,7 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
     ((ObjectNode) node).remove(SCHEMA_VERSION_FIELD);
     T value;
     try {
-      value = EmrLaunchJson.mapper().treeToValue(node, type);
+      value = Json.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     } catch (IllegalArgumentException e) {
