@@ -613,7 +613,7 @@ public final class BrokenInputs {
     int how = random.nextInt(10);
     if (how < 7) {
       try {
-        JsonNode tree = EmrLaunchJson.mapper().readTree(valid);
+        JsonNode tree = EmrLaunchJson.reader().readTree(valid);
         int edits = 1 + random.nextInt(3);
         for (int i = 0; i < edits; i++) {
           tree = mutateTree(tree);

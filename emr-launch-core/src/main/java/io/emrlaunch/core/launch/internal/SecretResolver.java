@@ -233,7 +233,7 @@ public final class SecretResolver {
     }
     JsonNode node;
     try {
-      node = EmrLaunchJson.mapper().readTree(json);
+      node = io.emrlaunch.core.json.internal.Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       // the parser's message would quote the value: leave it out
       throw new SecretDecryptionFailureException(
