@@ -397,14 +397,18 @@ public final class BrokenInputs {
       Method m = setters.get(random.nextInt(setters.size()));
       Object[] args = new Object[m.getParameterCount()];
       for (int a = 0; a < args.length; a++) {
-        args[a] = randomValue(m.getParameterTypes()[a]);
+        args[a] = randomValue(m.getGenericParameterTypes()[a]);
+      }
+      boolean nullGiven = false;
+      for (Object arg : args) {
+        nullGiven |= containsNull(arg);
       }
       desc.append('.').append(m.getName()).append(describe(args));
       try {
         m.setAccessible(true);
         m.invoke(b, args);
       } catch (InvocationTargetException e) {
-        count("builder", desc.toString(), e.getCause(), m.getName());
+        count("builder", desc.toString(), e.getCause(), nullGiven ? m.getName() : null);
         return;
       } catch (IllegalAccessException | IllegalArgumentException e) {
         continue; // a value of the wrong Java type for a generic parameter: not an input
@@ -578,19 +582,47 @@ public final class BrokenInputs {
     return t;
   }
 
-  /** The documented outcomes of bad input. */
+  /**
+   * The documented outcomes of bad input. {@code setter} is the builder method that was given a
+   * null (itself or inside a collection), or null.
+   */
   private static boolean documented(Throwable e, String setter) {
     if (e instanceof ValidationException || e instanceof UnreadableRecordException) {
       return true;
     }
-    // docs/model.md: a builder setter given null throws an NPE naming the attribute
+    // docs/model.md: a builder method given null throws a NullPointerException (naming the
+    // attribute for single values, elements and map values)
     if (setter != null && e instanceof NullPointerException) {
       String attribute = attribute(setter);
-      return e.getMessage() == null
-          ? setter.startsWith("addAll")
-              || setter.startsWith("putAll")
-              || !setter.startsWith("add") && !setter.startsWith("put")
-          : e.getMessage().startsWith(attribute);
+      String message = String.valueOf(e.getMessage());
+      return message.startsWith(attribute)
+          || setter.startsWith("addAll")
+          || setter.startsWith("putAll")
+          || message.startsWith("Cannot ");
+    }
+    return false;
+  }
+
+  private static boolean containsNull(Object arg) {
+    if (arg == null) {
+      return true;
+    }
+    if (arg instanceof Iterable<?> i) {
+      for (Object o : i) {
+        if (o == null) {
+          return true;
+        }
+      }
+    }
+    if (arg instanceof Map<?, ?> m) {
+      return m.containsValue(null) || m.containsKey(null);
+    }
+    if (arg instanceof Object[] a) {
+      for (Object o : a) {
+        if (o == null) {
+          return true;
+        }
+      }
     }
     return false;
   }
@@ -902,6 +934,48 @@ public final class BrokenInputs {
       case 4 -> 2.5;
       default -> new BigDecimal("1e400");
     };
+  }
+
+  private Object randomValue(java.lang.reflect.Type generic) {
+    if (generic instanceof java.lang.reflect.ParameterizedType p
+        && p.getRawType() instanceof Class<?> raw) {
+      java.lang.reflect.Type[] args = p.getActualTypeArguments();
+      java.lang.reflect.Type last = args[args.length - 1];
+      if (last instanceof java.lang.reflect.WildcardType w) {
+        last = w.getUpperBounds()[0];
+      }
+      if (random.nextInt(5) == 0) {
+        return null;
+      }
+      if (raw == java.util.Optional.class) {
+        return java.util.Optional.ofNullable(randomValue(last));
+      }
+      if (Iterable.class.isAssignableFrom(raw)) {
+        List<Object> l = new ArrayList<>();
+        l.add(randomValue(last));
+        return l;
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(randomText(), randomValue(last));
+        return m;
+      }
+      if (raw == Map.Entry.class) {
+        return Map.entry(randomText(), String.valueOf(randomValue(last)));
+      }
+      return null;
+    }
+    if (generic instanceof Class<?> c) {
+      if (c.isArray()) {
+        Object a = java.lang.reflect.Array.newInstance(c.getComponentType(), 1);
+        if (!c.getComponentType().isPrimitive()) {
+          java.lang.reflect.Array.set(a, 0, randomValue(c.getComponentType()));
+        }
+        return random.nextInt(8) == 0 ? null : a;
+      }
+      return randomValue(c);
+    }
+    return null;
   }
 
   private Object randomValue(Class<?> type) {
