@@ -1,17 +1,14 @@
 package io.emrlaunch.testkit;
 
-import io.emrlaunch.testkit.internal.SecretsManagerService;
-import io.emrlaunch.testkit.secrets.FakeSecretsManager;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
 import io.emrlaunch.testkit.emr.EmrBehavior;
 import io.emrlaunch.testkit.emr.FakeEmr;
 import io.emrlaunch.testkit.internal.ClientViews;
 import io.emrlaunch.testkit.internal.EmrService;
+import io.emrlaunch.testkit.internal.SecretsManagerService;
 import io.emrlaunch.testkit.internal.SfnService;
 import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
+import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Instant;
@@ -20,6 +17,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;

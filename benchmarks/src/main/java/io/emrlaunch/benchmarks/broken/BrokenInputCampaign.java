@@ -3,8 +3,8 @@ package io.emrlaunch.benchmarks.broken;
 /**
  * The full-scale broken-input campaign of issue 14 (R2): {@code seeds × perSeed} generated inputs
  * against codecs, builders, overrides, ASL parsing, the SSM store and the launcher on the testkit.
- * Exits with status 1 when any input ended in an exception outside the documented types or made
- * an EMR call or an SSM write.
+ * Exits with status 1 when any input ended in an exception outside the documented types or made an
+ * EMR call or an SSM write.
  *
  * <pre>
  * mvn -B -o package -pl benchmarks -am -DskipTests

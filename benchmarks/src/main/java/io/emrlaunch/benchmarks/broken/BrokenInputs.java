@@ -231,7 +231,9 @@ public final class BrokenInputs {
                         .instanceType("m5.2xlarge")
                         .instanceCount(2)
                         .ebsConfiguration(
-                            EbsConfiguration.builder().addVolumes(EbsVolume.of("gp3", 64, 1)).build())
+                            EbsConfiguration.builder()
+                                .addVolumes(EbsVolume.of("gp3", 64, 1))
+                                .build())
                         .build())
                 .build())
         .addAllowedOverrides(
@@ -887,7 +889,10 @@ public final class BrokenInputs {
     StringBuilder b = new StringBuilder(f).append('(');
     for (int i = 0; i < n; i++) {
       b.append(i == 0 ? "" : ", ");
-      b.append(depth < 20 && random.nextInt(3) == 0 ? randomIntrinsic(depth + 1) : randomArgument(depth));
+      b.append(
+          depth < 20 && random.nextInt(3) == 0
+              ? randomIntrinsic(depth + 1)
+              : randomArgument(depth));
     }
     if (random.nextInt(30) == 0) {
       int levels = 11 + random.nextInt(2000);

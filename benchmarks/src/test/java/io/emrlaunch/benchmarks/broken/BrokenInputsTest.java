@@ -23,7 +23,14 @@ class BrokenInputsTest {
     assertThat(r.refused.values().stream().mapToLong(Long::longValue).sum())
         .isGreaterThan(r.total() / 2);
     assertThat(r.inputs.keySet())
-        .contains("asl", "builder", "codec-aws", "codec-own", "intrinsic", "launch", "overrides",
+        .contains(
+            "asl",
+            "builder",
+            "codec-aws",
+            "codec-own",
+            "intrinsic",
+            "launch",
+            "overrides",
             "store");
   }
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one rule for values the library must never print: a value whose key (a configuration
- * property, an override name, a field path) names a password, a secret or a token. Every place
- * that echoes a value in a message, an event or a {@code toString()} goes through here.
+ * property, an override name, a field path) names a password, a secret or a token. Every place that
+ * echoes a value in a message, an event or a {@code toString()} goes through here.
  *
  * <p>The test is on the key, not the value: {@code javax.jdo.option.ConnectionPassword}, {@code
  * fs.s3a.secret.key}, {@code ldap_bind_pw}, {@code AdminToken}, {@code KdcAdminPassword} are

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
@@ -24,8 +24,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  *
  * <p>Readers are tolerant of unknown properties (so records written by a newer version or by
  * another tool still load) but strict about types: a number is never read as text, a fractional
- * number never as a whole one, and a whole number out of its field's range is refused; writers omit absent and empty-optional values so records stay small
- * (SSM's Standard tier holds 4 KB).
+ * number never as a whole one, and a whole number out of its field's range is refused; writers omit
+ * absent and empty-optional values so records stay small (SSM's Standard tier holds 4 KB).
  */
 public final class EmrLaunchJson {
   /**

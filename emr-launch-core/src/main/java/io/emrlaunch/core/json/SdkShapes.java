@@ -269,8 +269,7 @@ public final class SdkShapes {
         return null;
       }
       double d = json.asDouble();
-      if (!Double.isFinite(d)
-          || (type == MarshallingType.FLOAT && !Float.isFinite((float) d))) {
+      if (!Double.isFinite(d) || (type == MarshallingType.FLOAT && !Float.isFinite((float) d))) {
         p.add("is out of range (was " + abbreviated(json) + ")");
         return null;
       }

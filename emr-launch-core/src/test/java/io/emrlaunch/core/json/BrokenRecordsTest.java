@@ -39,8 +39,7 @@ class BrokenRecordsTest {
     for (String n : List.of("4294967298", "18446744073709551619", "1e300", "2.7", "-1e999")) {
       String record = awsConfig().replace("\"InstanceCount\": 2", "\"InstanceCount\": " + n);
       assertThat(record).contains(n);
-      ValidationException e =
-          refused(() -> AwsEmrLaunchFormat.configurations().read(record));
+      ValidationException e = refused(() -> AwsEmrLaunchFormat.configurations().read(record));
       assertThat(paths(e))
           .as(n)
           .contains("ClusterConfiguration.Instances.InstanceGroups[1].InstanceCount");

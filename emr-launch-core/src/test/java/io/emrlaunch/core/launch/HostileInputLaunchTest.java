@@ -91,10 +91,10 @@ class HostileInputLaunchTest {
                     ClusterConfiguration.builder()
                         .from(c)
                         .instances(
-                        ClusterInstances.builder()
-                            .from(c.instances())
-                            .masterGroup(InstanceGroupConfig.of("Master", "?", 1))
-                            .build())
+                            ClusterInstances.builder()
+                                .from(c.instances())
+                                .masterGroup(InstanceGroupConfig.of("Master", "?", 1))
+                                .build())
                         .build()),
             new Case(
                 "instances.ec2SubnetId",
@@ -102,10 +102,10 @@ class HostileInputLaunchTest {
                     ClusterConfiguration.builder()
                         .from(c)
                         .instances(
-                        ClusterInstances.builder()
-                            .from(c.instances())
-                            .ec2SubnetId("s3://")
-                            .build())
+                            ClusterInstances.builder()
+                                .from(c.instances())
+                                .ec2SubnetId("s3://")
+                                .build())
                         .build()),
             new Case(
                 "instances.additionalMasterSecurityGroups[",
@@ -113,10 +113,10 @@ class HostileInputLaunchTest {
                     ClusterConfiguration.builder()
                         .from(c)
                         .instances(
-                        ClusterInstances.builder()
-                            .from(c.instances())
-                            .addAdditionalMasterSecurityGroups("*")
-                            .build())
+                            ClusterInstances.builder()
+                                .from(c.instances())
+                                .addAdditionalMasterSecurityGroups("*")
+                                .build())
                         .build()),
             new Case(
                 "instances.masterGroup.name",
@@ -124,10 +124,11 @@ class HostileInputLaunchTest {
                     ClusterConfiguration.builder()
                         .from(c)
                         .instances(
-                        ClusterInstances.builder()
-                            .from(c.instances())
-                            .masterGroup(InstanceGroupConfig.of("x".repeat(300), "m5.xlarge", 1))
-                            .build())
+                            ClusterInstances.builder()
+                                .from(c.instances())
+                                .masterGroup(
+                                    InstanceGroupConfig.of("x".repeat(300), "m5.xlarge", 1))
+                                .build())
                         .build()),
             new Case(
                 "bootstrapActions[1].path",
@@ -138,7 +139,8 @@ class HostileInputLaunchTest {
                         .build()),
             new Case(
                 "customAmiId",
-                c -> ClusterConfiguration.builder().from(c).customAmiId("s3://bucket/ami").build()));
+                c ->
+                    ClusterConfiguration.builder().from(c).customAmiId("s3://bucket/ami").build()));
     assertThat(master.instanceType()).isEqualTo("m5.xlarge");
     for (Case k : cases) {
       FakeAws aws = FakeAws.builder().seed(2).build();
@@ -171,14 +173,15 @@ class HostileInputLaunchTest {
             c ->
                 ClusterConfiguration.builder()
                     .from(c)
-                    .configurations(java.util.List.of(
-                    ApplicationConfiguration.of(
-                        "hive-site",
-                        Map.of(
-                            "javax.jdo.option.ConnectionPassword",
-                            SECRET,
-                            "hive.metastore.uris",
-                            "thrift://m:9083"))))
+                    .configurations(
+                        java.util.List.of(
+                            ApplicationConfiguration.of(
+                                "hive-site",
+                                Map.of(
+                                    "javax.jdo.option.ConnectionPassword",
+                                    SECRET,
+                                    "hive.metastore.uris",
+                                    "thrift://m:9083"))))
                     .build());
     assertThat(withPassword.toString()).doesNotContain(SECRET);
     assertThat(withPassword.configurations().get(0).toString())
@@ -192,9 +195,7 @@ class HostileInputLaunchTest {
     assertThat(request.toString()).doesNotContain(SECRET);
     Throwable t =
         launchFailure(
-            FakeAws.builder().seed(6).build(),
-            withPassword,
-            Map.of("MetastorePassword", SECRET));
+            FakeAws.builder().seed(6).build(), withPassword, Map.of("MetastorePassword", SECRET));
     assertThat(t).isInstanceOf(ValidationException.class);
     assertThat(t.getMessage()).doesNotContain(SECRET).contains("overrides.MetastorePassword");
     InvalidOverrideException direct =

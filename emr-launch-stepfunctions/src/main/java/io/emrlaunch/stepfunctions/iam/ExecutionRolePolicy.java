@@ -217,7 +217,8 @@ public final class ExecutionRolePolicy {
     List<PolicyStatement> all = new ArrayList<>(d.statements());
     if (parameterKey != null
         && d.statements().stream()
-            .anyMatch(st -> st.actions().stream().anyMatch(x -> x.startsWith("ssm:GetParameter")))) {
+            .anyMatch(
+                st -> st.actions().stream().anyMatch(x -> x.startsWith("ssm:GetParameter")))) {
       // SecureString records (SsmRecordStore.secureString(keyId)): decrypt through SSM only
       all.add(
           PolicyStatement.allow()

@@ -26,7 +26,10 @@ class BrokenDefinitionsTest {
   @Test
   void d5_nestingBeyondTheParserLimitIsAParseError() {
     AslParseException e = parseError("[".repeat(10_000));
-    assertThat(e.problems()).singleElement().extracting(Problem::message).asString()
+    assertThat(e.problems())
+        .singleElement()
+        .extracting(Problem::message)
+        .asString()
         .startsWith("is not valid JSON");
     parseError("{\"StartAt\":\"A\",\"Comment\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
   }

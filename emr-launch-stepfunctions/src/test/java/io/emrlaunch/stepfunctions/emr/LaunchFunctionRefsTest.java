@@ -29,7 +29,8 @@ class LaunchFunctionRefsTest {
   void aProfileOrConfigurationOtherThanTheFunctionsIsRefused() {
     ValidationException e =
         catchThrowableOfType(
-            () -> LaunchFunctionMachine.builder(function(), otherProfile(), configuration()).build(),
+            () ->
+                LaunchFunctionMachine.builder(function(), otherProfile(), configuration()).build(),
             ValidationException.class);
     assertThat(e.problems()).extracting(Problem::path).containsExactly("profile");
     ClusterConfiguration other =
@@ -89,7 +90,8 @@ class LaunchFunctionRefsTest {
             });
     assertThat(loads).hasSizeGreaterThanOrEqualTo(2);
     assertThat(loads)
-        .allSatisfy(n -> assertThat(n.path("Parameters").path("WithDecryption").asBoolean()).isTrue());
+        .allSatisfy(
+            n -> assertThat(n.path("Parameters").path("WithDecryption").asBoolean()).isTrue());
     String key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
     var statements =
         ExecutionRolePolicy.builder()

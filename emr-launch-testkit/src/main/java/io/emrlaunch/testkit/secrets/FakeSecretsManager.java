@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 /**
  * In-memory AWS Secrets Manager: {@code CreateSecret}, {@code PutSecretValue} and {@code
  * GetSecretValue} (by name or ARN; {@code SecretString} or {@code SecretBinary}), with the errors
- * the service returns for them ({@code ResourceNotFoundException}, {@code
- * ResourceExistsException}, {@code InvalidParameterException}), plus {@link
- * #failDecryption(String)} for the {@code DecryptionFailure} a key the caller may not use gives.
- * Reach it through {@code FakeAws.secretsManager()} / {@code secretsManagerAsync()}.
+ * the service returns for them ({@code ResourceNotFoundException}, {@code ResourceExistsException},
+ * {@code InvalidParameterException}), plus {@link #failDecryption(String)} for the {@code
+ * DecryptionFailure} a key the caller may not use gives. Reach it through {@code
+ * FakeAws.secretsManager()} / {@code secretsManagerAsync()}.
  *
  * <p>Versions: each put makes a new {@code AWSCURRENT} version; only the current one is served.
  */
@@ -106,7 +106,8 @@ public final class FakeSecretsManager {
   /** {@code CreateSecret}. */
   public synchronized CreateSecretResponse createSecret(CreateSecretRequest r) {
     if (r.name() == null || r.name().isEmpty()) {
-      throw error("InvalidParameterException", "You must provide a name.", InvalidParameterException.class);
+      throw error(
+          "InvalidParameterException", "You must provide a name.", InvalidParameterException.class);
     }
     if (byName.containsKey(r.name())) {
       throw error(
@@ -157,7 +158,9 @@ public final class FakeSecretsManager {
   private Secret find(String nameOrArn) {
     if (nameOrArn == null || nameOrArn.isEmpty()) {
       throw error(
-          "InvalidParameterException", "You must provide a SecretId.", InvalidParameterException.class);
+          "InvalidParameterException",
+          "You must provide a SecretId.",
+          InvalidParameterException.class);
     }
     Secret s = byName.get(nameOrArn);
     if (s == null) {

@@ -37,8 +37,7 @@ abstract class SecretsManagerConformance {
   @Test
   void secretBinaryReadsBackAsBytes() {
     byte[] value = "eyJhIjoiYiJ9".getBytes(StandardCharsets.US_ASCII);
-    secrets()
-        .createSecret(r -> r.name("emr/binary").secretBinary(SdkBytes.fromByteArray(value)));
+    secrets().createSecret(r -> r.name("emr/binary").secretBinary(SdkBytes.fromByteArray(value)));
     GetSecretValueResponse got = secrets().getSecretValue(r -> r.secretId("emr/binary"));
     assertThat(got.secretString()).isNull();
     assertThat(got.secretBinary().asByteArray()).isEqualTo(value);

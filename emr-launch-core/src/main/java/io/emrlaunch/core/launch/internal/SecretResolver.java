@@ -3,7 +3,6 @@ package io.emrlaunch.core.launch.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emrlaunch.core.EmrLaunchException;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.launch.SecretDecryptionFailureException;
 import io.emrlaunch.core.launch.SecretNotFoundException;
 import io.emrlaunch.core.model.ClusterConfiguration;
@@ -36,8 +35,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * kept, as the request's {@code KerberosAttributes}. A secret's value is its {@code SecretString}
  * JSON, or its {@code SecretBinary} holding base64 of that JSON (or the JSON bytes themselves).
  *
- * <p>Failures are typed and name the secret and the field that referenced it, never a value:
- * {@link SecretNotFoundException} ({@code ResourceNotFoundException}), {@link
+ * <p>Failures are typed and name the secret and the field that referenced it, never a value: {@link
+ * SecretNotFoundException} ({@code ResourceNotFoundException}), {@link
  * SecretDecryptionFailureException} ({@code DecryptionFailure}, or a value that is not a JSON
  * object of text values), any other error as an {@link EmrLaunchException} with the SDK error as
  * its cause.
@@ -128,7 +127,8 @@ public final class SecretResolver {
               }
               RunJobFlowRequest.Builder b = request.toBuilder();
               List<Configuration> merged =
-                  new ArrayList<>(request.hasConfigurations() ? request.configurations() : List.of());
+                  new ArrayList<>(
+                      request.hasConfigurations() ? request.configurations() : List.of());
               configs.forEach(
                   (classification, values) -> merge(merged, classification, values.join()));
               if (!configs.isEmpty()) {
@@ -197,7 +197,8 @@ public final class SecretResolver {
     return call.handle(
         (r, e) -> {
           if (e != null) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause =
+                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof ResourceNotFoundException) {
               throw new SecretNotFoundException(secretId, field, cause);
             }
@@ -224,7 +225,10 @@ public final class SecretResolver {
     } else if (r.secretBinary() != null) {
       byte[] bytes = r.secretBinary().asByteArray();
       try {
-        json = new String(Base64.getDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).strip()), StandardCharsets.UTF_8);
+        json =
+            new String(
+                Base64.getDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).strip()),
+                StandardCharsets.UTF_8);
       } catch (IllegalArgumentException notBase64) {
         json = new String(bytes, StandardCharsets.UTF_8);
       }
@@ -237,7 +241,10 @@ public final class SecretResolver {
     } catch (JsonProcessingException e) {
       // the parser's message would quote the value: leave it out
       throw new SecretDecryptionFailureException(
-          secretId, field, "its value is not JSON (a JSON object of text values is expected)", null);
+          secretId,
+          field,
+          "its value is not JSON (a JSON object of text values is expected)",
+          null);
     }
     if (node == null || !node.isObject()) {
       throw new SecretDecryptionFailureException(

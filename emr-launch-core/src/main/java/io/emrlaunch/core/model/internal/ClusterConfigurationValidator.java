@@ -177,7 +177,10 @@ public final class ClusterConfigurationValidator {
         .ifPresent(
             z ->
                 p.matches(
-                    "availabilityZone", z, AVAILABILITY_ZONE, "an availability zone like us-east-1a"));
+                    "availabilityZone",
+                    z,
+                    AVAILABILITY_ZONE,
+                    "an availability zone like us-east-1a"));
     for (int i = 0; i < instances.availabilityZones().size(); i++) {
       p.matches(
           "availabilityZones[" + i + "]",
@@ -260,7 +263,8 @@ public final class ClusterConfigurationValidator {
     }
     group
         .name()
-        .ifPresent(n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
+        .ifPresent(
+            n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
     group
         .customAmiId()
         .ifPresent(a -> p.matches("customAmiId", a, AMI, "an AMI id like ami-0abc1234"));
@@ -279,15 +283,26 @@ public final class ClusterConfigurationValidator {
   }
 
   private static void validateFleet(InstanceFleetConfig fleet, Problems p) {
-    if (p.min("targetOnDemandCapacity", fleet.targetOnDemandCapacity(), 0) && fleet.targetOnDemandCapacity() > MAX_FLEET_CAPACITY) {
-      p.add("targetOnDemandCapacity", "must be at most " + MAX_FLEET_CAPACITY + " (was " + fleet.targetOnDemandCapacity() + ")");
+    if (p.min("targetOnDemandCapacity", fleet.targetOnDemandCapacity(), 0)
+        && fleet.targetOnDemandCapacity() > MAX_FLEET_CAPACITY) {
+      p.add(
+          "targetOnDemandCapacity",
+          "must be at most "
+              + MAX_FLEET_CAPACITY
+              + " (was "
+              + fleet.targetOnDemandCapacity()
+              + ")");
     }
-    if (p.min("targetSpotCapacity", fleet.targetSpotCapacity(), 0) && fleet.targetSpotCapacity() > MAX_FLEET_CAPACITY) {
-      p.add("targetSpotCapacity", "must be at most " + MAX_FLEET_CAPACITY + " (was " + fleet.targetSpotCapacity() + ")");
+    if (p.min("targetSpotCapacity", fleet.targetSpotCapacity(), 0)
+        && fleet.targetSpotCapacity() > MAX_FLEET_CAPACITY) {
+      p.add(
+          "targetSpotCapacity",
+          "must be at most " + MAX_FLEET_CAPACITY + " (was " + fleet.targetSpotCapacity() + ")");
     }
     fleet
         .name()
-        .ifPresent(n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
+        .ifPresent(
+            n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
     if (fleet.instanceTypeConfigs().isEmpty()) {
       p.add("instanceTypeConfigs", "needs at least one instance type");
     }

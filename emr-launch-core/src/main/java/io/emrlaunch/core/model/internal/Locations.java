@@ -10,8 +10,7 @@ public final class Locations {
       Pattern.compile("s3n?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\p{Cntrl}]*)?");
 
   /** An absolute path on the node ({@code /usr/bin/x}, {@code file:/home/hadoop/x}). */
-  private static final Pattern LOCAL =
-      Pattern.compile("(file:)?/[^\\p{Cntrl}]{0,1023}");
+  private static final Pattern LOCAL = Pattern.compile("(file:)?/[^\\p{Cntrl}]{0,1023}");
 
   private static final Pattern KEY_PREFIX = Pattern.compile("[^\\p{Cntrl}]{0,1024}");
 
@@ -20,8 +19,8 @@ public final class Locations {
   private Locations() {}
 
   /**
-   * A bootstrap script or step jar: an S3 URI or an absolute local path, with no {@code ..}
-   * segment ({@code ../x} is refused).
+   * A bootstrap script or step jar: an S3 URI or an absolute local path, with no {@code ..} segment
+   * ({@code ../x} is refused).
    *
    * @return true when the location passed
    */
@@ -76,7 +75,8 @@ public final class Locations {
     if (S3_URI.matcher(value).matches() || LOCAL.matcher(value).matches()) {
       return noDotDot(value, field, p);
     }
-    return p.matches(field, value, BUILT_IN_JAR, "an S3 URI, an absolute path or command-runner.jar")
+    return p.matches(
+            field, value, BUILT_IN_JAR, "an S3 URI, an absolute path or command-runner.jar")
         && noDotDot(value, field, p);
   }
 

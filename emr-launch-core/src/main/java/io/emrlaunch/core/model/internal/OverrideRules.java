@@ -188,11 +188,21 @@ public final class OverrideRules {
     boolean ok = true;
     // Presence, not truthiness: a bound of 0 is a bound (aws-emr-launch ignored it).
     if (o.minimum().isPresent() && v < o.minimum().get()) {
-      at.add("must be >= " + plain(o.minimum().get()) + " (was " + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v)) + ")");
+      at.add(
+          "must be >= "
+              + plain(o.minimum().get())
+              + " (was "
+              + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v))
+              + ")");
       ok = false;
     }
     if (o.maximum().isPresent() && v > o.maximum().get()) {
-      at.add("must be <= " + plain(o.maximum().get()) + " (was " + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v)) + ")");
+      at.add(
+          "must be <= "
+              + plain(o.maximum().get())
+              + " (was "
+              + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v))
+              + ")");
       ok = false;
     }
     return ok;

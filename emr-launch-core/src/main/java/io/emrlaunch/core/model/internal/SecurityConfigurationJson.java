@@ -207,7 +207,10 @@ public final class SecurityConfigurationJson {
         part(root, "LakeFormationConfiguration", p, SecurityConfigurationJson::parseLakeFormation));
     JsonNode imds = root.path("InstanceMetadataServiceConfiguration");
     if (imds.has("MinimumInstanceMetadataServiceVersion")) {
-      smallInt(imds, "MinimumInstanceMetadataServiceVersion", p.at("InstanceMetadataServiceConfiguration"))
+      smallInt(
+              imds,
+              "MinimumInstanceMetadataServiceVersion",
+              p.at("InstanceMetadataServiceConfiguration"))
           .ifPresent(b::minimumInstanceMetadataServiceVersion);
     }
     if (imds.has("HttpPutResponseHopLimit")) {
@@ -418,7 +421,10 @@ public final class SecurityConfigurationJson {
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > 1_000_000) {
+    if (!v.isIntegralNumber()
+        || !v.canConvertToInt()
+        || v.intValue() < 0
+        || v.intValue() > 1_000_000) {
       p.add(field, "must be a whole number from 0 to 1000000");
       return Optional.empty();
     }

@@ -95,8 +95,7 @@ class SecretResolverTest {
     String hive =
         aws.secretsManagerBackend()
             .putSecretString(
-                "emr/hive",
-                "{\"javax.jdo.option.ConnectionPassword\":\"" + DB_PASSWORD + "\"}");
+                "emr/hive", "{\"javax.jdo.option.ConnectionPassword\":\"" + DB_PASSWORD + "\"}");
     String spark =
         aws.secretsManagerBackend()
             .putSecretBinary(
@@ -116,7 +115,8 @@ class SecretResolverTest {
 
   @Test
   void noSecretsNoCall() {
-    RunJobFlowRequest base = RunJobFlowRequests.from(profile(null), config(Map.of()), "k", Map.of());
+    RunJobFlowRequest base =
+        RunJobFlowRequests.from(profile(null), config(Map.of()), "k", Map.of());
     assertThat(resolver.resolve(profile(null), config(Map.of()), base).join()).isSameAs(base);
     assertThat(aws.calls().count("secretsmanager")).isZero();
   }

@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  */
 public final class Numbers {
   /** How the range is described in messages. */
-  public static final String RANGE = "numbers must be finite IEEE 754 doubles, at most 1.7976931348623157e308";
+  public static final String RANGE =
+      "numbers must be finite IEEE 754 doubles, at most 1.7976931348623157e308";
 
   private static final BigDecimal MAX = new BigDecimal(Double.MAX_VALUE);
 

@@ -265,7 +265,8 @@ final class PreparationBranch {
 
   /**
    * {@code s3://bucket/prefix/clusterName} (no trailing slash: aws-emr-launch's {@code
-   * os.path.join("s3://" + bucket, LogsPath, name)}), with the prefix's slashes as RunJobFlowRequests.
+   * os.path.join("s3://" + bucket, LogsPath, name)}), with the prefix's slashes as
+   * RunJobFlowRequests.
    */
   private static void logUri(Graph g, String next) {
     String bucket = PROFILE + ".LogsBucket";

@@ -23,7 +23,10 @@ public final class IntrinsicParser {
   private static final Pattern NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
-  /** Step Functions nests at most 10 calls; deeper text is refused while reading, never a stack overflow. */
+  /**
+   * Step Functions nests at most 10 calls; deeper text is refused while reading, never a stack
+   * overflow.
+   */
   public static final int MAX_DEPTH = 10;
 
   private final String text;
@@ -57,7 +60,13 @@ public final class IntrinsicParser {
   private Intrinsic call() {
     int start = pos;
     if (++depth > MAX_DEPTH) {
-      throw fail("nests more than " + MAX_DEPTH + " intrinsic calls; at most " + MAX_DEPTH + " are allowed in one field", start);
+      throw fail(
+          "nests more than "
+              + MAX_DEPTH
+              + " intrinsic calls; at most "
+              + MAX_DEPTH
+              + " are allowed in one field",
+          start);
     }
     try {
       return callBody(start);
