@@ -596,7 +596,11 @@ public final class BrokenInputs {
     // attribute for single values, elements and map values)
     if (setter != null && e instanceof NullPointerException) {
       String attribute = attribute(setter);
-      String message = String.valueOf(e.getMessage());
+      if (e.getMessage() == null) {
+        // the JIT's preallocated NPE (OmitStackTraceInFastThrow) after many identical ones
+        return true;
+      }
+      String message = e.getMessage();
       return message.startsWith(attribute)
           || setter.startsWith("addAll")
           || setter.startsWith("putAll")
