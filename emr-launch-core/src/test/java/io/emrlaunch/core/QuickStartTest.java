@@ -60,7 +60,7 @@ class QuickStartTest {
     assertThat(request.name()).isEqualTo("nightly-etl");
     assertThat(request.instances().instanceGroups().get(1).instanceCount()).isEqualTo(10);
     assertThat(request.securityConfiguration()).isEqualTo("analytics-sc");
-    assertThat(request.logUri()).isEqualTo("s3://my-emr-logs/elasticmapreduce/nightly-etl/");
+    assertThat(request.logUri()).isEqualTo("s3://my-emr-logs/elasticmapreduce/nightly-etl");
 
     SparkJob job =
         SparkJob.builder()

@@ -90,7 +90,7 @@ class AwsEmrLaunchCompatibilityTest {
     assertThat(r.autoScalingRole()).isEqualTo("analytics_secure-AutoScalingRole");
     assertThat(r.securityConfiguration())
         .isEqualTo("analytics-secure-SecurityConfiguration-1A2B3C4D5E6F");
-    assertThat(r.logUri()).isEqualTo("s3://analytics-logs/elasticmapreduce/nightly-etl/");
+    assertThat(r.logUri()).isEqualTo("s3://analytics-logs/elasticmapreduce/nightly-etl");
     assertThat(r.instances().ec2SubnetId()).isEqualTo("subnet-0abc1234def567890");
     assertThat(r.instances().emrManagedMasterSecurityGroup()).isEqualTo("sg-0123456789abcdef0");
     assertThat(r.instances().emrManagedSlaveSecurityGroup()).isEqualTo("sg-0123456789abcdef1");

@@ -8,9 +8,11 @@ import io.emrlaunch.testkit.internal.ClientViews;
 import io.emrlaunch.testkit.internal.Ec2Service;
 import io.emrlaunch.testkit.internal.EmrService;
 import io.emrlaunch.testkit.internal.IamService;
+import io.emrlaunch.testkit.internal.SecretsManagerService;
 import io.emrlaunch.testkit.internal.SfnService;
 import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
+import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Instant;
@@ -23,6 +25,8 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -60,6 +64,8 @@ public final class FakeAws {
 
   /** Service id of EC2 in the call log and fault plan. */
   public static final String EC2 = "ec2";
+  /** Service id of Secrets Manager in the call log and fault plan. */
+  public static final String SECRETS_MANAGER = "secretsmanager";
 
   private final long seed;
   private final VirtualTime time;
@@ -81,6 +87,9 @@ public final class FakeAws {
   private final FakeEc2 ec2Backend;
   private final Lazy<Ec2Client> ec2;
   private final Lazy<Ec2AsyncClient> ec2Async;
+  private final FakeSecretsManager secretsBackend;
+  private final Lazy<SecretsManagerClient> secrets;
+  private final Lazy<SecretsManagerAsyncClient> secretsAsync;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -153,6 +162,23 @@ public final class FakeAws {
             () ->
                 ClientViews.async(
                     Ec2AsyncClient.class, ec2Backend, Ec2Service.DESCRIPTOR, context));
+    this.secretsBackend = new FakeSecretsManager(time.clock(), b.region.id(), b.accountId);
+    this.secrets =
+        new Lazy<>(
+            () ->
+                ClientViews.sync(
+                    SecretsManagerClient.class,
+                    secretsBackend,
+                    SecretsManagerService.DESCRIPTOR,
+                    context));
+    this.secretsAsync =
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    SecretsManagerAsyncClient.class,
+                    secretsBackend,
+                    SecretsManagerService.DESCRIPTOR,
+                    context));
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -305,6 +331,21 @@ public final class FakeAws {
       }
       return value;
     }
+  }
+
+  /** The in-memory Secrets Manager (secrets to set up, decryption failures to inject). */
+  public FakeSecretsManager secretsManagerBackend() {
+    return secretsBackend;
+  }
+
+  /** A Secrets Manager client backed by {@link #secretsManagerBackend()}. */
+  public SecretsManagerClient secretsManager() {
+    return secrets.get();
+  }
+
+  /** An async Secrets Manager client backed by {@link #secretsManagerBackend()}. */
+  public SecretsManagerAsyncClient secretsManagerAsync() {
+    return secretsAsync.get();
   }
 
   @Override

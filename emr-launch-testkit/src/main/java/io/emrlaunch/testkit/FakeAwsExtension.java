@@ -3,6 +3,7 @@ package io.emrlaunch.testkit;
 import io.emrlaunch.testkit.ec2.FakeEc2;
 import io.emrlaunch.testkit.emr.FakeEmr;
 import io.emrlaunch.testkit.iam.FakeIam;
+import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.lang.reflect.AnnotatedElement;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -65,7 +68,10 @@ public final class FakeAwsExtension implements ParameterResolver {
         || type == IamAsyncClient.class
         || type == FakeEc2.class
         || type == Ec2Client.class
-        || type == Ec2AsyncClient.class;
+        || type == Ec2AsyncClient.class
+        || type == FakeSecretsManager.class
+        || type == SecretsManagerClient.class
+        || type == SecretsManagerAsyncClient.class;
   }
 
   @Override
@@ -114,6 +120,12 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.ec2();
     } else if (type == Ec2AsyncClient.class) {
       return aws.ec2Async();
+    } else if (type == FakeSecretsManager.class) {
+      return aws.secretsManagerBackend();
+    } else if (type == SecretsManagerClient.class) {
+      return aws.secretsManager();
+    } else if (type == SecretsManagerAsyncClient.class) {
+      return aws.secretsManagerAsync();
     }
     throw new ParameterResolutionException("unsupported parameter type " + type);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.json.internal.JsonErrors;
+import io.emrlaunch.core.model.internal.ModelValidation;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import java.util.List;
@@ -52,6 +53,9 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
 
   @Override
   public T read(String json) {
+    if (json == null) {
+      throw new ValidationException(List.of(Problem.of("", "must be a JSON object (was null)")));
+    }
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(json);
@@ -78,12 +82,19 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
                       + "): upgrade emr-launch")));
     }
     ((ObjectNode) node).remove(SCHEMA_VERSION_FIELD);
+    T value;
     try {
-      return Json.MAPPER.treeToValue(node, type);
+      value = Json.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     } catch (IllegalArgumentException e) {
       throw new ValidationException(List.of(Problem.of("", "is invalid: " + e.getMessage())));
     }
+    if (value == null) {
+      throw new ValidationException(List.of(Problem.of("", "must be a JSON object")));
+    }
+    // decoding validates (RecordCodec#read): a record that loads is one that launches
+    ModelValidation.validate(value);
+    return value;
   }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
@@ -19,9 +22,10 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  * String out = EmrLaunchJson.writer().withDefaultPrettyPrinter().writeValueAsString(p);
  * }</pre>
  *
- * <p>Readers are tolerant (unknown properties are ignored, so records written by a newer version or
- * by another tool still load); writers omit absent and empty-optional values so records stay small
- * (SSM's Standard tier holds 4 KB).
+ * <p>Readers are tolerant of unknown properties (so records written by a newer version or by
+ * another tool still load) but strict about types: a number is never read as text, a fractional
+ * number never as a whole one, and a whole number out of its field's range is refused; writers omit
+ * absent and empty-optional values so records stay small (SSM's Standard tier holds 4 KB).
  */
 public final class EmrLaunchJson {
   /**
@@ -66,6 +70,16 @@ public final class EmrLaunchJson {
         .addModule(new Jdk8Module())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // no silent conversions: 68 is not the text "68", 2.7 is not the count 2
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .withCoercionConfig(
+            LogicalType.Textual,
+            c ->
+                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(
+            LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
         .defaultPropertyInclusion(

@@ -247,7 +247,7 @@ public final class SdkShapes {
 
   private static Object readScalar(MarshallingType<?> type, JsonNode json, Problems p) {
     if (type == MarshallingType.STRING) {
-      if (!json.isValueNode()) {
+      if (!json.isTextual()) {
         p.add("must be text");
         return null;
       }
@@ -261,21 +261,19 @@ public final class SdkShapes {
       return json.booleanValue();
     }
     if (type == MarshallingType.INTEGER || type == MarshallingType.LONG) {
-      if (!json.isIntegralNumber()
-          && !(json.isNumber() && json.asDouble() == Math.rint(json.asDouble()))) {
-        p.add("must be a whole number");
-        return null;
-      }
-      return type == MarshallingType.INTEGER ? (Object) json.asInt() : (Object) json.asLong();
+      return wholeNumber(json, type == MarshallingType.INTEGER, p);
     }
     if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT) {
       if (!json.isNumber()) {
         p.add("must be a number");
         return null;
       }
-      return type == MarshallingType.DOUBLE
-          ? (Object) json.asDouble()
-          : (Object) (float) json.asDouble();
+      double d = json.asDouble();
+      if (!Double.isFinite(d) || (type == MarshallingType.FLOAT && !Float.isFinite((float) d))) {
+        p.add("is out of range (was " + abbreviated(json) + ")");
+        return null;
+      }
+      return type == MarshallingType.DOUBLE ? (Object) d : (Object) (float) d;
     }
     if (type == MarshallingType.INSTANT) {
       try {
@@ -296,5 +294,53 @@ public final class SdkShapes {
     // documents and other exotic members do not occur in the shapes this library handles
     p.add("is not supported here");
     return null;
+  }
+
+  /**
+   * A whole number that fits the member exactly: never wrapped ({@code 4294967298} is not 2),
+   * truncated ({@code 2.7} is not 2) or saturated ({@code 1e300} is not {@code Integer.MAX_VALUE}).
+   */
+  private static Object wholeNumber(JsonNode json, boolean isInt, Problems p) {
+    if (!json.isNumber()) {
+      p.add("must be a whole number");
+      return null;
+    }
+    java.math.BigDecimal d;
+    if (json.isIntegralNumber()) {
+      d = new java.math.BigDecimal(json.bigIntegerValue());
+    } else {
+      double v = json.asDouble();
+      if (json.isBigDecimal()) {
+        d = json.decimalValue();
+      } else if (!Double.isFinite(v)) {
+        p.add("is out of range (was " + abbreviated(json) + ")");
+        return null;
+      } else {
+        d = java.math.BigDecimal.valueOf(v);
+      }
+      if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+        p.add("must be a whole number (was " + abbreviated(json) + ")");
+        return null;
+      }
+    }
+    java.math.BigDecimal min =
+        java.math.BigDecimal.valueOf(isInt ? Integer.MIN_VALUE : Long.MIN_VALUE);
+    java.math.BigDecimal max =
+        java.math.BigDecimal.valueOf(isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      p.add(
+          "is out of range (was "
+              + abbreviated(json)
+              + ", the most is "
+              + max.toPlainString()
+              + ")");
+      return null;
+    }
+    return isInt ? (Object) d.intValueExact() : (Object) d.longValueExact();
+  }
+
+  private static String abbreviated(JsonNode json) {
+    String t = json.toString();
+    return t.length() <= 40 ? t : t.substring(0, 37) + "...";
   }
 }

@@ -1,5 +1,6 @@
 package io.emrlaunch.core.launch;
 
+import io.emrlaunch.core.internal.AllowNulls;
 import io.emrlaunch.core.internal.ValueStyle;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
@@ -75,8 +76,11 @@ public interface LaunchRequest extends WithLaunchRequest {
   /**
    * Named runtime overrides of the configuration (override name → String, Number or Boolean),
    * checked against {@link #allowedOverrides()} — or the configuration's own allow-list when that
-   * is empty — before anything is sent.
+   * is empty — before anything is sent. A {@code null} value is accepted by the builder and refused
+   * by the launch as an {@link io.emrlaunch.core.overrides.InvalidOverrideException} naming {@code
+   * overrides.<name>} (the launch's future fails; nothing is sent).
    */
+  @AllowNulls
   Map<String, Object> overrides();
 
   /** The overrides this launch may use (a launch function's list); see {@link #overrides()}. */

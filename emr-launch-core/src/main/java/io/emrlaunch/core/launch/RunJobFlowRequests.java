@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  * EMR receives — the same rules aws-emr-launch's loader applied:
  *
  * <ul>
- *   <li>{@code LogUri} is {@code s3://<logsBucket>/<logsPrefix><clusterName>/} when the profile has
- *       a logs bucket;
+ *   <li>{@code LogUri} is {@code s3://<logsBucket>/<logsPrefix>/<clusterName>} when the profile has
+ *       a logs bucket, exactly aws-emr-launch's {@code os.path.join("s3://" + bucket, LogsPath,
+ *       name)} (one slash between the parts, none at the end);
  *   <li>{@code JobFlowRole} is the instance profile's name (derived from the instance role when the
  *       profile names no instance profile) and {@code ServiceRole} the service role's name;
  *   <li>{@code AutoScalingRole} is set only for instance-group clusters;
@@ -141,7 +142,10 @@ public final class RunJobFlowRequests {
         .build();
   }
 
-  /** The log location of a cluster: {@code s3://bucket/prefix/clusterName/}. */
+  /**
+   * The log location of a cluster: {@code s3://bucket/prefix/clusterName}, as aws-emr-launch's
+   * {@code os.path.join("s3://" + bucket, LogsPath, name)} (no trailing slash).
+   */
   static java.util.Optional<String> logUri(EmrProfile profile, String clusterName) {
     return profile
         .logsBucket()
@@ -158,7 +162,7 @@ public final class RunJobFlowRequests {
                   uri.append('/');
                 }
               }
-              return uri.append(clusterName).append('/').toString();
+              return uri.append(clusterName).toString();
             });
   }
 

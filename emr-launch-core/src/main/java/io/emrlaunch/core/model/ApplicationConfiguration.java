@@ -48,6 +48,11 @@ public interface ApplicationConfiguration extends WithApplicationConfiguration {
 
   String classification();
 
+  /**
+   * The properties. Left out of {@code toString()}: they may hold passwords (a metastore's {@code
+   * javax.jdo.option.ConnectionPassword}); the JSON record and the RunJobFlow request carry them.
+   */
+  @Value.Redacted
   Map<String, String> properties();
 
   List<ApplicationConfiguration> configurations();

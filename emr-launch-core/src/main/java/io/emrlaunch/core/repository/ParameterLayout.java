@@ -66,6 +66,7 @@ public final class ParameterLayout {
         || lower.startsWith("/aws")
         || lower.startsWith("/ssm")
         || r.length() > MAX_ROOT_LENGTH
+        || java.util.Arrays.stream(r.split("/")).anyMatch(s -> s.equals("..") || s.equals("."))
         || r.chars().filter(c -> c == '/').count() > MAX_ROOT_LEVELS) {
       throw new IllegalArgumentException(
           "root must be an absolute SSM path like /emr_launch (segments of letters, digits, '_',"
@@ -73,7 +74,7 @@ public final class ParameterLayout {
               + MAX_ROOT_LEVELS
               + " levels and "
               + MAX_ROOT_LENGTH
-              + " characters; not under /aws or /ssm): "
+              + " characters; no '.' or '..' segment; not under /aws or /ssm): "
               + root);
     }
     return new ParameterLayout(r);

@@ -187,7 +187,7 @@ public final class Problems {
    */
   public boolean matches(String field, String value, Pattern pattern, String describe) {
     if (value == null || !pattern.matcher(value).matches()) {
-      add(field, "must be " + describe + " (was " + quote(value) + ")");
+      add(field, "must be " + describe + " (was " + quote(field, value) + ")");
       return false;
     }
     return true;
@@ -216,7 +216,7 @@ public final class Problems {
       why = "must be at most " + maxLength + " characters";
     }
     if (why != null) {
-      add(field, why + " (was " + quote(value) + ")");
+      add(field, why + " (was " + quote(field, value) + ")");
       return false;
     }
     return true;
@@ -257,7 +257,8 @@ public final class Problems {
     return prefix.isEmpty() ? field : field.isEmpty() ? prefix : prefix + "." + field;
   }
 
-  private static String quote(String v) {
-    return v == null ? "null" : "\"" + v + "\"";
+  /** Values under a path that names a password, secret or token are masked. */
+  private String quote(String field, String v) {
+    return io.emrlaunch.core.internal.Redaction.quoted(join(field), v);
   }
 }

@@ -307,13 +307,13 @@ class AwsEmrLaunchFormatTest {
         io.emrlaunch.core.model.SparkJob.class,
         io.emrlaunch.core.model.SparkJob.builder()
             .jobName("j")
-            .entryPoint("s3://c/m.py")
+            .entryPoint("s3://code/m.py")
             .putNamedArguments("a.b", "c")
             .addSparkPackages("g:a:1")
             .build());
     roundTrip(
         io.emrlaunch.core.model.EmrStep.class,
-        io.emrlaunch.core.model.EmrStep.sparkSubmit("s", "s3://c/m.py", "x")
+        io.emrlaunch.core.model.EmrStep.sparkSubmit("s", "s3://code/m.py", "x")
             .withExecutionRoleArn("arn:aws:iam::123456789012:role/r"));
     roundTrip(PresetOptions.class, PresetOptions.of("x", "subnet-0abc"));
     roundTrip(

@@ -133,7 +133,7 @@ class RunJobFlowRequestsTest {
     assertThat(r.name()).isEqualTo("nightly");
     assertThat(r.releaseLabel()).isEqualTo("emr-7.5.0");
     assertThat(r.applications()).extracting(a -> a.name()).containsExactly("Hadoop", "Spark");
-    assertThat(r.logUri()).isEqualTo("s3://my-logs/elasticmapreduce/nightly/");
+    assertThat(r.logUri()).isEqualTo("s3://my-logs/elasticmapreduce/nightly");
     assertThat(r.serviceRole()).isEqualTo("analytics_secure-ServiceRole");
     assertThat(r.jobFlowRole()).isEqualTo("analytics_secure-InstanceRole");
     assertThat(r.autoScalingRole()).isEqualTo("analytics_secure-AutoScalingRole");
@@ -278,7 +278,7 @@ class RunJobFlowRequestsTest {
             .build();
     RunJobFlowRequest r = RunJobFlowRequests.from(p, groups(), "c1", Map.of());
     assertThat(r.jobFlowRole()).isEqualTo("Custom-Profile");
-    assertThat(r.logUri()).isEqualTo("s3://my-logs/team/logs/c1/");
+    assertThat(r.logUri()).isEqualTo("s3://my-logs/team/logs/c1");
   }
 
   @Test
@@ -297,7 +297,7 @@ class RunJobFlowRequestsTest {
     assertThat(RunJobFlowRequests.from(profile(), named, "", Map.of()).name())
         .isEqualTo("from-config");
     assertThat(RunJobFlowRequests.from(profile(), named, null, Map.of()).logUri())
-        .isEqualTo("s3://my-logs/elasticmapreduce/from-config/");
+        .isEqualTo("s3://my-logs/elasticmapreduce/from-config");
     assertThat(RunJobFlowRequests.from(profile(), named, "explicit", Map.of()).name())
         .isEqualTo("explicit");
     assertThat(RunJobFlowRequests.from(profile(), groups(), " ", Map.of()).name())

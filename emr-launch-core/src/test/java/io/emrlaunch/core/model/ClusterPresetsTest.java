@@ -245,7 +245,7 @@ class ClusterPresetsTest {
             switch (o.name()) {
               case "ClusterName" -> "renamed";
               case "ReleaseLabel" -> "emr-7.9.0";
-              case "Subnet" -> "subnet-0new";
+              case "Subnet" -> "subnet-0eee";
               case "MasterInstanceMarket", "CoreInstanceMarket", "TaskInstanceMarket" -> "SPOT";
               case "MinimumInstances", "MinimumCapacity", "TaskMinimumInstanceCount" -> 1;
               case "CoreInstanceSpotCount" -> 3;

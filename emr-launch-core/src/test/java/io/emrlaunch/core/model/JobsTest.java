@@ -164,7 +164,7 @@ class JobsTest {
     RunJobFlowRequest r = RunJobFlowRequests.from(RunJobFlowRequestsFixture.profile(), job);
     assertThat(r.name()).isEqualTo("report");
     assertThat(r.releaseLabel()).isEqualTo("emr-6.15.0");
-    assertThat(r.logUri()).isEqualTo("s3://job-logs/elasticmapreduce/report/");
+    assertThat(r.logUri()).isEqualTo("s3://job-logs/elasticmapreduce/report");
     assertThat(r.instances().keepJobFlowAliveWhenNoSteps()).isFalse();
     assertThat(r.instances().ec2SubnetId()).isEqualTo("subnet-0abc");
     assertThat(r.instances().instanceGroups().get(1).instanceCount()).isEqualTo(4);

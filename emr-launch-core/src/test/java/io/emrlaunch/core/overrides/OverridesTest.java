@@ -264,7 +264,7 @@ class OverridesTest {
     ClusterConfiguration out = Overrides.apply(groups(), Map.of("ClusterName", "nightly-2"));
     RunJobFlowRequest request = RunJobFlowRequests.from(profile, out, null, Map.of());
     assertThat(request.name()).isEqualTo("nightly-2");
-    assertThat(request.logUri()).isEqualTo("s3://logs/elasticmapreduce/nightly-2/");
+    assertThat(request.logUri()).isEqualTo("s3://logs/elasticmapreduce/nightly-2");
   }
 
   @Test
@@ -324,6 +324,6 @@ class OverridesTest {
         Overrides.apply(function, groups(), Map.of("ClusterName", "nightly-rerun"));
     RunJobFlowRequest r = RunJobFlowRequests.from(profile, renamed, null, Map.of());
     assertThat(r.name()).isEqualTo("nightly-rerun");
-    assertThat(r.logUri()).isEqualTo("s3://logs/elasticmapreduce/nightly-rerun/");
+    assertThat(r.logUri()).isEqualTo("s3://logs/elasticmapreduce/nightly-rerun");
   }
 }

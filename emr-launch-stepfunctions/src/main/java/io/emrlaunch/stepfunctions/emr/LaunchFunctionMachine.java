@@ -209,6 +209,20 @@ public final class LaunchFunctionMachine {
       profile.validationProblems().forEach(p -> pr.add(p.path(), p.message()));
       Problems cf = root.at("configuration");
       configuration.validationProblems().forEach(p -> cf.add(p.path(), p.message()));
+      // the machine reads the function's records: the values given here must be those records
+      if (!profile.ref().equals(function.profile())) {
+        root.add(
+            "profile",
+            "is " + profile.ref() + ", but the function reads the profile " + function.profile());
+      }
+      if (!configuration.ref().equals(function.configuration())) {
+        root.add(
+            "configuration",
+            "is "
+                + configuration.ref()
+                + ", but the function reads the configuration "
+                + function.configuration());
+      }
       if (!root.problems().isEmpty()) {
         root.throwIfAny();
       }

@@ -51,6 +51,7 @@ public final class ExecutionRolePolicy {
   private final String region;
   private final String accountId;
   private final EmrProfile profile;
+  private final String parameterKey;
   private final String stateMachineName;
   private final Map<String, Map<String, List<String>>> bindings;
   private final Map<String, List<PolicyStatement>> custom;
@@ -62,6 +63,7 @@ public final class ExecutionRolePolicy {
     this.region = b.region;
     this.accountId = b.accountId;
     this.profile = b.profile;
+    this.parameterKey = b.parameterKey;
     this.stateMachineName = b.stateMachineName;
     Map<String, Map<String, List<String>>> bs = new TreeMap<>();
     b.bindings.forEach((state, fields) -> bs.put(state, Map.copyOf(fields)));
@@ -170,9 +172,61 @@ public final class ExecutionRolePolicy {
     return finish(d, problems);
   }
 
+  /** An SSM parameter ARN of a stored profile: {@code ...:parameter<root>/emr_profiles/ns/name}. */
+  private static final java.util.regex.Pattern PROFILE_PARAMETER =
+      java.util.regex.Pattern.compile(":parameter(?:/[^*]*)?/emr_profiles/([^/*]+)/([^/*]+)");
+
+  /**
+   * PassRole is granted on the given profile's roles only when that profile is the one the
+   * definition reads: a definition that reads stored profiles ({@code <root>/emr_profiles/ns/name}
+   * parameters, as a launch function machine does) must read this profile's record. A definition
+   * that reads no profile record (roles written into it) is not restricted by this rule; its roles
+   * must still be the profile's.
+   */
+  private void checkProfileIsTheOneRead(List<PolicyStatement> statements, Problems problems) {
+    if (profile == null) {
+      return;
+    }
+    java.util.Set<String> read = new java.util.TreeSet<>();
+    for (PolicyStatement st : statements) {
+      if (st.actions().stream().noneMatch(a -> a.startsWith("ssm:GetParameter"))) {
+        continue;
+      }
+      for (String resource : st.resources()) {
+        java.util.regex.Matcher m = PROFILE_PARAMETER.matcher(resource);
+        if (m.find()) {
+          read.add(m.group(1) + "/" + m.group(2));
+        }
+      }
+    }
+    String mine = profile.namespace() + "/" + profile.name();
+    if (!read.isEmpty() && !read.contains(mine)) {
+      problems.add(
+          "profile",
+          "is "
+              + mine
+              + ", but the definition reads the profile "
+              + String.join(", ", read)
+              + ": iam:PassRole is granted only on the roles of the profile the definition reads");
+    }
+  }
+
   private DerivedPolicy finish(Derivation d, Problems problems) {
+    checkProfileIsTheOneRead(d.statements(), problems);
     problems.throwIfAny();
     List<PolicyStatement> all = new ArrayList<>(d.statements());
+    if (parameterKey != null
+        && d.statements().stream()
+            .anyMatch(
+                st -> st.actions().stream().anyMatch(x -> x.startsWith("ssm:GetParameter")))) {
+      // SecureString records (SsmRecordStore.secureString(keyId)): decrypt through SSM only
+      all.add(
+          PolicyStatement.allow()
+              .actions("kms:Decrypt")
+              .resources(parameterKey)
+              .condition("StringEquals", "kms:ViaService", "ssm." + region + ".amazonaws.com")
+              .build());
+    }
     all.addAll(extra);
     if (logging) {
       // CloudWatch Logs vended-log delivery supports no resource-level permissions.
@@ -208,6 +262,21 @@ public final class ExecutionRolePolicy {
 
   /** Builds an {@link ExecutionRolePolicy}. */
   public static final class Builder {
+    private String parameterKey;
+
+    /**
+     * The customer managed KMS key of the SecureString records the definition reads (records saved
+     * with {@code SsmRecordStore.secureString(keyId)}): {@code kms:Decrypt} is granted on it, only
+     * through SSM ({@code kms:ViaService}). Not needed for the AWS managed {@code aws/ssm} key.
+     *
+     * @param kmsKeyArn the key's ARN
+     * @return this builder
+     */
+    public Builder parameterKey(String kmsKeyArn) {
+      this.parameterKey = java.util.Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
+      return this;
+    }
+
     private String region;
     private String accountId;
     private EmrProfile profile;

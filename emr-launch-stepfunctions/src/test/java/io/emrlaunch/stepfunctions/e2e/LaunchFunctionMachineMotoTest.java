@@ -214,7 +214,7 @@ class LaunchFunctionMachineMotoTest {
                 "owner", "from-input",
                 "run", "42"));
     assertThat(expected.name()).isEqualTo(SampleRecords.CLUSTER_NAME);
-    assertThat(expected.logUri()).isEqualTo("s3://e2e-emr-logs/clusters/nightly-etl/");
+    assertThat(expected.logUri()).isEqualTo("s3://e2e-emr-logs/clusters/nightly-etl");
 
     assertThat(clusters())
         .singleElement()
@@ -246,7 +246,7 @@ class LaunchFunctionMachineMotoTest {
     RunJobFlowRequest expected = expectedRequest(FUNCTION, overrides, Map.of("team", "from-input"));
     assertThat(tagMap(expected.tags())).containsEntry("team", "from-input");
     assertThat(expected.name()).isEqualTo("adhoc-etl");
-    assertThat(expected.logUri()).isEqualTo("s3://e2e-emr-logs/clusters/adhoc-etl/");
+    assertThat(expected.logUri()).isEqualTo("s3://e2e-emr-logs/clusters/adhoc-etl");
     assertClusterMatches(clusterId(done), expected);
     assertSentRequestMatches(done, expected);
     assertThat(moto.emr().listInstanceGroups(r -> r.clusterId(clusterId(done))).instanceGroups())

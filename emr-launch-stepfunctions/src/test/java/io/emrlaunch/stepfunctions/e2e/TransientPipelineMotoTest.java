@@ -88,7 +88,7 @@ class TransientPipelineMotoTest {
     Cluster cluster = moto.emr().describeCluster(r -> r.clusterId(clusters.get(0).id())).cluster();
     assertThat(cluster.name()).isEqualTo("pipeline-run");
     assertThat(cluster.status().state()).isEqualTo(ClusterState.TERMINATED);
-    assertThat(cluster.logUri()).endsWith("/pipeline-run/");
+    assertThat(cluster.logUri()).endsWith("/pipeline-run");
     assertThat(cluster.tags()).contains(Tag.builder().key("run").value("42").build());
     Map<String, List<String>> steps =
         moto.emr().listSteps(r -> r.clusterId(cluster.id())).steps().stream()

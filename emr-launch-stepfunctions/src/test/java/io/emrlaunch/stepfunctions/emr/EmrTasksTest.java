@@ -471,7 +471,7 @@ class EmrTasksTest {
     assertThat(p.get("Name").asText()).isEqualTo("nightly");
     assertThat(p.get("ServiceRole").asText()).isEqualTo("analytics-ServiceRole");
     assertThat(p.get("JobFlowRole").asText()).isEqualTo("analytics-InstanceRole");
-    assertThat(p.get("LogUri").asText()).isEqualTo("s3://acme-logs/elasticmapreduce/nightly/");
+    assertThat(p.get("LogUri").asText()).isEqualTo("s3://acme-logs/elasticmapreduce/nightly");
     assertThat(p.at("/Instances/KeepJobFlowAliveWhenNoSteps").asBoolean()).isTrue();
     assertThat(p.at("/Instances/InstanceGroups/1/Name").asText()).isEqualTo("Core");
     assertThat(p.at("/Instances/InstanceGroups/1/InstanceCount").asInt()).isEqualTo(2);

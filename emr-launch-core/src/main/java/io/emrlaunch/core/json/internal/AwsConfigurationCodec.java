@@ -146,8 +146,8 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
     ClusterConfiguration.Builder b = ClusterConfiguration.builder();
     String name = AwsRecords.requiredText(root, "ConfigurationName", p);
     b.name(name == null ? "" : name);
-    b.namespace(AwsRecords.text(root, "Namespace").orElse(RecordRef.DEFAULT_NAMESPACE));
-    b.description(AwsRecords.text(root, "Description"));
+    b.namespace(AwsRecords.text(root, "Namespace", p).orElse(RecordRef.DEFAULT_NAMESPACE));
+    b.description(AwsRecords.text(root, "Description", p));
     JsonNode cluster = root.get("ClusterConfiguration");
     if (cluster == null || !cluster.isObject()) {
       p.add("ClusterConfiguration", "is required (the stored RunJobFlow request)");
@@ -161,17 +161,17 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
       cp.add("ReleaseLabel", "is required");
     }
     SdkToModel.resources(request.build(), b, cp);
-    AwsRecords.text(cluster, "Name").filter(n -> !n.equals(name)).ifPresent(b::clusterName);
+    AwsRecords.text(cluster, "Name", cp).filter(n -> !n.equals(name)).ifPresent(b::clusterName);
     JsonNode interfaces = root.path("OverrideInterfaces");
     b.allowedOverrides(
         AwsOverrides.read(
             interfaces.get("default"),
             AwsOverrides.layoutOf(cluster),
             p.at("OverrideInterfaces").at("default")));
-    JsonNode artifacts = root.path("ConfigurationArtifacts");
+    JsonNode artifacts = AwsRecords.array(root, "ConfigurationArtifacts", p);
     for (int i = 0; i < artifacts.size(); i++) {
-      JsonNode a = artifacts.get(i);
       Problems at = p.at("ConfigurationArtifacts", i);
+      JsonNode a = AwsRecords.element(artifacts, i, at);
       String bucket = AwsRecords.requiredText(a, "Bucket", at);
       String path = AwsRecords.requiredText(a, "Path", at);
       if (bucket != null && path != null) {
@@ -182,13 +182,21 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
     if (secrets != null && secrets.isObject()) {
       secrets
           .fields()
-          .forEachRemaining(e -> b.putSecretConfigurations(e.getKey(), e.getValue().asText()));
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isTextual()) {
+                  b.putSecretConfigurations(e.getKey(), e.getValue().asText());
+                } else {
+                  p.at("SecretConfigurations").add(e.getKey(), "must be a secret ARN (text)");
+                }
+              });
     } else if (secrets != null && !secrets.isNull()) {
       p.add("SecretConfigurations", "must be an object of classification → secret ARN");
     }
     p.throwIfAny();
+    ClusterConfiguration c;
     try {
-      return b.build();
+      c = b.build();
     } catch (ValidationException e) {
       throw new ValidationException(
           e.problems().stream()
@@ -198,5 +206,8 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
                           "ClusterConfiguration." + pr.path(), pr.message()))
               .toList());
     }
+    // decoding validates (RecordCodec#read): a record that loads is one that launches
+    c.validate();
+    return c;
   }
 }

@@ -55,17 +55,17 @@ public final class AwsLaunchFunctionCodec implements RecordCodec<LaunchFunction>
     LaunchFunction.Builder b = LaunchFunction.builder();
     String name = AwsRecords.requiredText(root, "LaunchFunctionName", p);
     b.name(name == null ? "" : name);
-    b.namespace(AwsRecords.text(root, "Namespace").orElse(RecordRef.DEFAULT_NAMESPACE));
+    b.namespace(AwsRecords.text(root, "Namespace", p).orElse(RecordRef.DEFAULT_NAMESPACE));
     ref(root, "EMRProfile", p).ifPresent(b::profile);
     ref(root, "ClusterConfiguration", p).ifPresent(b::configuration);
-    b.clusterName(AwsRecords.text(root, "ClusterName").orElse(""));
+    b.clusterName(AwsRecords.text(root, "ClusterName", p).orElse(""));
     b.defaultFailIfClusterRunning(AwsRecords.bool(root, "DefaultFailIfClusterRunning", false, p));
     b.waitForClusterStart(AwsRecords.bool(root, "WaitForClusterStart", true, p));
-    b.successTopicArn(AwsRecords.text(root, "SuccessTopic"));
-    b.failureTopicArn(AwsRecords.text(root, "FailureTopic"));
-    b.overrideClusterConfigsLambdaArn(AwsRecords.text(root, "OverrideClusterConfigsLambda"));
-    b.stateMachineArn(AwsRecords.text(root, "StateMachine"));
-    b.description(AwsRecords.text(root, "Description"));
+    b.successTopicArn(AwsRecords.text(root, "SuccessTopic", p));
+    b.failureTopicArn(AwsRecords.text(root, "FailureTopic", p));
+    b.overrideClusterConfigsLambdaArn(AwsRecords.text(root, "OverrideClusterConfigsLambda", p));
+    b.stateMachineArn(AwsRecords.text(root, "StateMachine", p));
+    b.description(AwsRecords.text(root, "Description", p));
     b.allowedOverrides(
         AwsOverrides.read(
             root.get("AllowedClusterConfigOverrides"),
@@ -74,19 +74,32 @@ public final class AwsLaunchFunctionCodec implements RecordCodec<LaunchFunction>
     JsonNode tags = root.path("ClusterTags");
     if (tags.isObject()) {
       // aws-emr-launch accepted a dict too
-      tags.fields().forEachRemaining(e -> b.putClusterTags(e.getKey(), e.getValue().asText()));
+      tags.fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isTextual()) {
+                  b.putClusterTags(e.getKey(), e.getValue().asText());
+                } else {
+                  p.at("ClusterTags").add(e.getKey(), "must be text");
+                }
+              });
+    } else if (!tags.isMissingNode() && !tags.isNull() && !tags.isArray()) {
+      p.add("ClusterTags", "must be a list of {Key, Value} or an object");
     } else {
       for (int i = 0; i < tags.size(); i++) {
         Problems at = p.at("ClusterTags", i);
-        String key = AwsRecords.requiredText(tags.get(i), "Key", at);
-        String value = AwsRecords.text(tags.get(i), "Value").orElse("");
+        JsonNode tag = AwsRecords.element(tags, i, at);
+        String key = AwsRecords.requiredText(tag, "Key", at);
+        String value = AwsRecords.text(tag, "Value", at).orElse("");
         if (key != null) {
           b.putClusterTags(key, value);
         }
       }
     }
     p.throwIfAny();
-    return b.build();
+    LaunchFunction f = b.build();
+    f.validate();
+    return f;
   }
 
   private static Optional<RecordRef> ref(JsonNode root, String field, Problems p) {

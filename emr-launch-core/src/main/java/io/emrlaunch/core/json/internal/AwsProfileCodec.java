@@ -90,33 +90,33 @@ public final class AwsProfileCodec implements RecordCodec<EmrProfile> {
     EmrProfile.Builder b = EmrProfile.builder();
     String name = AwsRecords.requiredText(root, "ProfileName", p);
     b.name(name == null ? "" : name);
-    b.namespace(AwsRecords.text(root, "Namespace").orElse(RecordRef.DEFAULT_NAMESPACE));
-    b.description(AwsRecords.text(root, "Description"));
-    b.vpcId(AwsRecords.text(root, "Vpc"));
+    b.namespace(AwsRecords.text(root, "Namespace", p).orElse(RecordRef.DEFAULT_NAMESPACE));
+    b.description(AwsRecords.text(root, "Description", p));
+    b.vpcId(AwsRecords.text(root, "Vpc", p));
     b.mutableInstanceRole(AwsRecords.bool(root, "MutableInstanceRole", true, p));
     b.mutableSecurityGroups(AwsRecords.bool(root, "MutableSecurityGroups", true, p));
-    JsonNode groups = root.path("SecurityGroups");
-    b.masterSecurityGroup(AwsRecords.text(groups, "MasterGroup"));
-    b.workersSecurityGroup(AwsRecords.text(groups, "WorkersGroup"));
-    b.serviceAccessSecurityGroup(AwsRecords.text(groups, "ServiceGroup"));
-    JsonNode roles = root.path("Roles");
+    JsonNode groups = AwsRecords.object(root, "SecurityGroups", p);
+    b.masterSecurityGroup(AwsRecords.text(groups, "MasterGroup", p.at("SecurityGroups")));
+    b.workersSecurityGroup(AwsRecords.text(groups, "WorkersGroup", p.at("SecurityGroups")));
+    b.serviceAccessSecurityGroup(AwsRecords.text(groups, "ServiceGroup", p.at("SecurityGroups")));
+    JsonNode roles = AwsRecords.object(root, "Roles", p);
     Problems rp = p.at("Roles");
     String service = AwsRecords.requiredText(roles, "ServiceRole", rp);
     String instance = AwsRecords.requiredText(roles, "InstanceRole", rp);
     b.serviceRole(service == null ? "" : service);
     b.instanceRole(instance == null ? "" : instance);
-    Optional<String> instanceProfile = AwsRecords.text(roles, "InstanceProfile");
+    Optional<String> instanceProfile = AwsRecords.text(roles, "InstanceProfile", rp);
     // the derived instance profile is implied; keep only one that differs
     b.instanceProfile(
         instanceProfile.filter(
             ip -> instance == null || !derivedProfile(instance).equals(Optional.of(ip))));
-    b.autoScalingRole(AwsRecords.text(roles, "AutoScalingRole"));
-    b.artifactsBucket(AwsRecords.text(root, "ArtifactsBucket"));
-    b.artifactsPrefix(AwsRecords.text(root, "ArtifactsPath"));
-    b.logsBucket(AwsRecords.text(root, "LogsBucket"));
-    b.logsPrefix(AwsRecords.text(root, "LogsPath").orElse(DEFAULT_LOGS_PATH));
-    b.kerberosAttributesSecretArn(AwsRecords.text(root, "KerberosAttributesSecret"));
-    b.securityConfigurationName(AwsRecords.text(root, "SecurityConfiguration"));
+    b.autoScalingRole(AwsRecords.text(roles, "AutoScalingRole", rp));
+    b.artifactsBucket(AwsRecords.text(root, "ArtifactsBucket", p));
+    b.artifactsPrefix(AwsRecords.text(root, "ArtifactsPath", p));
+    b.logsBucket(AwsRecords.text(root, "LogsBucket", p));
+    b.logsPrefix(AwsRecords.text(root, "LogsPath", p).orElse(DEFAULT_LOGS_PATH));
+    b.kerberosAttributesSecretArn(AwsRecords.text(root, "KerberosAttributesSecret", p));
+    b.securityConfigurationName(AwsRecords.text(root, "SecurityConfiguration", p));
     SecurityConfiguration.Builder sc = SecurityConfiguration.builder();
     boolean any = false;
     var s3 =
@@ -161,7 +161,9 @@ public final class AwsProfileCodec implements RecordCodec<EmrProfile> {
       b.securityConfiguration(sc.build());
     }
     p.throwIfAny();
-    return b.build();
+    EmrProfile profile = b.build();
+    profile.validate();
+    return profile;
   }
 
   /**

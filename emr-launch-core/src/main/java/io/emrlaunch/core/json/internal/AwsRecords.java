@@ -33,6 +33,58 @@ final class AwsRecords {
     return v == null || v.isNull() || !v.isValueNode() ? Optional.empty() : Optional.of(v.asText());
   }
 
+  /**
+   * A text field: absent or null is empty; any other JSON type is reported ({@code "LogsBucket":
+   * 68} is not the bucket "68").
+   */
+  static Optional<String> text(JsonNode n, String field, Problems p) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      p.add(field, "must be text");
+      return Optional.empty();
+    }
+    return Optional.of(v.asText());
+  }
+
+  /** An object field; absent or null is an empty object, any other JSON type is reported. */
+  static JsonNode object(JsonNode n, String field, Problems p) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    if (!v.isObject()) {
+      p.add(field, "must be an object");
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    return v;
+  }
+
+  /** A list field; absent or null is an empty list, any other JSON type is reported. */
+  static JsonNode array(JsonNode n, String field, Problems p) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    }
+    if (!v.isArray()) {
+      p.add(field, "must be a list");
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    }
+    return v;
+  }
+
+  /** Element {@code i} of a list, which must be an object (reported otherwise). */
+  static JsonNode element(JsonNode list, int i, Problems at) {
+    JsonNode v = list.get(i);
+    if (v == null || !v.isObject()) {
+      at.add("must be an object");
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    return v;
+  }
+
   static String requiredText(JsonNode n, String field, Problems p) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {

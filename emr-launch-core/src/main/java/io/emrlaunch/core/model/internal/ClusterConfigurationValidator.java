@@ -25,6 +25,26 @@ public final class ClusterConfigurationValidator {
       Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+");
   private static final Pattern CLUSTER_NAME = Pattern.compile("[^\\p{Cntrl}]{1,256}");
 
+  /** EMR's XmlStringMaxLen256 without control codes: names of groups, actions, key pairs. */
+  static final Pattern NAME_256 = Pattern.compile("[^\\p{Cntrl}]{1,256}");
+
+  /** An EC2 subnet id, as EC2 forms them (8 or 17 hex digits; shorter ones occur in tests). */
+  static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{1,17}");
+
+  static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{1,17}");
+  static final Pattern AMI = Pattern.compile("ami-[0-9a-f]{1,17}");
+
+  /** An EC2 instance type: family, a dot, size ({@code m5.xlarge}, {@code u-6tb1.metal}). */
+  static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,30}\\.[a-z0-9-]{1,30}");
+
+  static final Pattern AVAILABILITY_ZONE = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+");
+
+  /** The most instances one group may ask for; more is a typo, not a cluster. */
+  public static final int MAX_INSTANCE_COUNT = 10_000;
+
+  /** The most capacity units one fleet may target. */
+  public static final int MAX_FLEET_CAPACITY = 100_000;
+
   private ClusterConfigurationValidator() {}
 
   /** Reports every problem of {@code config} into {@code p}. */
@@ -51,9 +71,16 @@ public final class ClusterConfigurationValidator {
     for (int i = 0; i < config.bootstrapActions().size(); i++) {
       BootstrapAction a = config.bootstrapActions().get(i);
       Problems at = p.at("bootstrapActions", i);
-      at.required("name", a.name());
-      at.required("path", a.path());
+      if (at.required("name", a.name())) {
+        at.matches("name", a.name(), NAME_256, "1 to 256 characters without control codes");
+      }
+      if (at.required("path", a.path())) {
+        Locations.scriptLocation(a.path(), "path", at);
+      }
     }
+    config
+        .customAmiId()
+        .ifPresent(a -> p.matches("customAmiId", a, AMI, "an AMI id like ami-0abc1234"));
     configurations(config.configurations(), p, "configurations");
     config
         .stepConcurrencyLevel()
@@ -110,7 +137,62 @@ public final class ClusterConfigurationValidator {
     }
   }
 
+  private static void instanceType(String type, Problems p) {
+    if (p.required("instanceType", type)) {
+      p.matches("instanceType", type, INSTANCE_TYPE, "an EC2 instance type like m5.xlarge");
+    }
+  }
+
+  /** Ids by their AWS shapes: subnets, security groups, key pair and zones. */
+  private static void networkIds(ClusterInstances instances, Problems p) {
+    instances
+        .ec2SubnetId()
+        .ifPresent(s -> p.matches("ec2SubnetId", s, SUBNET, "a subnet id like subnet-0abc1234"));
+    for (int i = 0; i < instances.ec2SubnetIds().size(); i++) {
+      p.matches(
+          "ec2SubnetIds[" + i + "]",
+          instances.ec2SubnetIds().get(i),
+          SUBNET,
+          "a subnet id like subnet-0abc1234");
+    }
+    for (int i = 0; i < instances.additionalMasterSecurityGroups().size(); i++) {
+      p.matches(
+          "additionalMasterSecurityGroups[" + i + "]",
+          instances.additionalMasterSecurityGroups().get(i),
+          SECURITY_GROUP,
+          "a security group id like sg-0abc1234");
+    }
+    for (int i = 0; i < instances.additionalSlaveSecurityGroups().size(); i++) {
+      p.matches(
+          "additionalSlaveSecurityGroups[" + i + "]",
+          instances.additionalSlaveSecurityGroups().get(i),
+          SECURITY_GROUP,
+          "a security group id like sg-0abc1234");
+    }
+    instances
+        .ec2KeyName()
+        .ifPresent(
+            k -> p.matches("ec2KeyName", k, NAME_256, "1 to 256 characters without control codes"));
+    instances
+        .availabilityZone()
+        .ifPresent(
+            z ->
+                p.matches(
+                    "availabilityZone",
+                    z,
+                    AVAILABILITY_ZONE,
+                    "an availability zone like us-east-1a"));
+    for (int i = 0; i < instances.availabilityZones().size(); i++) {
+      p.matches(
+          "availabilityZones[" + i + "]",
+          instances.availabilityZones().get(i),
+          AVAILABILITY_ZONE,
+          "an availability zone like us-east-1a");
+    }
+  }
+
   private static void validateInstances(ClusterInstances instances, Problems p) {
+    networkIds(instances, p);
     if (instances.usesInstanceGroups() && instances.usesInstanceFleets()) {
       p.add("", "use instance groups or instance fleets, not both");
     }
@@ -173,8 +255,20 @@ public final class ClusterConfigurationValidator {
   }
 
   private static void validateGroup(InstanceGroupConfig group, Problems p) {
-    p.required("instanceType", group.instanceType());
-    p.min("instanceCount", group.instanceCount(), 0);
+    instanceType(group.instanceType(), p);
+    if (p.min("instanceCount", group.instanceCount(), 0)
+        && group.instanceCount() > MAX_INSTANCE_COUNT) {
+      p.add(
+          "instanceCount",
+          "must be at most " + MAX_INSTANCE_COUNT + " (was " + group.instanceCount() + ")");
+    }
+    group
+        .name()
+        .ifPresent(
+            n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
+    group
+        .customAmiId()
+        .ifPresent(a -> p.matches("customAmiId", a, AMI, "an AMI id like ami-0abc1234"));
     group
         .bidPrice()
         .ifPresent(
@@ -190,8 +284,26 @@ public final class ClusterConfigurationValidator {
   }
 
   private static void validateFleet(InstanceFleetConfig fleet, Problems p) {
-    p.min("targetOnDemandCapacity", fleet.targetOnDemandCapacity(), 0);
-    p.min("targetSpotCapacity", fleet.targetSpotCapacity(), 0);
+    if (p.min("targetOnDemandCapacity", fleet.targetOnDemandCapacity(), 0)
+        && fleet.targetOnDemandCapacity() > MAX_FLEET_CAPACITY) {
+      p.add(
+          "targetOnDemandCapacity",
+          "must be at most "
+              + MAX_FLEET_CAPACITY
+              + " (was "
+              + fleet.targetOnDemandCapacity()
+              + ")");
+    }
+    if (p.min("targetSpotCapacity", fleet.targetSpotCapacity(), 0)
+        && fleet.targetSpotCapacity() > MAX_FLEET_CAPACITY) {
+      p.add(
+          "targetSpotCapacity",
+          "must be at most " + MAX_FLEET_CAPACITY + " (was " + fleet.targetSpotCapacity() + ")");
+    }
+    fleet
+        .name()
+        .ifPresent(
+            n -> p.matches("name", n, NAME_256, "1 to 256 characters without control codes"));
     if (fleet.instanceTypeConfigs().isEmpty()) {
       p.add("instanceTypeConfigs", "needs at least one instance type");
     }
@@ -203,8 +315,16 @@ public final class ClusterConfigurationValidator {
     for (int i = 0; i < fleet.instanceTypeConfigs().size(); i++) {
       InstanceTypeConfig t = fleet.instanceTypeConfigs().get(i);
       Problems at = p.at("instanceTypeConfigs", i);
-      at.required("instanceType", t.instanceType());
-      t.weightedCapacity().ifPresent(w -> at.min("weightedCapacity", w, 1));
+      instanceType(t.instanceType(), at);
+      t.customAmiId()
+          .ifPresent(a -> at.matches("customAmiId", a, AMI, "an AMI id like ami-0abc1234"));
+      t.weightedCapacity()
+          .ifPresent(
+              w -> {
+                if (at.min("weightedCapacity", w, 1) && w > MAX_FLEET_CAPACITY) {
+                  at.add("weightedCapacity", "must be at most " + MAX_FLEET_CAPACITY);
+                }
+              });
       t.bidPrice().ifPresent(b -> price("bidPrice", b, at));
       t.bidPriceAsPercentageOfOnDemandPrice()
           .ifPresent(v -> at.range("bidPriceAsPercentageOfOnDemandPrice", v, 0.0, 1000.0));

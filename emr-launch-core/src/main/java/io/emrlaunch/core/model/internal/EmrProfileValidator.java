@@ -43,6 +43,10 @@ public final class EmrProfileValidator {
                     Pattern.compile("[^\\p{Cntrl}]{1,10280}"),
                     "a non-empty name"));
     profile.logsBucket().ifPresent(b -> p.matches("logsBucket", b, BUCKET, "an S3 bucket name"));
+    if (profile.logsPrefix() != null) {
+      Locations.keyPrefix(profile.logsPrefix(), "logsPrefix", p);
+    }
+    profile.artifactsPrefix().ifPresent(a -> Locations.keyPrefix(a, "artifactsPrefix", p));
     profile
         .artifactsBucket()
         .ifPresent(b -> p.matches("artifactsBucket", b, BUCKET, "an S3 bucket name"));

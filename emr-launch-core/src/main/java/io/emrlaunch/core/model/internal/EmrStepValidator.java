@@ -19,7 +19,9 @@ public final class EmrStepValidator {
     if (p.required("name", step.name())) {
       p.matches("name", step.name(), NAME, "1 to 256 characters without control codes");
     }
-    p.required("jar", step.jar());
+    if (p.required("jar", step.jar())) {
+      Locations.jar(step.jar(), "jar", p);
+    }
     step.mainClass().ifPresent(m -> p.required("mainClass", m));
     for (int i = 0; i < step.args().size(); i++) {
       if (step.args().get(i) == null) {

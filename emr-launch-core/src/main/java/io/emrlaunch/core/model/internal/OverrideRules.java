@@ -25,6 +25,9 @@ import java.util.Set;
  * enum values are checked, booleans are not numbers.
  */
 public final class OverrideRules {
+  /** The longest string override (EMR's longest string members hold 10280 characters). */
+  static final int MAX_STRING = 10_280;
+
   private OverrideRules() {}
 
   /** Checks an allow-list (names unique, paths naming single-value fields, bounds coherent). */
@@ -111,7 +114,12 @@ public final class OverrideRules {
     switch (o.type()) {
       case STRING -> {
         if (!(value instanceof String s)) {
-          at.add("must be a string (was " + describe(value) + ")");
+          at.add("must be a string (was " + describe(o, value) + ")");
+          return Optional.empty();
+        }
+        if (s.length() > MAX_STRING || s.chars().anyMatch(Character::isISOControl)) {
+          // the value is not echoed: it may be long, binary or a secret
+          at.add("must be at most " + MAX_STRING + " characters without control codes");
           return Optional.empty();
         }
         if (target.getRawClass().isEnum()) {
@@ -124,9 +132,9 @@ public final class OverrideRules {
             at.add(
                 "must be one of "
                     + Arrays.toString(target.getRawClass().getEnumConstants())
-                    + " (was \""
-                    + s
-                    + "\")");
+                    + " (was "
+                    + (sensitive(o) ? describe(o, s) : "\"" + s + "\"")
+                    + ")");
             return Optional.empty();
           }
           out = TextNode.valueOf(constant.get());
@@ -136,7 +144,7 @@ public final class OverrideRules {
       }
       case BOOLEAN -> {
         if (!(value instanceof Boolean b)) {
-          at.add("must be true or false (was " + describe(value) + ")");
+          at.add("must be true or false (was " + describe(o, value) + ")");
           return Optional.empty();
         }
         out = BooleanNode.valueOf(b);
@@ -144,7 +152,7 @@ public final class OverrideRules {
       case INTEGER -> {
         Optional<Long> whole = wholeNumber(value);
         if (whole.isEmpty()) {
-          at.add("must be a whole number (was " + describe(value) + ")");
+          at.add("must be a whole number (was " + describe(o, value) + ")");
           return Optional.empty();
         }
         long v = whole.get();
@@ -159,7 +167,7 @@ public final class OverrideRules {
       }
       case NUMBER -> {
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-          at.add("must be a number (was " + describe(value) + ")");
+          at.add("must be a number (was " + describe(o, value) + ")");
           return Optional.empty();
         }
         if (!bounds(o, n.doubleValue(), at)) {
@@ -170,7 +178,7 @@ public final class OverrideRules {
       default -> throw new IllegalStateException("unknown type " + o.type());
     }
     if (!o.allowedValues().isEmpty() && !o.allowedValues().contains(out.asText())) {
-      at.add("must be one of " + o.allowedValues() + " (was " + describe(value) + ")");
+      at.add("must be one of " + o.allowedValues() + " (was " + describe(o, value) + ")");
       return Optional.empty();
     }
     return Optional.of(out);
@@ -180,11 +188,21 @@ public final class OverrideRules {
     boolean ok = true;
     // Presence, not truthiness: a bound of 0 is a bound (aws-emr-launch ignored it).
     if (o.minimum().isPresent() && v < o.minimum().get()) {
-      at.add("must be >= " + plain(o.minimum().get()) + " (was " + plain(v) + ")");
+      at.add(
+          "must be >= "
+              + plain(o.minimum().get())
+              + " (was "
+              + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v))
+              + ")");
       ok = false;
     }
     if (o.maximum().isPresent() && v > o.maximum().get()) {
-      at.add("must be <= " + plain(o.maximum().get()) + " (was " + plain(v) + ")");
+      at.add(
+          "must be <= "
+              + plain(o.maximum().get())
+              + " (was "
+              + (sensitive(o) ? io.emrlaunch.core.internal.Redaction.MASK : plain(v))
+              + ")");
       ok = false;
     }
     return ok;
@@ -239,7 +257,15 @@ public final class OverrideRules {
     return c.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
-  private static String describe(Object v) {
+  private static boolean sensitive(AllowedOverride o) {
+    return io.emrlaunch.core.internal.Redaction.isSensitive(o.name())
+        || io.emrlaunch.core.internal.Redaction.isSensitive(o.path());
+  }
+
+  private static String describe(AllowedOverride o, Object v) {
+    if (sensitive(o)) {
+      return "a value not shown: " + o.name() + " names a password, secret or token";
+    }
     if (v instanceof String s) {
       return "the string \"" + s + "\"";
     }

@@ -207,11 +207,15 @@ public final class SecurityConfigurationJson {
         part(root, "LakeFormationConfiguration", p, SecurityConfigurationJson::parseLakeFormation));
     JsonNode imds = root.path("InstanceMetadataServiceConfiguration");
     if (imds.has("MinimumInstanceMetadataServiceVersion")) {
-      b.minimumInstanceMetadataServiceVersion(
-          imds.get("MinimumInstanceMetadataServiceVersion").asInt());
+      smallInt(
+              imds,
+              "MinimumInstanceMetadataServiceVersion",
+              p.at("InstanceMetadataServiceConfiguration"))
+          .ifPresent(b::minimumInstanceMetadataServiceVersion);
     }
     if (imds.has("HttpPutResponseHopLimit")) {
-      b.instanceMetadataHttpPutResponseHopLimit(imds.get("HttpPutResponseHopLimit").asInt());
+      smallInt(imds, "HttpPutResponseHopLimit", p.at("InstanceMetadataServiceConfiguration"))
+          .ifPresent(b::instanceMetadataHttpPutResponseHopLimit);
     }
     p.throwIfAny();
     return b.build();
@@ -310,7 +314,8 @@ public final class SecurityConfigurationJson {
     if (provider.get() == KerberosConfig.Provider.CLUSTER_DEDICATED_KDC) {
       JsonNode d = n.path("ClusterDedicatedKdcConfiguration");
       if (d.has("TicketLifetimeInHours")) {
-        b.ticketLifetimeInHours(d.get("TicketLifetimeInHours").asInt());
+        smallInt(d, "TicketLifetimeInHours", p.at("ClusterDedicatedKdcConfiguration"))
+            .ifPresent(b::ticketLifetimeInHours);
       }
       // EMR nests the trust in the dedicated KDC block; tolerate it one level up as well
       JsonNode t =
@@ -324,7 +329,8 @@ public final class SecurityConfigurationJson {
     } else {
       JsonNode e = n.path("ExternalKdcConfiguration");
       if (e.has("TicketLifetimeInHours")) {
-        b.ticketLifetimeInHours(e.get("TicketLifetimeInHours").asInt());
+        smallInt(e, "TicketLifetimeInHours", p.at("ExternalKdcConfiguration"))
+            .ifPresent(b::ticketLifetimeInHours);
       }
       JsonNode ad = e.path("AdIntegrationConfiguration");
       b.adminServer(text(e, "AdminServer"))
@@ -340,9 +346,17 @@ public final class SecurityConfigurationJson {
   public static List<EmrFsRoleMapping> parseEmrFs(JsonNode n, Problems p) {
     JsonNode list = n.path("RoleMappings");
     List<EmrFsRoleMapping> out = new java.util.ArrayList<>();
+    if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+      p.add("RoleMappings", "must be a list");
+      return out;
+    }
     for (int i = 0; i < list.size(); i++) {
       JsonNode m = list.get(i);
       Problems at = p.at("RoleMappings", i);
+      if (!m.isObject()) {
+        at.add("must be an object");
+        continue;
+      }
       Optional<String> role = text(m, "Role");
       Optional<EmrFsRoleMapping.IdentifierType> type =
           enumOf(
@@ -357,7 +371,18 @@ public final class SecurityConfigurationJson {
       if (role.isPresent() && type.isPresent()) {
         EmrFsRoleMapping.Builder b =
             EmrFsRoleMapping.builder().role(role.get()).identifierType(type.get());
-        m.path("Identifiers").forEach(id -> b.addIdentifiers(id.asText()));
+        JsonNode ids = m.path("Identifiers");
+        if (!ids.isMissingNode() && !ids.isNull() && !ids.isArray()) {
+          at.add("Identifiers", "must be a list of text");
+          continue;
+        }
+        for (int k = 0; k < ids.size(); k++) {
+          if (ids.get(k).isTextual()) {
+            b.addIdentifiers(ids.get(k).asText());
+          } else {
+            at.at("Identifiers", k).add("must be text");
+          }
+        }
         out.add(b.build());
       }
     }
@@ -385,7 +410,25 @@ public final class SecurityConfigurationJson {
 
   private static Optional<String> text(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    // a number, list or object is no text: treated as absent here, reported by the validator
+    // when required (an enum or a required field); never read as "68" or ""
+    return v == null || !v.isTextual() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  /** A whole number in 0..10^6 (hop limits, versions, ticket lifetimes), reported otherwise. */
+  private static Optional<Integer> smallInt(JsonNode n, String field, Problems p) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isIntegralNumber()
+        || !v.canConvertToInt()
+        || v.intValue() < 0
+        || v.intValue() > 1_000_000) {
+      p.add(field, "must be a whole number from 0 to 1000000");
+      return Optional.empty();
+    }
+    return Optional.of(v.intValue());
   }
 
   private static boolean bool(JsonNode n, String field) {

@@ -66,21 +66,24 @@ public final class AslReader {
    * @throws AslParseException listing every problem
    */
   public static StateMachine read(String json) {
+    if (json == null) {
+      throw new AslParseException(List.of(Problem.of("", "must be a JSON object (was null)")));
+    }
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
+      // a limit of the parser (nesting depth, number length) has no location
+      var loc = e.getLocation();
       throw new AslParseException(
           List.of(
               Problem.of(
                   "",
                   "is not valid JSON: "
                       + e.getOriginalMessage()
-                      + " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")")));
+                      + (loc == null
+                          ? ""
+                          : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"))));
     }
     if (root == null || root.isMissingNode()) {
       throw new AslParseException(List.of(Problem.of("", "is empty")));
@@ -743,7 +746,8 @@ public final class AslReader {
         return Optional.empty();
       }
       if (n.isNumber()) {
-        return Optional.of(NumberOrJsonata.of(n.decimalValue()));
+        BigDecimal d = finite(n, name);
+        return d == null ? Optional.empty() : Optional.of(NumberOrJsonata.of(d));
       }
       if (n.isTextual()) {
         return Optional.of(NumberOrJsonata.jsonata(n.asText()));
@@ -773,7 +777,16 @@ public final class AslReader {
         problem(at(name), "must be a number");
         return Optional.empty();
       }
-      return Optional.of(n.decimalValue());
+      return Optional.ofNullable(finite(n, name));
+    }
+
+    /** The number when it is one Step Functions can hold (a finite IEEE 754 double). */
+    private BigDecimal finite(JsonNode n, String name) {
+      BigDecimal d = Numbers.finiteDecimal(n);
+      if (d == null) {
+        problem(at(name), "is out of range (" + Numbers.RANGE + ")");
+      }
+      return d;
     }
 
     <E> Optional<E> enumValue(String name, Function<String, E> lookup) {

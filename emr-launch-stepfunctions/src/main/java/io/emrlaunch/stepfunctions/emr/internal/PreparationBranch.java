@@ -156,7 +156,9 @@ final class PreparationBranch {
     String notFound = kind + " Not Found";
     TaskBuilder task =
         Flow.task(state, plan.resource("aws-sdk:ssm:getParameter"))
-            .parameters(object().put("Name", parameter))
+            // records saved with SsmRecordStore.secureString(..) are SecureString parameters; SSM
+            // ignores WithDecryption for String ones
+            .parameters(object().put("Name", parameter).put("WithDecryption", true))
             .resultSelector(
                 object()
                     .put("Value.$", "States.StringToJson($.Parameter.Value)")
@@ -261,7 +263,11 @@ final class PreparationBranch {
     }
   }
 
-  /** {@code s3://bucket/prefix/clusterName/}, with the prefix's slashes as RunJobFlowRequests. */
+  /**
+   * {@code s3://bucket/prefix/clusterName} (no trailing slash: aws-emr-launch's {@code
+   * os.path.join("s3://" + bucket, LogsPath, name)}), with the prefix's slashes as
+   * RunJobFlowRequests.
+   */
   private static void logUri(Graph g, String next) {
     String bucket = PROFILE + ".LogsBucket";
     String prefix = PROFILE + ".LogsPath";
@@ -281,31 +287,31 @@ final class PreparationBranch {
             .when(Condition.stringMatches(prefix, "/*"), Flow.goTo("Log Location Under /Prefix"))
             .when(Condition.stringMatches(prefix, "*/"), Flow.goTo("Log Location Under Prefix/"))
             .otherwise(Flow.goTo("Log Location Under Prefix")));
-    logFormat(g, "Log Location", "s3://{}/{}/", bucket + ", " + clusterName);
+    logFormat(g, "Log Location", "s3://{}/{}", bucket + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under Default Prefix",
-        "s3://{}/elasticmapreduce/{}/",
+        "s3://{}/elasticmapreduce/{}",
         bucket + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under /Prefix/",
-        "s3://{}{}{}/",
+        "s3://{}{}{}",
         bucket + ", " + prefix + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under /Prefix",
-        "s3://{}{}/{}/",
+        "s3://{}{}/{}",
         bucket + ", " + prefix + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under Prefix/",
-        "s3://{}/{}{}/",
+        "s3://{}/{}{}",
         bucket + ", " + prefix + ", " + clusterName);
     logFormat(
         g,
         "Log Location Under Prefix",
-        "s3://{}/{}/{}/",
+        "s3://{}/{}/{}",
         bucket + ", " + prefix + ", " + clusterName);
     g.copy("Set LogUri", WORK + ".Log.LogUri", CLUSTER + ".LogUri", next);
   }

@@ -23,8 +23,15 @@ public final class IntrinsicParser {
   private static final Pattern NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
+  /**
+   * Step Functions nests at most 10 calls; deeper text is refused while reading, never a stack
+   * overflow.
+   */
+  public static final int MAX_DEPTH = 10;
+
   private final String text;
   private int pos;
+  private int depth;
 
   private IntrinsicParser(String text) {
     this.text = text;
@@ -52,6 +59,23 @@ public final class IntrinsicParser {
 
   private Intrinsic call() {
     int start = pos;
+    if (++depth > MAX_DEPTH) {
+      throw fail(
+          "nests more than "
+              + MAX_DEPTH
+              + " intrinsic calls; at most "
+              + MAX_DEPTH
+              + " are allowed in one field",
+          start);
+    }
+    try {
+      return callBody(start);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Intrinsic callBody(int start) {
     Matcher m = NAME.matcher(text).region(pos, text.length());
     if (!m.lookingAt()) {
       throw error("expected an intrinsic function name (States.Name)");
@@ -107,8 +131,18 @@ public final class IntrinsicParser {
       if (!m.lookingAt()) {
         throw error("malformed number");
       }
+      BigDecimal value = io.emrlaunch.stepfunctions.asl.internal.Numbers.parse(m.group());
+      if (value == null) {
+        throw fail(
+            "number "
+                + (m.group().length() > 30 ? m.group().substring(0, 27) + "..." : m.group())
+                + " is out of range ("
+                + io.emrlaunch.stepfunctions.asl.internal.Numbers.RANGE
+                + ")",
+            pos);
+      }
       pos = m.end();
-      return new NumberLiteral(new BigDecimal(m.group()));
+      return new NumberLiteral(value);
     }
     if (text.startsWith("States.", pos)) {
       return call();
