@@ -35,9 +35,9 @@ final class LocalRuns {
   }
 
   LocalExecution await(CompletableFuture<LocalExecution> f) {
-    aws.time().runUntil(f, Duration.ofDays(30));
+    aws.time().runUntil(f, Duration.ofDays(400));
     if (!f.isDone()) {
-      throw new AssertionError("the execution did not end within 30 virtual days");
+      throw new AssertionError("the execution did not end within 400 virtual days");
     }
     return f.join();
   }

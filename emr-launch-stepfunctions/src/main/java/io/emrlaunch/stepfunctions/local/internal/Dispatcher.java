@@ -3,7 +3,6 @@ package io.emrlaunch.stepfunctions.local.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.stepfunctions.local.ActivityTask;
 import io.emrlaunch.stepfunctions.local.LocalTaskFailure;
 import io.emrlaunch.stepfunctions.local.TaskHandler;
@@ -433,7 +432,7 @@ public final class Dispatcher {
     try {
       Object builder = method.getParameterTypes()[0].getMethod("builder").invoke(null);
       JsonNode json = params == null || params.isNull() ? Paths.NODES.objectNode() : params;
-      SdkShapes.fromJson(json, (SdkPojo) builder);
+      SdkJson.fromJson(json, (SdkPojo) builder, "");
       request = ((SdkBuilder<?, ?>) builder).build();
     } catch (InvocationTargetException | IllegalAccessException | NoSuchMethodException e) {
       throw StatesError.runtime("Cannot build the request of " + service + ":" + action + ": " + e);
@@ -455,7 +454,7 @@ public final class Dispatcher {
           if (t != null) {
             throw serviceError(prefix, unwrap(t));
           }
-          return (JsonNode) SdkShapes.toJson((SdkPojo) v);
+          return (JsonNode) SdkJson.toJson((SdkPojo) v);
         });
   }
 

@@ -95,10 +95,8 @@ final class EmrTasks {
                 if (Dispatcher.clusterDown().contains(s)) {
                   throw new StatesError("States.TaskFailed", Paths.text(x.get("Cluster")));
                 }
-                ObjectNode out = r.deepCopy();
-                x.get("Cluster").fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
-                out.set("ClusterId", r.get("ClusterId"));
-                return out;
+                // The .sync output is createCluster's own (ClusterId, ClusterArn).
+                return r;
               });
         });
   }
@@ -143,7 +141,8 @@ final class EmrTasks {
                 if (Dispatcher.stepFailed().contains(s)) {
                   throw new StatesError("States.TaskFailed", Paths.text(x.get("Step")));
                 }
-                return x;
+                // The .sync output is addStep's own (StepId).
+                return r;
               });
         });
   }
@@ -166,7 +165,7 @@ final class EmrTasks {
                 x ->
                     Dispatcher.clusterDown()
                         .contains(x.path("Cluster").path("Status").path("State").asText()),
-                x -> x.get("Cluster")));
+                x -> r));
   }
 
   private CompletableFuture<JsonNode> cancelStep() {

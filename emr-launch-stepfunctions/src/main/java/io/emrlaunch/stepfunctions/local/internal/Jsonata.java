@@ -79,6 +79,7 @@ public final class Jsonata {
         }
       }
       frame.bind("states", toJava(states));
+      Functions.bind(frame);
       Object input = toJava(states.get("input"));
       Object result = compiled.evaluate(input, frame);
       return toJson(result);

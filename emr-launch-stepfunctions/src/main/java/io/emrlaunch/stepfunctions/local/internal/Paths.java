@@ -29,6 +29,12 @@ public final class Paths {
           .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
           .mappingProvider(new JacksonMappingProvider(MAPPER))
           .build();
+  private static final Configuration PATHS =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider(MAPPER))
+          .mappingProvider(new JacksonMappingProvider(MAPPER))
+          .options(com.jayway.jsonpath.Option.AS_PATH_LIST)
+          .build();
 
   private Paths() {}
 
@@ -70,7 +76,15 @@ public final class Paths {
     }
     try {
       Object v = com.jayway.jsonpath.JsonPath.using(CONF).parse(doc).read(path);
-      return v == null ? NullNode.getInstance() : MAPPER.valueToTree(v);
+      if (v == null) {
+        // A JSON null leaf, or an index past the end of an array: only the first is found.
+        List<String> found = com.jayway.jsonpath.JsonPath.using(PATHS).parse(doc).read(path);
+        if (found == null || found.isEmpty()) {
+          throw new com.jayway.jsonpath.PathNotFoundException(path);
+        }
+        return NullNode.getInstance();
+      }
+      return MAPPER.valueToTree(v);
     } catch (InvalidPathException e) {
       if (e instanceof com.jayway.jsonpath.PathNotFoundException) {
         throw StatesError.runtime(
