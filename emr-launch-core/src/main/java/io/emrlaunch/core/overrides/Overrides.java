@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
+import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.internal.OverrideRules;
 import io.emrlaunch.core.validation.Problems;
@@ -77,9 +76,7 @@ public final class Overrides {
             ? config.allowedOverrides()
             : function.allowedOverrides();
     ClusterConfiguration named =
-        function.clusterName().isBlank()
-            ? config
-            : ImmutableClusterConfiguration.copyOf(config).withClusterName(function.clusterName());
+        function.clusterName().isBlank() ? config : config.withClusterName(function.clusterName());
     if (requested.isEmpty()) {
       named.validate();
       return named;
@@ -134,7 +131,7 @@ public final class Overrides {
     if (p.any()) {
       throw new InvalidOverrideException(p.problems());
     }
-    ObjectNode tree = EmrLaunchJson.mapper().valueToTree(config);
+    ObjectNode tree = Json.MAPPER.valueToTree(config);
     for (Map.Entry<String, JsonNode> e : values.entrySet()) {
       set(tree, used.get(e.getKey()).path(), e.getValue(), p.at("overrides").at(e.getKey()));
     }
@@ -143,7 +140,7 @@ public final class Overrides {
     }
     ClusterConfiguration result;
     try {
-      result = EmrLaunchJson.mapper().treeToValue(tree, ClusterConfiguration.class);
+      result = Json.MAPPER.treeToValue(tree, ClusterConfiguration.class);
     } catch (JsonProcessingException ex) {
       throw JsonErrors.toValidationException(ex);
     }

@@ -17,7 +17,7 @@ class SecurityConfigurationTest {
   static final String ROLE = "arn:aws:iam::123456789012:role/";
 
   static JsonNode json(String text) throws Exception {
-    return EmrLaunchJson.mapper().readTree(text);
+    return EmrLaunchJson.newMapper().readTree(text);
   }
 
   static void assertRendersAndRoundTrips(SecurityConfiguration sc, String expectedJson)
@@ -212,9 +212,9 @@ class SecurityConfigurationTest {
   void invalidCombinationsAreReported() {
     SecurityConfiguration bad =
         SecurityConfiguration.builder()
-            .s3Encryption(ImmutableS3Encryption.builder().mode(S3Encryption.Mode.SSE_KMS).build())
+            .s3Encryption(S3Encryption.builder().mode(S3Encryption.Mode.SSE_KMS).build())
             .localDiskEncryption(
-                ImmutableLocalDiskEncryption.builder()
+                LocalDiskEncryption.builder()
                     .providerType(LocalDiskEncryption.ProviderType.CUSTOM)
                     .enableEbsEncryption(true)
                     .build())
