@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.LaunchFunction;
-import io.emrlaunch.ssm.ParameterLayout;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.ssm.SsmRecordStore;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.emr.LaunchFunctionMachine;

@@ -3,7 +3,7 @@ package io.emrlaunch.stepfunctions.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.ssm.ParameterLayout;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.ssm.SsmRecordStore;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.emr.ClusterLaunch;
