@@ -1,7 +1,10 @@
 package io.emrlaunch.testkit.sfn;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /** One execution as stored; guarded by FakeSfn. */
 final class ExecutionRecord {
@@ -17,6 +20,12 @@ final class ExecutionRecord {
   String output;
   String error;
   String cause;
+
+  /** The engine's history once it ended; null when no engine ran it. */
+  List<HistoryEvent> history;
+
+  /** The engine's run while it goes on. */
+  CompletionStage<List<HistoryEvent>> run;
 
   ExecutionRecord(
       String arn,

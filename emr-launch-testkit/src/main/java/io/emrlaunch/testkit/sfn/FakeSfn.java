@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineRequest;
@@ -61,11 +62,14 @@ import software.amazon.awssdk.services.sfn.model.UpdateStateMachineResponse;
  * objects whose {@code StartAt} names one of their {@code States}; idempotent create (same name and
  * configuration) and start (same name and input while running); 50 tags per resource.
  *
- * <p>Definitions are stored as given and not interpreted. An execution stays {@code RUNNING} until
- * it is stopped or the test decides its outcome with {@link #succeedExecution}, {@link
- * #failExecution} or {@link #timeOutExecution}. A state machine deleted while executions run is
- * {@code DELETING} until the last one ends. Times come from the {@link Clock}; generated execution
- * names come from a seeded generator. Instances are thread-safe.
+ * <p>Without an {@link ExecutionEngine} definitions are stored as given and not interpreted: an
+ * execution stays {@code RUNNING} until it is stopped or the test decides its outcome with {@link
+ * #succeedExecution}, {@link #failExecution} or {@link #timeOutExecution}. With one attached
+ * ({@link #executionEngine}), each StartExecution hands the definition and input to the engine, and
+ * the execution ends with the engine's terminal history event; GetExecutionHistory then returns the
+ * engine's events. A state machine deleted while executions run is {@code DELETING} until the last
+ * one ends. Times come from the {@link Clock}; generated execution names come from a seeded
+ * generator. Instances are thread-safe.
  */
 public final class FakeSfn {
   private static final int MAX_NAME = 80;
@@ -85,6 +89,7 @@ public final class FakeSfn {
   private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
   private long sequence;
   private long revision;
+  private ExecutionEngine engine;
 
   /** A Step Functions in {@code us-east-1}, account {@code 123456789012}, seed 1. */
   public FakeSfn(Clock clock) {
@@ -106,6 +111,15 @@ public final class FakeSfn {
   /** The ARN a state machine of this name has (whether or not it exists). */
   public String stateMachineArn(String name) {
     return "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + name;
+  }
+
+  /**
+   * Attaches an engine that interprets definitions from now on (null detaches it: executions then
+   * stay RUNNING until scripted). See {@link ExecutionEngine} for why this is a seam.
+   */
+  public synchronized FakeSfn executionEngine(ExecutionEngine engine) {
+    this.engine = engine;
+    return this;
   }
 
   /** How many state machines exist (including ones being deleted). */
@@ -336,6 +350,9 @@ public final class FakeSfn {
     ExecutionRecord e =
         new ExecutionRecord(arn, m.arn, name, input, m.roleArn, clock.instant(), ++sequence);
     executions.put(arn, e);
+    if (engine != null) {
+      startEngine(e, m.definition);
+    }
     return StartExecutionResponse.builder().executionArn(arn).startDate(e.started).build();
   }
 
@@ -361,6 +378,9 @@ public final class FakeSfn {
     ExecutionRecord e = execution(r.executionArn());
     if (e.status == ExecutionStatus.RUNNING) {
       end(e, ExecutionStatus.ABORTED, null, r.error(), r.cause());
+      if (e.run instanceof java.util.concurrent.Future<?> f) {
+        f.cancel(false);
+      }
     }
     return StopExecutionResponse.builder().stopDate(e.stopped).build();
   }
@@ -407,6 +427,10 @@ public final class FakeSfn {
     ExecutionRecord e = execution(r.executionArn());
     boolean data = !Boolean.FALSE.equals(r.includeExecutionData());
     List<HistoryEvent> events = new ArrayList<>();
+    if (e.history != null && e.status != ExecutionStatus.ABORTED) {
+      events.addAll(e.history);
+      return page(events, r);
+    }
     events.add(
         HistoryEvent.builder()
             .id(1L)
@@ -434,6 +458,11 @@ public final class FakeSfn {
       }
       events.add(end.build());
     }
+    return page(events, r);
+  }
+
+  private static GetExecutionHistoryResponse page(
+      List<HistoryEvent> events, GetExecutionHistoryRequest r) {
     if (Boolean.TRUE.equals(r.reverseOrder())) {
       java.util.Collections.reverse(events);
     }
@@ -563,6 +592,70 @@ public final class FakeSfn {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  private void startEngine(ExecutionRecord e, String definition) {
+    CompletionStage<List<HistoryEvent>> run;
+    try {
+      run = engine.execute(definition, e.input, e.arn);
+    } catch (RuntimeException ex) {
+      end(e, ExecutionStatus.FAILED, null, "States.Runtime", String.valueOf(ex.getMessage()));
+      return;
+    }
+    e.run = run;
+    run.whenComplete((events, failure) -> engineEnded(e, events, failure));
+  }
+
+  private synchronized void engineEnded(
+      ExecutionRecord e, List<HistoryEvent> events, Throwable failure) {
+    e.run = null;
+    if (e.status != ExecutionStatus.RUNNING) {
+      return; // stopped meanwhile
+    }
+    if (failure != null || events == null || events.isEmpty()) {
+      String cause = failure == null ? "the engine returned no history" : failure.toString();
+      end(e, ExecutionStatus.FAILED, null, "States.Runtime", cause);
+      return;
+    }
+    e.history = List.copyOf(events);
+    HistoryEvent last = events.get(events.size() - 1);
+    switch (last.type()) {
+      case EXECUTION_SUCCEEDED ->
+          end(
+              e,
+              ExecutionStatus.SUCCEEDED,
+              last.executionSucceededEventDetails().output(),
+              null,
+              null);
+      case EXECUTION_FAILED ->
+          end(
+              e,
+              ExecutionStatus.FAILED,
+              null,
+              last.executionFailedEventDetails().error(),
+              last.executionFailedEventDetails().cause());
+      case EXECUTION_TIMED_OUT ->
+          end(
+              e,
+              ExecutionStatus.TIMED_OUT,
+              null,
+              last.executionTimedOutEventDetails().error(),
+              last.executionTimedOutEventDetails().cause());
+      case EXECUTION_ABORTED ->
+          end(
+              e,
+              ExecutionStatus.ABORTED,
+              null,
+              last.executionAbortedEventDetails().error(),
+              last.executionAbortedEventDetails().cause());
+      default ->
+          end(
+              e,
+              ExecutionStatus.FAILED,
+              null,
+              "States.Runtime",
+              "the engine's last event is " + last.typeAsString());
+    }
+  }
 
   private void end(
       ExecutionRecord e, ExecutionStatus status, String output, String error, String cause) {
