@@ -85,13 +85,24 @@ public final class LocalBackend implements Backend {
   @Override
   public <T> T await(CompletableFuture<T> f, Runnable tick) {
     FakeAws aws = local.aws();
-    java.time.Instant limit = aws.clock().instant().plus(LONGEST_WAIT);
+    java.time.Instant startVirtual = aws.clock().instant();
+    java.time.Instant limit = startVirtual.plus(LONGEST_WAIT);
+    long startWall = System.nanoTime();
     while (!f.isDone()) {
       Interrupts.check();
       if (speed <= 0) {
         aws.time().runUntil(f, Duration.ofMinutes(10));
       } else {
-        aws.time().advance(Duration.ofMillis((long) (TICK_MS * speed)));
+        // Virtual time follows wall time x speed, however long each step of the simulation takes.
+        long wallMs = (System.nanoTime() - startWall) / 1_000_000 + TICK_MS;
+        java.time.Instant target = startVirtual.plusMillis((long) (wallMs * speed));
+        Duration ahead = Duration.between(aws.clock().instant(), target);
+        if (!ahead.isNegative() && !ahead.isZero()) {
+          aws.time().runUntil(f, ahead);
+        }
+        if (f.isDone()) {
+          break;
+        }
         try {
           Thread.sleep(TICK_MS);
         } catch (InterruptedException e) {

@@ -143,11 +143,19 @@ public final class ClusterManagerPayload {
   public static ClusterManagerPayload read(JsonNode payload) {
     Problems p = Problems.root();
     ClusterManagerPayloads.Fields f = ClusterManagerPayloads.read(payload, p);
-    p.throwIfAny();
+    if (f.jobName == null || f.codeEntrypoint == null) {
+      p.throwIfAny();
+    }
+    // Every problem at once: the job's own rules run on whatever the payload's keys gave.
     ClusterManagerPayload read = new ClusterManagerPayload(f);
-    List<Problem> jobProblems = read.sparkJob().validationProblems();
-    if (!jobProblems.isEmpty()) {
-      throw new ValidationException(ClusterManagerPayloads.toPayloadPaths(jobProblems));
+    List<Problem> all = new ArrayList<>(p.problems());
+    for (Problem jp : ClusterManagerPayloads.toPayloadPaths(read.sparkJob().validationProblems())) {
+      if (all.stream().noneMatch(q -> q.path().equals(jp.path()))) {
+        all.add(jp);
+      }
+    }
+    if (!all.isEmpty()) {
+      throw new ValidationException(all);
     }
     return read;
   }
