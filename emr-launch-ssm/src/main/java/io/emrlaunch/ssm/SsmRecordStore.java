@@ -7,6 +7,7 @@ import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.LaunchInputs;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.core.repository.RecordFormat;
 import io.emrlaunch.core.repository.RecordKind;
 import io.emrlaunch.core.repository.RecordNotFoundException;

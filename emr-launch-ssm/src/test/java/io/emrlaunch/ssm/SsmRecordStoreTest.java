@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.BlockingRecordRepository;
 import io.emrlaunch.core.repository.LaunchInputs;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.core.repository.RecordConflictException;
 import io.emrlaunch.core.repository.RecordFormat;
 import io.emrlaunch.core.repository.RecordNotFoundException;
@@ -250,15 +250,13 @@ class SsmRecordStoreTest {
     StoredRecord<EmrProfile> readByB = b.get(p.ref());
 
     StoredRecord<EmrProfile> savedByA =
-        a.save(
-            ImmutableEmrProfile.copyOf(readByA.value()).withDescription("A"),
-            WriteCondition.version(readByA.version()));
+        a.save(readByA.value().withDescription("A"), WriteCondition.version(readByA.version()));
     assertThat(savedByA.version()).isEqualTo(2);
 
     assertThatThrownBy(
             () ->
                 b.save(
-                    ImmutableEmrProfile.copyOf(readByB.value()).withDescription("B"),
+                    readByB.value().withDescription("B"),
                     WriteCondition.version(readByB.version())))
         .isInstanceOf(RecordConflictException.class)
         .hasMessageContaining("another writer saved version 2; nothing was written");
@@ -374,8 +372,7 @@ class SsmRecordStoreTest {
                   }
                   try {
                     mine.save(
-                        ImmutableEmrProfile.copyOf(read.value())
-                            .withDescription(Integer.toString(n + 1)),
+                        read.value().withDescription(Integer.toString(n + 1)),
                         WriteCondition.version(read.version()));
                     i++;
                   } catch (RecordConflictException e) {

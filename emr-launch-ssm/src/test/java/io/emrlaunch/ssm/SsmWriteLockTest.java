@@ -3,7 +3,6 @@ package io.emrlaunch.ssm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
 import io.emrlaunch.core.repository.RecordConflictException;
 import io.emrlaunch.core.repository.RecordFormat;
 import io.emrlaunch.core.repository.StoredRecord;
@@ -33,7 +32,7 @@ class SsmWriteLockTest {
 
   FakeAws aws;
   FakeSsm ssm;
-  ImmutableEmrProfile p;
+  EmrProfile p;
 
   @BeforeEach
   void setUp() {

@@ -382,7 +382,16 @@ public final class VirtualScheduler implements ScheduledExecutorService {
    */
   <T> CompletableFuture<T> runUntil(CompletableFuture<T> future, Duration max) {
     runDue();
-    runUntil(future::isDone, max);
+    if (!runUntil(future::isDone, max) && queuedTasks() == 0) {
+      // Nothing left in virtual time can complete it: almost always a component built on the
+      // real clock. Say so instead of returning an unfinished future without a word.
+      throw new IllegalStateException(
+          "the future is not done and nothing is scheduled in virtual time (now "
+              + clock.instant()
+              + "): was the component built with this scheduler and clock, e.g."
+              + " .scheduler(aws.scheduler()).clock(aws.clock())? Work on real threads cannot be"
+              + " driven by virtual time.");
+    }
     return future;
   }
 

@@ -83,6 +83,9 @@ public final class VirtualTime {
    * Jumps from due task to due task until {@code future} completes, for at most {@code max} of
    * virtual time. If the future is still not done, the clock is left at {@code now + max}.
    *
+   * @throws IllegalStateException when the future is not done and nothing is left to run in virtual
+   *     time: nothing could ever complete it (typically a component built with the real clock and
+   *     scheduler instead of this one's)
    * @return {@code future} itself, so a test can write {@code time.runUntil(f, max).join()}
    */
   public <T> CompletableFuture<T> runUntil(CompletableFuture<T> future, Duration max) {

@@ -12,7 +12,10 @@ import org.immutables.value.Value;
  * package-info.java}) or a type with it.
  *
  * <ul>
- *   <li>{@code ImmutableX} public with {@code builder()}, {@code copyOf}, {@code withX};
+ *   <li>the "sandwich": the generated {@code ImmutableX} is package-private; users see only the
+ *       abstract type {@code X}, its nested {@code X.Builder} (which extends the generated
+ *       builder), {@code X.builder()}, {@code x.toBuilder()} and the {@code withY} copies {@code X}
+ *       inherits from the generated {@code WithX}, so no public signature names a generated type;
  *   <li>JDK collections only (no Guava at run time);
  *   <li>a builder missing required attributes throws our {@link ValidationException} naming them,
  *       never Immutables' {@code IllegalStateException};
@@ -22,8 +25,8 @@ import org.immutables.value.Value;
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     jdkOnly = true,
     optionalAcceptNullable = true,
     throwForInvalidImmutableState = ValidationException.class,

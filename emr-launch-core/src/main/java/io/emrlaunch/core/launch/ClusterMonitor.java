@@ -1,9 +1,11 @@
 package io.emrlaunch.core.launch;
 
+import static io.emrlaunch.core.Futures.unwrap;
 import static io.emrlaunch.core.launch.internal.EmrCalls.isThrottling;
-import static io.emrlaunch.core.launch.internal.EmrCalls.unwrap;
 
 import io.emrlaunch.core.EmrLaunchException;
+import io.emrlaunch.core.Futures;
+import io.emrlaunch.core.internal.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,6 @@ import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterStatus;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Watches any number of EMR clusters with one poller. Each poll reads the clusters of interest with
@@ -52,7 +53,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * ClusterWaitTimeoutException} after an optional timeout. Cancelling a returned future stops that
  * wait only; terminating the cluster is the caller's decision.
  */
-public final class ClusterMonitor implements SdkAutoCloseable {
+public final class ClusterMonitor implements AutoCloseable {
+  private static final Log LOG = Log.of(ClusterMonitor.class);
+
   /** A cluster's creation time is read from EMR; before we know it, look this far back. */
   private static final Duration CREATION_MARGIN = Duration.ofMinutes(10);
 
@@ -70,7 +73,6 @@ public final class ClusterMonitor implements SdkAutoCloseable {
 
   private final EmrAsyncClient emr;
   private final ScheduledExecutorService scheduler;
-  private final boolean ownsScheduler;
   private final Clock clock;
   private final MonitorCadence cadence;
   private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
@@ -79,6 +81,10 @@ public final class ClusterMonitor implements SdkAutoCloseable {
 
   // Confined to the scheduler thread.
   private final Map<String, Watch> watches = new LinkedHashMap<>();
+
+  /** The newest snapshot of each watched cluster, readable from any thread. */
+  private final Map<String, ClusterSnapshot> latest = new ConcurrentHashMap<>();
+
   private final Map<String, Map<String, StepWatch>> stepWatches = new LinkedHashMap<>();
   private ScheduledFuture<?> nextTick;
   private Instant nextTickAt;
@@ -93,19 +99,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     this.emr = Objects.requireNonNull(b.emr, "emr client is required");
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
     this.cadence = b.cadence;
-    if (b.scheduler != null) {
-      this.scheduler = b.scheduler;
-      this.ownsScheduler = false;
-    } else {
-      this.scheduler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "emr-launch-cluster-monitor");
-                t.setDaemon(true);
-                return t;
-              });
-      this.ownsScheduler = true;
-    }
+    this.scheduler = b.scheduler != null ? b.scheduler : Futures.defaultScheduler();
     this.listeners.addAll(b.listeners);
     this.idlePeriod = cadence.activePeriod();
   }
@@ -205,6 +199,25 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   }
 
   /**
+   * The newest state seen of a cluster that is being waited for.
+   *
+   * @param clusterId the cluster
+   * @return its newest snapshot; empty when nobody waits for it or it was not polled yet
+   */
+  public Optional<ClusterSnapshot> lastSeen(String clusterId) {
+    return Optional.ofNullable(latest.get(clusterId));
+  }
+
+  /**
+   * Removes a listener added with {@link #addListener} (or given to the builder).
+   *
+   * @param listener the listener
+   */
+  public void removeListener(MonitorListener listener) {
+    listeners.remove(listener);
+  }
+
+  /**
    * EMR calls made so far, by operation name.
    *
    * @return operation to count
@@ -254,10 +267,6 @@ public final class ClusterMonitor implements SdkAutoCloseable {
           });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       done.complete(null);
-    }
-    if (ownsScheduler) {
-      done.orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
-      scheduler.shutdownNow();
     }
   }
 
@@ -604,6 +613,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
           StepSnapshot previous = w.last;
           w.last = next;
           if (previous == null || previous.state() != next.state()) {
+            logStep(previous, next);
             if (previous != null && next.done()) {
               lastChangeAt = now; // steps submitted together tend to end together
             }
@@ -658,8 +668,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   }
 
   private void handlePollError(String operation, Throwable error) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause = unwrap(error);
     if (isThrottling(cause)) {
       throttledCalls.incrementAndGet();
       throttleStreak++;
@@ -737,6 +746,8 @@ public final class ClusterMonitor implements SdkAutoCloseable {
           && (next.up() || next.state().map(ClusterTarget.ENDING::contains).orElse(false))) {
         lastChangeAt = next.observedAt();
       }
+      logCluster(previous, next);
+      latest.put(next.clusterId(), next);
       for (MonitorListener l : listeners) {
         try {
           l.clusterChanged(previous, next);
@@ -750,6 +761,7 @@ public final class ClusterMonitor implements SdkAutoCloseable {
   private void prune() {
     watches.values().forEach(w -> w.waiters.removeIf(waiter -> waiter.future.isDone()));
     watches.values().removeIf(w -> w.waiters.isEmpty());
+    latest.keySet().retainAll(watches.keySet());
     for (Map<String, StepWatch> byStep : stepWatches.values()) {
       byStep.values().forEach(w -> w.waiters.removeIf(CompletableFuture::isDone));
       byStep.values().removeIf(w -> w.waiters.isEmpty());
@@ -784,7 +796,44 @@ public final class ClusterMonitor implements SdkAutoCloseable {
     calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
   }
 
+  private static void logCluster(ClusterSnapshot previous, ClusterSnapshot next) {
+    String to = next.state().map(Enum::name).orElse("UNKNOWN");
+    String from = previous == null ? null : previous.state().map(Enum::name).orElse("UNKNOWN");
+    if (previous == null) {
+      LOG.debug("cluster {} ({}) first seen {}", next.clusterId(), next.name().orElse("?"), to);
+      return;
+    }
+    if (next.reasonCode().isPresent()
+        && next.state().map(ClusterTarget.ENDING::contains).orElse(false)) {
+      LOG.info(
+          "cluster {} ({}) {} -> {}: {} {}",
+          next.clusterId(),
+          next.name().orElse("?"),
+          from,
+          to,
+          next.reasonCode().get(),
+          next.reasonMessage().orElse(""));
+    } else {
+      LOG.info("cluster {} ({}) {} -> {}", next.clusterId(), next.name().orElse("?"), from, to);
+    }
+  }
+
+  private static void logStep(StepSnapshot previous, StepSnapshot next) {
+    if (previous == null && !next.done()) {
+      LOG.debug("step {} on {} first seen {}", next.stepId(), next.clusterId(), next.state());
+      return;
+    }
+    LOG.info(
+        "step {} ({}) on {} {} -> {}",
+        next.stepId(),
+        next.name().orElse("?"),
+        next.clusterId(),
+        previous == null ? "?" : previous.state(),
+        next.state());
+  }
+
   private void notifyPolled(String operation, boolean throttled) {
+    LOG.debug("polled {}{}", operation, throttled ? " (throttled)" : "");
     for (MonitorListener l : listeners) {
       try {
         l.polled(operation, throttled);

@@ -44,6 +44,6 @@ public final class JobRun {
 
   @Override
   public String toString() {
-    return "JobRun{" + cluster.clusterId() + " " + ended + " " + steps + "}";
+    return "JobRun{" + ended + " steps=" + steps + "}";
   }
 }

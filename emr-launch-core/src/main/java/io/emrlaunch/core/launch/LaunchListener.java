@@ -43,10 +43,18 @@ public interface LaunchListener extends MonitorListener {
   default void launchFailed(String clusterName, String clusterId, Throwable error) {}
 
   /**
-   * The launcher asked EMR to terminate a cluster it created, so that no orphan is left.
+   * EMR accepted the termination of a cluster the launcher created and nobody would look after (it
+   * is called only once {@code TerminateJobFlows} succeeded), so that no orphan is left.
    *
    * @param clusterId the cluster
    * @param why what went wrong
    */
   default void orphanTerminated(String clusterId, String why) {}
+
+  /**
+   * The launcher gave up terminating a cluster nobody would look after: it may still be running.
+   *
+   * @param error names the cluster and the last error
+   */
+  default void orphanTerminationFailed(OrphanTerminationFailedException error) {}
 }

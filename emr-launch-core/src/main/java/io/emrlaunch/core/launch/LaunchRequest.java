@@ -29,15 +29,32 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface LaunchRequest {
+public interface LaunchRequest extends WithLaunchRequest {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableLaunchRequest.Builder builder() {
-    return ImmutableLaunchRequest.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link LaunchRequest} values: obtained from {@link LaunchRequest#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableLaunchRequest.Builder {
+    Builder() {}
   }
 
   /** The security half: roles, security groups, logs. */
@@ -82,6 +99,24 @@ public interface LaunchRequest {
   default boolean failIfClusterRunning() {
     return false;
   }
+
+  /**
+   * A key naming this launch across calls and processes. While a cluster launched with the same key
+   * is active (starting, bootstrapping, running or waiting), a launch with that key attaches to it
+   * instead of creating another, so a caller that retries after a crash or a lost answer never gets
+   * a second cluster. Without a key each launch gets a fresh random token, which protects only the
+   * retries the launcher makes itself. 1 to 128 characters of letters, digits and {@code -_.:/=+@};
+   * it is stored in the cluster's {@value ClusterLauncher#LAUNCH_TOKEN_TAG} tag.
+   */
+  Optional<String> idempotencyKey();
+
+  /**
+   * Listeners for this launch only: they see its milestones and its cluster's state changes (and
+   * step changes), beside the launcher-wide listeners. Not part of the request's value (ignored by
+   * {@code equals}).
+   */
+  @Value.Auxiliary
+  List<LaunchListener> listeners();
 
   /**
    * Terminate the cluster when the launch fails or is cancelled after the cluster was created

@@ -82,10 +82,7 @@ public final class LaunchedCluster {
   @Override
   public String toString() {
     return "LaunchedCluster{"
-        + clusterId
-        + " "
-        + name
-        + (snapshot == null ? "" : " " + snapshot)
+        + (snapshot != null ? snapshot.toString() : clusterId + " (" + name + ")")
         + "}";
   }
 }

@@ -5,7 +5,6 @@ import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
@@ -127,9 +126,7 @@ public final class RunJobFlowRequests {
       p.throwIfAny();
     }
     EmrProfile effective =
-        job.logBucket()
-            .map(b -> (EmrProfile) ImmutableEmrProfile.copyOf(profile).withLogsBucket(b))
-            .orElse(profile);
+        job.logBucket().map(b -> (EmrProfile) profile.withLogsBucket(b)).orElse(profile);
     return LaunchRequest.builder()
         .profile(effective)
         .configuration(job.toClusterConfiguration())

@@ -2,7 +2,6 @@ package io.emrlaunch.core.launch;
 
 import io.emrlaunch.core.internal.ValueStyle;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableEmrStep;
 import io.emrlaunch.core.validation.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +30,32 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public interface StepArguments {
+public interface StepArguments extends WithStepArguments {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableStepArguments.Builder builder() {
-    return ImmutableStepArguments.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link StepArguments} values: obtained from {@link StepArguments#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableStepArguments.Builder {
+    Builder() {}
   }
 
   /**
@@ -83,7 +99,7 @@ public interface StepArguments {
         }
         args.add(v);
       }
-      out.add(ImmutableEmrStep.copyOf(s).withArgs(args));
+      out.add(s.withArgs(args));
     }
     return out;
   }

@@ -59,8 +59,7 @@ public final class StepRun {
     wait.whenComplete(
         (s, t) -> {
           if (t != null) {
-            out.completeExceptionally(
-                t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
+            out.completeExceptionally(io.emrlaunch.core.Futures.unwrap(t));
           } else {
             out.complete(s);
           }
@@ -91,8 +90,7 @@ public final class StepRun {
       w.whenComplete(
           (s, t) -> {
             if (t != null) {
-              out.completeExceptionally(
-                  t instanceof java.util.concurrent.CompletionException ? t.getCause() : t);
+              out.completeExceptionally(io.emrlaunch.core.Futures.unwrap(t));
             } else if (waits.stream().allMatch(f -> f.isDone() && !f.isCompletedExceptionally())) {
               out.complete(waits.stream().map(CompletableFuture::join).toList());
             }
@@ -115,5 +113,10 @@ public final class StepRun {
    */
   public CompletableFuture<Void> cancel() {
     return canceller.apply(stepIds);
+  }
+
+  @Override
+  public String toString() {
+    return "StepRun{" + clusterId + " " + stepIds + "}";
   }
 }

@@ -24,15 +24,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableAllowedOverride.class)
 @JsonDeserialize(as = ImmutableAllowedOverride.class)
-public interface AllowedOverride {
+public interface AllowedOverride extends WithAllowedOverride {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableAllowedOverride.Builder builder() {
-    return ImmutableAllowedOverride.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link AllowedOverride} values: obtained from {@link AllowedOverride#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableAllowedOverride.Builder {
+    Builder() {}
   }
 
   /**

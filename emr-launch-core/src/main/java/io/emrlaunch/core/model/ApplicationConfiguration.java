@@ -13,10 +13,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableApplicationConfiguration.class)
 @JsonDeserialize(as = ImmutableApplicationConfiguration.class)
-public interface ApplicationConfiguration {
+public interface ApplicationConfiguration extends WithApplicationConfiguration {
 
-  static ImmutableApplicationConfiguration.Builder builder() {
-    return ImmutableApplicationConfiguration.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ApplicationConfiguration} values: obtained from {@link
+   * ApplicationConfiguration#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableApplicationConfiguration.Builder {
+    Builder() {}
   }
 
   /** Creates a configuration with properties and no nested configurations. */

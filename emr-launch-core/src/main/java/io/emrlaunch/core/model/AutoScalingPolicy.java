@@ -9,10 +9,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableAutoScalingPolicy.class)
 @JsonDeserialize(as = ImmutableAutoScalingPolicy.class)
-public interface AutoScalingPolicy {
+public interface AutoScalingPolicy extends WithAutoScalingPolicy {
 
-  static ImmutableAutoScalingPolicy.Builder builder() {
-    return ImmutableAutoScalingPolicy.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link AutoScalingPolicy} values: obtained from {@link AutoScalingPolicy#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableAutoScalingPolicy.Builder {
+    Builder() {}
   }
 
   int minCapacity();

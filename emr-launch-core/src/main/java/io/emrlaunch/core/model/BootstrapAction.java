@@ -9,10 +9,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableBootstrapAction.class)
 @JsonDeserialize(as = ImmutableBootstrapAction.class)
-public interface BootstrapAction {
+public interface BootstrapAction extends WithBootstrapAction {
 
-  static ImmutableBootstrapAction.Builder builder() {
-    return ImmutableBootstrapAction.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link BootstrapAction} values: obtained from {@link BootstrapAction#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableBootstrapAction.Builder {
+    Builder() {}
   }
 
   /** Creates a bootstrap action running {@code path} with {@code args}. */

@@ -36,10 +36,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableClusterConfiguration.class)
 @JsonDeserialize(as = ImmutableClusterConfiguration.class)
-public interface ClusterConfiguration {
+public interface ClusterConfiguration extends WithClusterConfiguration {
 
-  static ImmutableClusterConfiguration.Builder builder() {
-    return ImmutableClusterConfiguration.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ClusterConfiguration} values: obtained from {@link
+   * ClusterConfiguration#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableClusterConfiguration.Builder {
+    Builder() {}
   }
 
   @Value.Default
@@ -123,10 +145,9 @@ public interface ClusterConfiguration {
    * @return the new configuration
    */
   default ClusterConfiguration addSparkPackages(String... packages) {
-    return ImmutableClusterConfiguration.copyOf(this)
-        .withConfigurations(
-            ConfigurationEdits.appendToList(
-                configurations(), "spark-defaults", "spark.jars.packages", List.of(packages)));
+    return this.withConfigurations(
+        ConfigurationEdits.appendToList(
+            configurations(), "spark-defaults", "spark.jars.packages", List.of(packages)));
   }
 
   /**
@@ -144,8 +165,7 @@ public interface ClusterConfiguration {
           .filter(a -> !artifacts.contains(a))
           .ifPresent(artifacts::add);
     }
-    return ImmutableClusterConfiguration.copyOf(this)
-        .withConfigurations(
+    return this.withConfigurations(
             ConfigurationEdits.appendToList(
                 configurations(), "spark-defaults", "spark.jars", List.of(jars)))
         .withConfigurationArtifacts(artifacts);
@@ -160,8 +180,7 @@ public interface ClusterConfiguration {
    * @return the new configuration
    */
   default ClusterConfiguration withGlueCatalog(boolean enabled) {
-    return ImmutableClusterConfiguration.copyOf(this)
-        .withConfigurations(ConfigurationEdits.glueCatalog(configurations(), enabled));
+    return this.withConfigurations(ConfigurationEdits.glueCatalog(configurations(), enabled));
   }
 
   /**
@@ -184,8 +203,8 @@ public interface ClusterConfiguration {
    */
   default ClusterConfiguration withProperties(
       String classification, Map<String, String> properties) {
-    return ImmutableClusterConfiguration.copyOf(this)
-        .withConfigurations(ConfigurationEdits.merge(configurations(), classification, properties));
+    return this.withConfigurations(
+        ConfigurationEdits.merge(configurations(), classification, properties));
   }
 
   /** The {@code (namespace, name)} this configuration is stored under. */

@@ -13,10 +13,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableClusterInstances.class)
 @JsonDeserialize(as = ImmutableClusterInstances.class)
-public interface ClusterInstances {
+public interface ClusterInstances extends WithClusterInstances {
 
-  static ImmutableClusterInstances.Builder builder() {
-    return ImmutableClusterInstances.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ClusterInstances} values: obtained from {@link ClusterInstances#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableClusterInstances.Builder {
+    Builder() {}
   }
 
   Optional<InstanceGroupConfig> masterGroup();

@@ -22,11 +22,19 @@ import java.util.List;
  * The results are ordinary values: change them with {@code withX} copies.
  */
 public final class ClusterPresets {
-  /** aws-emr-launch's default release of a cluster configuration. */
-  public static final String DEFAULT_RELEASE = "emr-5.29.0";
+  /**
+   * The release every preset, every {@link SparkJob} and the docs use unless told otherwise: the
+   * library's one default. aws-emr-launch defaulted to {@value #AWS_EMR_LAUNCH_RELEASE} (Spark 2.4)
+   * and {@value #AWS_EMR_LAUNCH_MANAGED_SCALING_RELEASE}; pass those through {@link
+   * PresetOptions#releaseLabel()} for a configuration identical to a Python stack's.
+   */
+  public static final String DEFAULT_RELEASE = "emr-7.5.0";
 
-  /** aws-emr-launch's default release of the managed-scaling configurations. */
-  public static final String MANAGED_SCALING_RELEASE = "emr-6.6.0";
+  /** aws-emr-launch's default release of a cluster configuration (Spark 2.4). */
+  public static final String AWS_EMR_LAUNCH_RELEASE = "emr-5.29.0";
+
+  /** aws-emr-launch's default release of its managed-scaling configurations. */
+  public static final String AWS_EMR_LAUNCH_MANAGED_SCALING_RELEASE = "emr-6.6.0";
 
   private ClusterPresets() {}
 
@@ -36,7 +44,7 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceGroups(PresetOptions o) {
+  public static ClusterConfiguration instanceGroups(PresetOptions o) {
     return groupsBase(o, DEFAULT_RELEASE).build();
   }
 
@@ -47,8 +55,8 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceGroupsWithAutoScaling(PresetOptions o) {
-    ImmutableClusterConfiguration base = groupsBase(o, DEFAULT_RELEASE).build();
+  public static ClusterConfiguration instanceGroupsWithAutoScaling(PresetOptions o) {
+    ClusterConfiguration base = groupsBase(o, DEFAULT_RELEASE).build();
     InstanceGroupConfig task =
         InstanceGroupConfig.builder()
             .name("Task")
@@ -84,8 +92,7 @@ public final class ClusterPresets {
                     .build())
             .build();
     String t = "instances.taskGroups.0.";
-    return base.withInstances(
-            ImmutableClusterInstances.copyOf(base.instances()).withTaskGroups(task))
+    return base.withInstances(base.instances().withTaskGroups(task))
         .withAllowedOverrides(
             concat(
                 base.allowedOverrides(),
@@ -99,13 +106,13 @@ public final class ClusterPresets {
 
   /**
    * {@link #instanceGroups} with EMR managed scaling between {@code minimumCapacity} and {@code
-   * maximumCapacity} instances; release {@value #MANAGED_SCALING_RELEASE} unless set.
+   * maximumCapacity} instances; release {@value #DEFAULT_RELEASE} unless set.
    *
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceGroupsWithManagedScaling(PresetOptions o) {
-    ImmutableClusterConfiguration base = groupsBase(o, MANAGED_SCALING_RELEASE).build();
+  public static ClusterConfiguration instanceGroupsWithManagedScaling(PresetOptions o) {
+    ClusterConfiguration base = groupsBase(o, DEFAULT_RELEASE).build();
     return base.withManagedScaling(
             ManagedScalingPolicy.builder()
                 .unitType(ManagedScalingPolicy.UnitType.INSTANCES)
@@ -127,19 +134,19 @@ public final class ClusterPresets {
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceFleets(PresetOptions o) {
+  public static ClusterConfiguration instanceFleets(PresetOptions o) {
     return fleetsBase(o, DEFAULT_RELEASE).build();
   }
 
   /**
    * {@link #instanceFleets} with EMR managed scaling between {@code minimumCapacity} and {@code
-   * maximumCapacity} fleet units; release {@value #MANAGED_SCALING_RELEASE} unless set.
+   * maximumCapacity} fleet units; release {@value #DEFAULT_RELEASE} unless set.
    *
    * @param o the options
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration instanceFleetsWithManagedScaling(PresetOptions o) {
-    ImmutableClusterConfiguration base = fleetsBase(o, MANAGED_SCALING_RELEASE).build();
+  public static ClusterConfiguration instanceFleetsWithManagedScaling(PresetOptions o) {
+    ClusterConfiguration base = fleetsBase(o, DEFAULT_RELEASE).build();
     return base.withManagedScaling(
             ManagedScalingPolicy.builder()
                 .unitType(ManagedScalingPolicy.UnitType.INSTANCE_FLEET_UNITS)
@@ -162,8 +169,8 @@ public final class ClusterPresets {
         .build();
   }
 
-  private static ImmutableClusterConfiguration.Builder common(PresetOptions o, String release) {
-    ImmutableClusterConfiguration.Builder b =
+  private static ClusterConfiguration.Builder common(PresetOptions o, String release) {
+    ClusterConfiguration.Builder b =
         ClusterConfiguration.builder()
             .namespace(o.namespace())
             .name(o.name())
@@ -182,8 +189,8 @@ public final class ClusterPresets {
     return b;
   }
 
-  private static ImmutableClusterConfiguration.Builder groupsBase(PresetOptions o, String release) {
-    ImmutableClusterInstances.Builder instances =
+  private static ClusterConfiguration.Builder groupsBase(PresetOptions o, String release) {
+    ClusterInstances.Builder instances =
         ClusterInstances.builder()
             .masterGroup(
                 InstanceGroupConfig.builder()
@@ -215,7 +222,7 @@ public final class ClusterPresets {
             string("Subnet", "instances.ec2SubnetId"));
   }
 
-  private static ImmutableClusterConfiguration.Builder fleetsBase(PresetOptions o, String release) {
+  private static ClusterConfiguration.Builder fleetsBase(PresetOptions o, String release) {
     boolean spotMaster = o.masterInstanceMarket() == Market.SPOT;
     InstanceFleetConfig master =
         InstanceFleetConfig.builder()

@@ -11,10 +11,36 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableConfigurationArtifact.class)
 @JsonDeserialize(as = ImmutableConfigurationArtifact.class)
-public interface ConfigurationArtifact {
+public interface ConfigurationArtifact extends WithConfigurationArtifact {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ConfigurationArtifact} values: obtained from {@link
+   * ConfigurationArtifact#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableConfigurationArtifact.Builder {
+    Builder() {}
+  }
 
   static ConfigurationArtifact of(String bucket, String path) {
-    return ImmutableConfigurationArtifact.builder().bucket(bucket).path(path).build();
+    return ConfigurationArtifact.builder().bucket(bucket).path(path).build();
   }
 
   String bucket();

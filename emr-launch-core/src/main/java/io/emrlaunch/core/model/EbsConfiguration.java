@@ -10,10 +10,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableEbsConfiguration.class)
 @JsonDeserialize(as = ImmutableEbsConfiguration.class)
-public interface EbsConfiguration {
+public interface EbsConfiguration extends WithEbsConfiguration {
 
-  static ImmutableEbsConfiguration.Builder builder() {
-    return ImmutableEbsConfiguration.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link EbsConfiguration} values: obtained from {@link EbsConfiguration#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableEbsConfiguration.Builder {
+    Builder() {}
   }
 
   List<EbsVolume> volumes();

@@ -9,10 +9,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableEbsVolume.class)
 @JsonDeserialize(as = ImmutableEbsVolume.class)
-public interface EbsVolume {
+public interface EbsVolume extends WithEbsVolume {
 
-  static ImmutableEbsVolume.Builder builder() {
-    return ImmutableEbsVolume.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link EbsVolume} values: obtained from {@link EbsVolume#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableEbsVolume.Builder {
+    Builder() {}
   }
 
   /** Creates {@code count} volumes of {@code sizeInGb} GiB of {@code volumeType}. */

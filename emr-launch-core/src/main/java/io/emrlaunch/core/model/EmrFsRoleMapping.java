@@ -13,7 +13,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableEmrFsRoleMapping.class)
 @JsonDeserialize(as = ImmutableEmrFsRoleMapping.class)
-public interface EmrFsRoleMapping {
+public interface EmrFsRoleMapping extends WithEmrFsRoleMapping {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link EmrFsRoleMapping} values: obtained from {@link EmrFsRoleMapping#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableEmrFsRoleMapping.Builder {
+    Builder() {}
+  }
 
   /** What the identifiers are. */
   enum IdentifierType {
@@ -50,7 +76,7 @@ public interface EmrFsRoleMapping {
    * @return the mapping
    */
   static EmrFsRoleMapping of(String role, IdentifierType type, String... identifiers) {
-    return ImmutableEmrFsRoleMapping.builder()
+    return EmrFsRoleMapping.builder()
         .role(role)
         .identifierType(type)
         .addIdentifiers(identifiers)

@@ -30,10 +30,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableEmrProfile.class)
 @JsonDeserialize(as = ImmutableEmrProfile.class)
-public interface EmrProfile {
+public interface EmrProfile extends WithEmrProfile {
 
-  static ImmutableEmrProfile.Builder builder() {
-    return ImmutableEmrProfile.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link EmrProfile} values: obtained from {@link EmrProfile#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableEmrProfile.Builder {
+    Builder() {}
   }
 
   @Value.Default

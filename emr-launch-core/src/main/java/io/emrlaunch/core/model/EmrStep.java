@@ -25,7 +25,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableEmrStep.class)
 @JsonDeserialize(as = ImmutableEmrStep.class)
-public interface EmrStep {
+public interface EmrStep extends WithEmrStep {
 
   /** The jar EMR uses to run a command on the master node. */
   String COMMAND_RUNNER = "command-runner.jar";
@@ -38,8 +38,24 @@ public interface EmrStep {
    *
    * @return the builder
    */
-  static ImmutableEmrStep.Builder builder() {
-    return ImmutableEmrStep.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link EmrStep} values: obtained from {@link EmrStep#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableEmrStep.Builder {
+    Builder() {}
   }
 
   /**
@@ -49,7 +65,7 @@ public interface EmrStep {
    * @param command the command and its arguments, e.g. {@code "hadoop-mapreduce-examples", "pi"}
    * @return the step
    */
-  static ImmutableEmrStep command(String name, String... command) {
+  static EmrStep command(String name, String... command) {
     return builder().name(name).jar(COMMAND_RUNNER).addArgs(command).build();
   }
 
@@ -61,7 +77,7 @@ public interface EmrStep {
    * @param args the application's arguments
    * @return the step
    */
-  static ImmutableEmrStep sparkSubmit(String name, String entryPoint, String... args) {
+  static EmrStep sparkSubmit(String name, String entryPoint, String... args) {
     return spark(name, List.of("--deploy-mode", "cluster"), entryPoint, List.of(args));
   }
 
@@ -75,8 +91,7 @@ public interface EmrStep {
    * @param args the application's arguments
    * @return the step
    */
-  static ImmutableEmrStep spark(
-      String name, List<String> options, String entryPoint, List<String> args) {
+  static EmrStep spark(String name, List<String> options, String entryPoint, List<String> args) {
     List<String> all = new ArrayList<>();
     all.add("spark-submit");
     all.addAll(options);
@@ -94,7 +109,7 @@ public interface EmrStep {
    * @param variables Hive variables, passed as {@code -d K=V}
    * @return the step
    */
-  static ImmutableEmrStep hiveScript(String name, String script, Map<String, String> variables) {
+  static EmrStep hiveScript(String name, String script, Map<String, String> variables) {
     List<String> args = new ArrayList<>(List.of("hive-script", "--run-hive-script", "--args"));
     args.add("-f");
     args.add(script);
@@ -115,7 +130,7 @@ public interface EmrStep {
    * @param args the script's arguments
    * @return the step
    */
-  static ImmutableEmrStep shellScript(String name, String region, String script, String... args) {
+  static EmrStep shellScript(String name, String region, String script, String... args) {
     return builder()
         .name(name)
         .jar(String.format(SCRIPT_RUNNER, region))
@@ -133,7 +148,7 @@ public interface EmrStep {
    * @param args the arguments
    * @return the step
    */
-  static ImmutableEmrStep customJar(String name, String jar, String mainClass, String... args) {
+  static EmrStep customJar(String name, String jar, String mainClass, String... args) {
     return builder()
         .name(name)
         .jar(jar)

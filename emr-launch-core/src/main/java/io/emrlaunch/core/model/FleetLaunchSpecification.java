@@ -9,10 +9,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableFleetLaunchSpecification.class)
 @JsonDeserialize(as = ImmutableFleetLaunchSpecification.class)
-public interface FleetLaunchSpecification {
+public interface FleetLaunchSpecification extends WithFleetLaunchSpecification {
 
-  static ImmutableFleetLaunchSpecification.Builder builder() {
-    return ImmutableFleetLaunchSpecification.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link FleetLaunchSpecification} values: obtained from {@link
+   * FleetLaunchSpecification#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableFleetLaunchSpecification.Builder {
+    Builder() {}
   }
 
   /** What EMR does when spot capacity is not provisioned in time. */

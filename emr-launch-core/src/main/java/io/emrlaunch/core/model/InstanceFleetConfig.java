@@ -13,10 +13,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableInstanceFleetConfig.class)
 @JsonDeserialize(as = ImmutableInstanceFleetConfig.class)
-public interface InstanceFleetConfig {
+public interface InstanceFleetConfig extends WithInstanceFleetConfig {
 
-  static ImmutableInstanceFleetConfig.Builder builder() {
-    return ImmutableInstanceFleetConfig.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link InstanceFleetConfig} values: obtained from {@link InstanceFleetConfig#builder()}
+   * or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableInstanceFleetConfig.Builder {
+    Builder() {}
   }
 
   Optional<String> name();

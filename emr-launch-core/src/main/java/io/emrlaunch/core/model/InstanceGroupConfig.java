@@ -13,10 +13,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableInstanceGroupConfig.class)
 @JsonDeserialize(as = ImmutableInstanceGroupConfig.class)
-public interface InstanceGroupConfig {
+public interface InstanceGroupConfig extends WithInstanceGroupConfig {
 
-  static ImmutableInstanceGroupConfig.Builder builder() {
-    return ImmutableInstanceGroupConfig.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link InstanceGroupConfig} values: obtained from {@link InstanceGroupConfig#builder()}
+   * or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableInstanceGroupConfig.Builder {
+    Builder() {}
   }
 
   /** Creates an on-demand group of {@code count} instances of {@code instanceType}. */

@@ -10,10 +10,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableInstanceTypeConfig.class)
 @JsonDeserialize(as = ImmutableInstanceTypeConfig.class)
-public interface InstanceTypeConfig {
+public interface InstanceTypeConfig extends WithInstanceTypeConfig {
 
-  static ImmutableInstanceTypeConfig.Builder builder() {
-    return ImmutableInstanceTypeConfig.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link InstanceTypeConfig} values: obtained from {@link InstanceTypeConfig#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableInstanceTypeConfig.Builder {
+    Builder() {}
   }
 
   /** Creates a type config of weight 1. */

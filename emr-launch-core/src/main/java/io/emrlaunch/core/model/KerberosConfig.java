@@ -14,7 +14,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableKerberosConfig.class)
 @JsonDeserialize(as = ImmutableKerberosConfig.class)
-public interface KerberosConfig {
+public interface KerberosConfig extends WithKerberosConfig {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link KerberosConfig} values: obtained from {@link KerberosConfig#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableKerberosConfig.Builder {
+    Builder() {}
+  }
 
   /** The KDC provider. */
   enum Provider {
@@ -46,8 +72,8 @@ public interface KerberosConfig {
    * @param ticketLifetimeInHours ticket lifetime (aws-emr-launch used 24)
    * @return the setting
    */
-  static ImmutableKerberosConfig clusterDedicatedKdc(int ticketLifetimeInHours) {
-    return ImmutableKerberosConfig.builder()
+  static KerberosConfig clusterDedicatedKdc(int ticketLifetimeInHours) {
+    return KerberosConfig.builder()
         .provider(Provider.CLUSTER_DEDICATED_KDC)
         .ticketLifetimeInHours(ticketLifetimeInHours)
         .build();
@@ -63,7 +89,7 @@ public interface KerberosConfig {
    * @param kdcServer its KDC ({@code host[:88]})
    * @return the setting
    */
-  static ImmutableKerberosConfig clusterDedicatedKdcWithCrossRealmTrust(
+  static KerberosConfig clusterDedicatedKdcWithCrossRealmTrust(
       int ticketLifetimeInHours,
       String realm,
       String domain,
@@ -83,8 +109,8 @@ public interface KerberosConfig {
    * @param kdcServer KDC server ({@code host[:88]})
    * @return the setting
    */
-  static ImmutableKerberosConfig externalKdc(String adminServer, String kdcServer) {
-    return ImmutableKerberosConfig.builder()
+  static KerberosConfig externalKdc(String adminServer, String kdcServer) {
+    return KerberosConfig.builder()
         .provider(Provider.EXTERNAL_KDC)
         .adminServer(adminServer)
         .kdcServer(kdcServer)
@@ -100,7 +126,7 @@ public interface KerberosConfig {
    * @param adDomain the AD domain, e.g. {@code ad.example.com}
    * @return the setting
    */
-  static ImmutableKerberosConfig externalKdcWithAdIntegration(
+  static KerberosConfig externalKdcWithAdIntegration(
       String adminServer, String kdcServer, String adRealm, String adDomain) {
     return externalKdc(adminServer, kdcServer).withAdRealm(adRealm).withAdDomain(adDomain);
   }

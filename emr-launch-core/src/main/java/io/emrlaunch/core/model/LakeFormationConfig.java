@@ -12,7 +12,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableLakeFormationConfig.class)
 @JsonDeserialize(as = ImmutableLakeFormationConfig.class)
-public interface LakeFormationConfig {
+public interface LakeFormationConfig extends WithLakeFormationConfig {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link LakeFormationConfig} values: obtained from {@link LakeFormationConfig#builder()}
+   * or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableLakeFormationConfig.Builder {
+    Builder() {}
+  }
 
   /**
    * The configuration.
@@ -26,7 +52,7 @@ public interface LakeFormationConfig {
       String idpMetadataS3Path,
       String emrRoleForUsersArn,
       String lakeFormationRoleForSamlPrincipalArn) {
-    return ImmutableLakeFormationConfig.builder()
+    return LakeFormationConfig.builder()
         .idpMetadataS3Path(idpMetadataS3Path)
         .emrRoleForUsersArn(emrRoleForUsersArn)
         .lakeFormationRoleForSamlPrincipalArn(lakeFormationRoleForSamlPrincipalArn)

@@ -20,10 +20,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableLaunchFunction.class)
 @JsonDeserialize(as = ImmutableLaunchFunction.class)
-public interface LaunchFunction {
+public interface LaunchFunction extends WithLaunchFunction {
 
-  static ImmutableLaunchFunction.Builder builder() {
-    return ImmutableLaunchFunction.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link LaunchFunction} values: obtained from {@link LaunchFunction#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableLaunchFunction.Builder {
+    Builder() {}
   }
 
   @Value.Default
@@ -39,8 +61,15 @@ public interface LaunchFunction {
 
   RecordRef configuration();
 
-  /** Name of the clusters launched; empty means the configuration's name. */
-  String clusterName();
+  /**
+   * Name of the clusters launched; empty (the default) means the configuration's name.
+   *
+   * @return the name, or an empty string
+   */
+  @Value.Default
+  default String clusterName() {
+    return "";
+  }
 
   Map<String, String> clusterTags();
 

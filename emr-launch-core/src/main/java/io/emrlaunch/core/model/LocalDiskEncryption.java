@@ -10,7 +10,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableLocalDiskEncryption.class)
 @JsonDeserialize(as = ImmutableLocalDiskEncryption.class)
-public interface LocalDiskEncryption {
+public interface LocalDiskEncryption extends WithLocalDiskEncryption {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link LocalDiskEncryption} values: obtained from {@link LocalDiskEncryption#builder()}
+   * or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableLocalDiskEncryption.Builder {
+    Builder() {}
+  }
 
   /** Where the keys come from. */
   enum ProviderType {
@@ -44,7 +70,7 @@ public interface LocalDiskEncryption {
    * @return the setting
    */
   static LocalDiskEncryption awsKms(String kmsKeyArn, boolean ebs) {
-    return ImmutableLocalDiskEncryption.builder()
+    return LocalDiskEncryption.builder()
         .providerType(ProviderType.AWS_KMS)
         .awsKmsKey(kmsKeyArn)
         .enableEbsEncryption(ebs)
@@ -59,7 +85,7 @@ public interface LocalDiskEncryption {
    * @return the setting
    */
   static LocalDiskEncryption custom(String providerJar, String providerClass) {
-    return ImmutableLocalDiskEncryption.builder()
+    return LocalDiskEncryption.builder()
         .providerType(ProviderType.CUSTOM)
         .s3Object(providerJar)
         .encryptionKeyProviderClass(providerClass)

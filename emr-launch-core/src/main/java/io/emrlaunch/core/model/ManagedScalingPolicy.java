@@ -9,10 +9,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableManagedScalingPolicy.class)
 @JsonDeserialize(as = ImmutableManagedScalingPolicy.class)
-public interface ManagedScalingPolicy {
+public interface ManagedScalingPolicy extends WithManagedScalingPolicy {
 
-  static ImmutableManagedScalingPolicy.Builder builder() {
-    return ImmutableManagedScalingPolicy.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ManagedScalingPolicy} values: obtained from {@link
+   * ManagedScalingPolicy#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableManagedScalingPolicy.Builder {
+    Builder() {}
   }
 
   /** The unit the limits are expressed in. */

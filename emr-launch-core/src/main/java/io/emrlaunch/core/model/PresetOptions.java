@@ -23,15 +23,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutablePresetOptions.class)
 @JsonDeserialize(as = ImmutablePresetOptions.class)
-public interface PresetOptions {
+public interface PresetOptions extends WithPresetOptions {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutablePresetOptions.Builder builder() {
-    return ImmutablePresetOptions.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link PresetOptions} values: obtained from {@link PresetOptions#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutablePresetOptions.Builder {
+    Builder() {}
   }
 
   /**
@@ -64,8 +81,8 @@ public interface PresetOptions {
   List<String> subnetIds();
 
   /**
-   * EMR release; absent means aws-emr-launch's default: {@code emr-5.29.0}, or {@code emr-6.6.0}
-   * for the managed-scaling presets.
+   * EMR release; absent means {@link ClusterPresets#DEFAULT_RELEASE} (aws-emr-launch used {@code
+   * emr-5.29.0}, or {@code emr-6.6.0} for the managed-scaling presets).
    */
   Optional<String> releaseLabel();
 

@@ -10,7 +10,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableS3Encryption.class)
 @JsonDeserialize(as = ImmutableS3Encryption.class)
-public interface S3Encryption {
+public interface S3Encryption extends WithS3Encryption {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link S3Encryption} values: obtained from {@link S3Encryption#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableS3Encryption.Builder {
+    Builder() {}
+  }
 
   /** EMR's S3 encryption modes, rendered with EMR's names. */
   enum Mode {
@@ -46,7 +72,7 @@ public interface S3Encryption {
    * @return the setting
    */
   static S3Encryption sseS3() {
-    return ImmutableS3Encryption.builder().mode(Mode.SSE_S3).build();
+    return S3Encryption.builder().mode(Mode.SSE_S3).build();
   }
 
   /**
@@ -56,7 +82,7 @@ public interface S3Encryption {
    * @return the setting
    */
   static S3Encryption sseKms(String kmsKeyArn) {
-    return ImmutableS3Encryption.builder().mode(Mode.SSE_KMS).awsKmsKey(kmsKeyArn).build();
+    return S3Encryption.builder().mode(Mode.SSE_KMS).awsKmsKey(kmsKeyArn).build();
   }
 
   /**
@@ -66,7 +92,7 @@ public interface S3Encryption {
    * @return the setting
    */
   static S3Encryption cseKms(String kmsKeyArn) {
-    return ImmutableS3Encryption.builder().mode(Mode.CSE_KMS).awsKmsKey(kmsKeyArn).build();
+    return S3Encryption.builder().mode(Mode.CSE_KMS).awsKmsKey(kmsKeyArn).build();
   }
 
   /**
@@ -77,7 +103,7 @@ public interface S3Encryption {
    * @return the setting
    */
   static S3Encryption cseCustom(String providerJar, String providerClass) {
-    return ImmutableS3Encryption.builder()
+    return S3Encryption.builder()
         .mode(Mode.CSE_CUSTOM)
         .s3Object(providerJar)
         .encryptionKeyProviderClass(providerClass)

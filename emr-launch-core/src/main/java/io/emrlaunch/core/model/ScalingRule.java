@@ -13,10 +13,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableScalingRule.class)
 @JsonDeserialize(as = ImmutableScalingRule.class)
-public interface ScalingRule {
+public interface ScalingRule extends WithScalingRule {
 
-  static ImmutableScalingRule.Builder builder() {
-    return ImmutableScalingRule.builder();
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ScalingRule} values: obtained from {@link ScalingRule#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableScalingRule.Builder {
+    Builder() {}
   }
 
   /** How a scaling adjustment is interpreted. */

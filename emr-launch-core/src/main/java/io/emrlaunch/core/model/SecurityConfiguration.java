@@ -30,15 +30,32 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableSecurityConfiguration.class)
 @JsonDeserialize(as = ImmutableSecurityConfiguration.class)
-public interface SecurityConfiguration {
+public interface SecurityConfiguration extends WithSecurityConfiguration {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableSecurityConfiguration.Builder builder() {
-    return ImmutableSecurityConfiguration.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link SecurityConfiguration} values: obtained from {@link
+   * SecurityConfiguration#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableSecurityConfiguration.Builder {
+    Builder() {}
   }
 
   /**

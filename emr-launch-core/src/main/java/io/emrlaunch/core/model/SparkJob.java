@@ -33,18 +33,35 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableSparkJob.class)
 @JsonDeserialize(as = ImmutableSparkJob.class)
-public interface SparkJob {
+public interface SparkJob extends WithSparkJob {
 
-  /** The release a Spark job uses unless told otherwise. */
-  String DEFAULT_RELEASE = "emr-7.5.0";
+  /** The release a Spark job uses unless told otherwise: {@link ClusterPresets#DEFAULT_RELEASE}. */
+  String DEFAULT_RELEASE = ClusterPresets.DEFAULT_RELEASE;
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableSparkJob.Builder builder() {
-    return ImmutableSparkJob.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link SparkJob} values: obtained from {@link SparkJob#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableSparkJob.Builder {
+    Builder() {}
   }
 
   /** The job's name: the cluster's and the step's name. */
@@ -137,7 +154,7 @@ public interface SparkJob {
    * @return the configuration
    */
   default ClusterConfiguration toClusterConfiguration() {
-    ImmutableClusterInstances.Builder instances =
+    ClusterInstances.Builder instances =
         ClusterInstances.builder()
             .masterGroup(InstanceGroupConfig.of("Master", masterInstanceType(), 1))
             .coreGroup(InstanceGroupConfig.of("Core", coreInstanceType(), coreInstanceCount()))

@@ -10,7 +10,33 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableTlsCertificates.class)
 @JsonDeserialize(as = ImmutableTlsCertificates.class)
-public interface TlsCertificates {
+public interface TlsCertificates extends WithTlsCertificates {
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link TlsCertificates} values: obtained from {@link TlsCertificates#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableTlsCertificates.Builder {
+    Builder() {}
+  }
 
   /** Where the certificates come from. */
   enum ProviderType {
@@ -43,7 +69,7 @@ public interface TlsCertificates {
    * @return the setting
    */
   static TlsCertificates pem(String zip) {
-    return ImmutableTlsCertificates.builder().providerType(ProviderType.PEM).s3Object(zip).build();
+    return TlsCertificates.builder().providerType(ProviderType.PEM).s3Object(zip).build();
   }
 
   /**
@@ -54,7 +80,7 @@ public interface TlsCertificates {
    * @return the setting
    */
   static TlsCertificates custom(String providerJar, String providerClass) {
-    return ImmutableTlsCertificates.builder()
+    return TlsCertificates.builder()
         .providerType(ProviderType.CUSTOM)
         .s3Object(providerJar)
         .certificateProviderClass(providerClass)

@@ -9,7 +9,6 @@ import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.internal.OverrideRules;
 import io.emrlaunch.core.validation.Problems;
@@ -77,9 +76,7 @@ public final class Overrides {
             ? config.allowedOverrides()
             : function.allowedOverrides();
     ClusterConfiguration named =
-        function.clusterName().isBlank()
-            ? config
-            : ImmutableClusterConfiguration.copyOf(config).withClusterName(function.clusterName());
+        function.clusterName().isBlank() ? config : config.withClusterName(function.clusterName());
     if (requested.isEmpty()) {
       named.validate();
       return named;

@@ -1,5 +1,6 @@
 package io.emrlaunch.core.repository;
 
+import io.emrlaunch.core.Futures;
 import io.emrlaunch.core.model.RecordRef;
 import java.util.Iterator;
 import java.util.List;
@@ -168,7 +169,7 @@ public final class BlockingRecordRepository<T> {
     try {
       return future.join();
     } catch (RuntimeException e) {
-      throw Futures.rethrow(Futures.unwrap(e));
+      throw Futures.rethrowable(Futures.unwrap(e));
     }
   }
 

@@ -6,15 +6,32 @@ import org.immutables.value.Value;
 
 /** A profile and a configuration loaded together for one launch. */
 @Value.Immutable
-public interface LaunchInputs {
+public interface LaunchInputs extends WithLaunchInputs {
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  static ImmutableLaunchInputs.Builder builder() {
-    return ImmutableLaunchInputs.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link LaunchInputs} values: obtained from {@link LaunchInputs#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableLaunchInputs.Builder {
+    Builder() {}
   }
 
   /**

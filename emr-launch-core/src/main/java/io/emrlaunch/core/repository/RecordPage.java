@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * @param <T> the value type
  */
 @Value.Immutable
-public interface RecordPage<T> {
+public interface RecordPage<T> extends WithRecordPage<T> {
 
   /**
    * A builder.
@@ -19,8 +19,27 @@ public interface RecordPage<T> {
    * @param <T> the value type
    * @return a new builder
    */
-  static <T> ImmutableRecordPage.Builder<T> builder() {
-    return ImmutableRecordPage.builder();
+  static <T> Builder<T> builder() {
+    return new Builder<>();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder<T> toBuilder() {
+    return RecordPage.<T>builder().from(this);
+  }
+
+  /**
+   * Builds {@link RecordPage} values: obtained from {@link RecordPage#builder()} or {@link
+   * #toBuilder()}.
+   *
+   * @param <T> the value type
+   */
+  final class Builder<T> extends ImmutableRecordPage.Builder<T> {
+    Builder() {}
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.emrlaunch.core.repository;
 
+import io.emrlaunch.core.Futures;
 import io.emrlaunch.core.model.RecordRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public interface RecordRepository<T> {
               if (cause instanceof RecordNotFoundException) {
                 return Optional.<StoredRecord<T>>empty();
               }
-              throw Futures.rethrow(cause);
+              throw Futures.rethrowable(cause);
             });
   }
 

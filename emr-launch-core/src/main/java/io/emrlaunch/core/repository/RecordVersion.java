@@ -7,15 +7,32 @@ import org.immutables.value.Value;
 
 /** One entry of a record's history: a version, when and by whom it was written, its labels. */
 @Value.Immutable
-public interface RecordVersion {
+public interface RecordVersion extends WithRecordVersion {
 
   /**
-   * A builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  static ImmutableRecordVersion.Builder builder() {
-    return ImmutableRecordVersion.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link RecordVersion} values: obtained from {@link RecordVersion#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableRecordVersion.Builder {
+    Builder() {}
   }
 
   /**

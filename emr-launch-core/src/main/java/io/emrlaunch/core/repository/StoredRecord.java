@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * @param <T> the value type
  */
 @Value.Immutable
-public interface StoredRecord<T> {
+public interface StoredRecord<T> extends WithStoredRecord<T> {
 
   /**
    * A builder.
@@ -20,8 +20,27 @@ public interface StoredRecord<T> {
    * @param <T> the value type
    * @return a new builder
    */
-  static <T> ImmutableStoredRecord.Builder<T> builder() {
-    return ImmutableStoredRecord.builder();
+  static <T> Builder<T> builder() {
+    return new Builder<>();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder<T> toBuilder() {
+    return StoredRecord.<T>builder().from(this);
+  }
+
+  /**
+   * Builds {@link StoredRecord} values: obtained from {@link StoredRecord#builder()} or {@link
+   * #toBuilder()}.
+   *
+   * @param <T> the value type
+   */
+  final class Builder<T> extends ImmutableStoredRecord.Builder<T> {
+    Builder() {}
   }
 
   /**

@@ -99,7 +99,8 @@ class AwsEmrLaunchFormatTest {
     ClusterConfiguration c = AwsEmrLaunchFormat.configurations().read(record);
     ClusterConfiguration preset =
         ClusterPresets.instanceGroups(
-            PresetOptions.of("basic-instance-group-cluster", "subnet-0a1b2c3d4e5f60001"));
+            PresetOptions.of("basic-instance-group-cluster", "subnet-0a1b2c3d4e5f60001")
+                .withReleaseLabel(ClusterPresets.AWS_EMR_LAUNCH_RELEASE));
     assertThat(c).isEqualTo(preset);
     assertThat(tree(AwsEmrLaunchFormat.configurations().write(preset))).isEqualTo(tree(record));
   }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterPresets;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.model.PresetOptions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,11 +29,10 @@ class RunJobFlowPathTest {
 
   @Test
   void listPositionsFollowTheConfiguration() {
-    ImmutableClusterConfiguration groups =
+    ClusterConfiguration groups =
         ClusterPresets.instanceGroups(PresetOptions.of("c", "subnet-0abc"));
     ClusterConfiguration coreOnly =
-        groups.withInstances(
-            ImmutableClusterInstances.copyOf(groups.instances()).withMasterGroup(Optional.empty()));
+        groups.withInstances(groups.instances().withMasterGroup(Optional.empty()));
     assertThat(AwsEmrLaunchFormat.runJobFlowPath(at("instances.coreGroup.instanceCount"), coreOnly))
         .hasValue("Instances.InstanceGroups.0.InstanceCount");
     assertThat(AwsEmrLaunchFormat.runJobFlowPath(at("instances.coreGroup.instanceCount"), null))

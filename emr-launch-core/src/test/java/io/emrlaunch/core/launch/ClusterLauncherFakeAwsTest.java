@@ -37,7 +37,7 @@ class ClusterLauncherFakeAwsTest {
         .build();
   }
 
-  static ImmutableLaunchRequest.Builder request(String name) {
+  static LaunchRequest.Builder request(String name) {
     return LaunchRequest.builder()
         .profile(RunJobFlowRequestsTest.profile())
         .configuration(ClusterLauncherTest.persistent())

@@ -5,8 +5,6 @@ import static io.emrlaunch.core.launch.FakeFleet.failsBootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emrlaunch.core.model.ClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.testkit.FakeAws;
@@ -60,7 +58,7 @@ class ClusterLauncherTest {
             .build();
   }
 
-  ImmutableLaunchRequest.Builder base(String name) {
+  LaunchRequest.Builder base(String name) {
     return LaunchRequest.builder()
         .profile(RunJobFlowRequestsTest.profile())
         .configuration(persistent())
@@ -70,10 +68,7 @@ class ClusterLauncherTest {
 
   static ClusterConfiguration persistent() {
     ClusterConfiguration groups = RunJobFlowRequestsTest.groups();
-    return ImmutableClusterConfiguration.copyOf(groups)
-        .withInstances(
-            ImmutableClusterInstances.copyOf(groups.instances())
-                .withKeepJobFlowAliveWhenNoSteps(true));
+    return groups.withInstances(groups.instances().withKeepJobFlowAliveWhenNoSteps(true));
   }
 
   static Throwable failure(CompletableFuture<?> f) {
@@ -94,8 +89,7 @@ class ClusterLauncherTest {
       configTags.put("k" + i, "v");
     }
     configTags.put("team", "platform");
-    ClusterConfiguration tagged =
-        ImmutableClusterConfiguration.copyOf(persistent()).withTags(configTags);
+    ClusterConfiguration tagged = persistent().withTags(configTags);
     var launch = launcher.launch(base("tagged").configuration(tagged).build());
     assertThat(time.runUntil(launch, Duration.ofMinutes(15))).isDone();
 
@@ -137,9 +131,7 @@ class ClusterLauncherTest {
 
   @Test
   void invalidInputFailsWithEveryFieldPathAndMakesNoCall() {
-    ClusterConfiguration bad =
-        ImmutableClusterConfiguration.copyOf(RunJobFlowRequestsTest.groups())
-            .withReleaseLabel("not-a-release");
+    ClusterConfiguration bad = RunJobFlowRequestsTest.groups().withReleaseLabel("not-a-release");
     var launch =
         launcher.launch(
             base("x")
@@ -272,10 +264,7 @@ class ClusterLauncherTest {
   @Test
   void aProtectedClusterIsUnprotectedBeforeItIsTerminated() {
     ClusterConfiguration config =
-        ImmutableClusterConfiguration.copyOf(persistent())
-            .withInstances(
-                ImmutableClusterInstances.copyOf(persistent().instances())
-                    .withTerminationProtected(true));
+        persistent().withInstances((persistent().instances()).withTerminationProtected(true));
     var launch = launcher.launch(base("p").configuration(config).build());
     time.advance(Duration.ofMinutes(1));
     String id = emr.clusterIds().get(0);

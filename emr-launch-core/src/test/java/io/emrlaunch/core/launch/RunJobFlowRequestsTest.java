@@ -246,9 +246,7 @@ class RunJobFlowRequestsTest {
                     .maximumCapacityUnits(10)
                     .build())
             .build();
-    EmrProfile noLogs =
-        io.emrlaunch.core.model.ImmutableEmrProfile.copyOf(profile())
-            .withLogsBucket(java.util.Optional.empty());
+    EmrProfile noLogs = profile().withLogsBucket(java.util.Optional.empty());
     RunJobFlowRequest r = RunJobFlowRequests.from(noLogs, fleets, "", Map.of());
 
     assertThat(r.name()).isEqualTo("fleets");
@@ -286,9 +284,7 @@ class RunJobFlowRequestsTest {
   @Test
   void invalidInputsAreReportedTogetherWithPrefixedPaths() {
     EmrProfile badProfile = EmrProfile.builder().from(profile()).name("bad name").build();
-    ClusterConfiguration badConfig =
-        io.emrlaunch.core.model.ImmutableClusterConfiguration.copyOf(groups())
-            .withReleaseLabel("seven");
+    ClusterConfiguration badConfig = groups().withReleaseLabel("seven");
     assertThatThrownBy(() -> RunJobFlowRequests.from(badProfile, badConfig, "x", Map.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("profile.name")
@@ -297,9 +293,7 @@ class RunJobFlowRequestsTest {
 
   @Test
   void clusterNamePrecedenceAndLogUriFollowIt() {
-    ClusterConfiguration named =
-        io.emrlaunch.core.model.ImmutableClusterConfiguration.copyOf(groups())
-            .withClusterName("from-config");
+    ClusterConfiguration named = groups().withClusterName("from-config");
     assertThat(RunJobFlowRequests.from(profile(), named, "", Map.of()).name())
         .isEqualTo("from-config");
     assertThat(RunJobFlowRequests.from(profile(), named, null, Map.of()).logUri())
@@ -312,12 +306,8 @@ class RunJobFlowRequestsTest {
 
   @Test
   void invalidProfileAndConfigurationAreReportedTogetherWithPrefixes() {
-    EmrProfile badProfile =
-        io.emrlaunch.core.model.ImmutableEmrProfile.copyOf(profile())
-            .withMasterSecurityGroup("not-a-group");
-    ClusterConfiguration badConfig =
-        io.emrlaunch.core.model.ImmutableClusterConfiguration.copyOf(groups())
-            .withEbsRootVolumeSize(500);
+    EmrProfile badProfile = profile().withMasterSecurityGroup("not-a-group");
+    ClusterConfiguration badConfig = groups().withEbsRootVolumeSize(500);
     assertThatThrownBy(() -> RunJobFlowRequests.from(badProfile, badConfig, "c", Map.of()))
         .isInstanceOfSatisfying(
             ValidationException.class,

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.core.model.SparkJob;
 import io.emrlaunch.core.validation.Problem;
@@ -199,7 +197,7 @@ class StepsAndJobsTest {
   void sparkJobRunsEndToEndOnATransientCluster() {
     JobRun run =
         await(
-            launcher.runJob(RunJobFlowRequestsTest.profile(), job("daily-report"), null),
+            launcher.runJob(RunJobFlowRequestsTest.profile(), job("daily-report")),
             Duration.ofMinutes(30));
     assertThat(run.steps()).hasSize(1);
     assertThat(run.steps().get(0).state()).isEqualTo(StepState.COMPLETED);
@@ -211,7 +209,7 @@ class StepsAndJobsTest {
 
   @Test
   void aFailingSparkJobFailsWithTheStepAndItsLog() {
-    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("bad-report"), null);
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("bad-report"));
     assertThat(time.runUntil(run, Duration.ofMinutes(30))).isDone();
     StepFailedException e = (StepFailedException) failure(run);
     assertThat(e.snapshot().state()).isEqualTo(StepState.FAILED);
@@ -229,7 +227,7 @@ class StepsAndJobsTest {
                     ClusterFailure.Stage.BOOTSTRAPPING,
                     ClusterStateChangeReasonCode.BOOTSTRAP_FAILURE,
                     "no capacity")));
-    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"));
     assertThat(time.runUntil(run, Duration.ofMinutes(30))).isDone();
     ClusterFailedException e = (ClusterFailedException) failure(run);
     assertThat(e.snapshot().reasonCode()).contains("BOOTSTRAP_FAILURE");
@@ -237,7 +235,7 @@ class StepsAndJobsTest {
 
   @Test
   void cancellingARunTerminatesItsCluster() {
-    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"), null);
+    var run = launcher.runJob(RunJobFlowRequestsTest.profile(), job("report"));
     time.advance(Duration.ofMinutes(8));
     run.cancel(true);
     time.advance(Duration.ofMinutes(3));
@@ -272,8 +270,7 @@ class StepsAndJobsTest {
                 .configuration(job("many").toClusterConfiguration())
                 .clusterName("many")
                 .steps(steps)
-                .build(),
-            null);
+                .build());
     assertThat(time.runUntil(run, Duration.ofHours(3))).isDone();
 
     StepFailedException e = (StepFailedException) failure(run);
@@ -286,10 +283,7 @@ class StepsAndJobsTest {
     emr.behave(behavior().stepRunTime(DurationDistribution.fixed(Duration.ofHours(3))));
     ClusterConfiguration transientConfig = job("protected").toClusterConfiguration();
     ClusterConfiguration protectedConfig =
-        ImmutableClusterConfiguration.copyOf(transientConfig)
-            .withInstances(
-                ImmutableClusterInstances.copyOf(transientConfig.instances())
-                    .withTerminationProtected(true));
+        transientConfig.withInstances(transientConfig.instances().withTerminationProtected(true));
     var run =
         launcher.runTransient(
             LaunchRequest.builder()
@@ -310,7 +304,7 @@ class StepsAndJobsTest {
   @Test
   void launchAppliesAllowListedOverridesAndRefusesOthersWithoutCalls() {
     ClusterConfiguration config =
-        ImmutableClusterConfiguration.copyOf(ClusterLauncherTest.persistent())
+        ClusterLauncherTest.persistent()
             .withAllowedOverrides(
                 AllowedOverride.builder()
                     .name("CoreInstanceCount")

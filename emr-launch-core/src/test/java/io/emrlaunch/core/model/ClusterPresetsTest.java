@@ -63,7 +63,7 @@ class ClusterPresetsTest {
   @Test
   void instanceGroupsEqualsInstanceGroupConfiguration() {
     ClusterConfiguration c = ClusterPresets.instanceGroups(OPTIONS);
-    assertBaseDefaults(c, "emr-5.29.0");
+    assertBaseDefaults(c, ClusterPresets.DEFAULT_RELEASE);
     RunJobFlowRequest r = request(c);
     assertThat(r.instances().ec2SubnetId()).isEqualTo("subnet-0abc");
     var groups = r.instances().instanceGroups();
@@ -96,7 +96,7 @@ class ClusterPresetsTest {
   @Test
   void autoScalingEqualsAutoScalingClusterConfiguration() {
     ClusterConfiguration c = ClusterPresets.instanceGroupsWithAutoScaling(OPTIONS);
-    assertBaseDefaults(c, "emr-5.29.0");
+    assertBaseDefaults(c, ClusterPresets.DEFAULT_RELEASE);
     var task = request(c).instances().instanceGroups().get(2);
     assertThat(task.name()).isEqualTo("Task");
     assertThat(task.instanceRole()).isEqualTo(InstanceRoleType.TASK);
@@ -177,7 +177,7 @@ class ClusterPresetsTest {
   @Test
   void managedScalingForGroups() {
     ClusterConfiguration c = ClusterPresets.instanceGroupsWithManagedScaling(OPTIONS);
-    assertBaseDefaults(c, "emr-6.6.0");
+    assertBaseDefaults(c, ClusterPresets.DEFAULT_RELEASE);
     var limits = request(c).managedScalingPolicy().computeLimits();
     assertThat(limits.unitTypeAsString()).isEqualTo("Instances");
     assertThat(limits.minimumCapacityUnits()).isEqualTo(2);
@@ -190,7 +190,7 @@ class ClusterPresetsTest {
     ClusterConfiguration c =
         ClusterPresets.instanceFleets(
             PresetOptions.builder().name("f").addSubnetIds("subnet-a", "subnet-b").build());
-    assertBaseDefaults(c, "emr-5.29.0");
+    assertBaseDefaults(c, ClusterPresets.DEFAULT_RELEASE);
     RunJobFlowRequest r = request(c);
     assertThat(r.instances().ec2SubnetIds()).containsExactly("subnet-a", "subnet-b");
     assertThat(r.autoScalingRole()).isNull();
@@ -223,7 +223,7 @@ class ClusterPresetsTest {
   @Test
   void managedScalingForFleets() {
     ClusterConfiguration c = ClusterPresets.instanceFleetsWithManagedScaling(OPTIONS);
-    assertBaseDefaults(c, "emr-6.6.0");
+    assertBaseDefaults(c, ClusterPresets.DEFAULT_RELEASE);
     var limits = request(c).managedScalingPolicy().computeLimits();
     assertThat(limits.unitTypeAsString()).isEqualTo("InstanceFleetUnits");
     assertThat(limits.minimumCapacityUnits()).isEqualTo(2);
@@ -244,7 +244,7 @@ class ClusterPresetsTest {
         Object value =
             switch (o.name()) {
               case "ClusterName" -> "renamed";
-              case "ReleaseLabel" -> "emr-7.5.0";
+              case "ReleaseLabel" -> "emr-7.9.0";
               case "Subnet" -> "subnet-0new";
               case "MasterInstanceMarket", "CoreInstanceMarket", "TaskInstanceMarket" -> "SPOT";
               case "MinimumInstances", "MinimumCapacity", "TaskMinimumInstanceCount" -> 1;

@@ -66,7 +66,7 @@ class JobsTest {
   void commandAndCustomJar() {
     assertThat(EmrStep.command("pi", "hadoop-mapreduce-examples", "pi", "10", "100").args())
         .containsExactly("hadoop-mapreduce-examples", "pi", "10", "100");
-    ImmutableEmrStep jar = EmrStep.customJar("jar", "s3://code/app.jar", "com.example.Main", "x");
+    EmrStep jar = EmrStep.customJar("jar", "s3://code/app.jar", "com.example.Main", "x");
     assertThat(jar.mainClass()).contains("com.example.Main");
     assertThat(EmrStep.customJar("jar", "s3://code/app.jar", null).mainClass()).isEmpty();
     StepConfig sdk =

@@ -33,7 +33,7 @@ class ModelSkeletonTest {
   @Test
   void configurationReportsEveryProblemWithPath() {
     ClusterConfiguration bad =
-        ImmutableClusterConfiguration.copyOf(groups())
+        groups()
             .withReleaseLabel("7.5")
             .withStepConcurrencyLevel(0)
             .withInstances(

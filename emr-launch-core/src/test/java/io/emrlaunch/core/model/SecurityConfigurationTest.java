@@ -212,9 +212,9 @@ class SecurityConfigurationTest {
   void invalidCombinationsAreReported() {
     SecurityConfiguration bad =
         SecurityConfiguration.builder()
-            .s3Encryption(ImmutableS3Encryption.builder().mode(S3Encryption.Mode.SSE_KMS).build())
+            .s3Encryption(S3Encryption.builder().mode(S3Encryption.Mode.SSE_KMS).build())
             .localDiskEncryption(
-                ImmutableLocalDiskEncryption.builder()
+                LocalDiskEncryption.builder()
                     .providerType(LocalDiskEncryption.ProviderType.CUSTOM)
                     .enableEbsEncryption(true)
                     .build())

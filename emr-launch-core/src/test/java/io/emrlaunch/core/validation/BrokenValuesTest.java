@@ -13,14 +13,12 @@ import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.json.RecordCodec;
 import io.emrlaunch.core.launch.RunJobFlowRequests;
 import io.emrlaunch.core.model.ClusterConfiguration;
+import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.ClusterPresets;
 import io.emrlaunch.core.model.EbsVolume;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterInstances;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
-import io.emrlaunch.core.model.ImmutableInstanceGroupConfig;
 import io.emrlaunch.core.model.InstanceFleetConfig;
+import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.InstanceTypeConfig;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.PresetOptions;
@@ -48,7 +46,7 @@ class BrokenValuesTest {
   /** A way to break a valid configuration, and the path prefix its problem must carry. */
   record Breaker(
       String expectedPath,
-      Function<Random, Function<ImmutableClusterConfiguration, ClusterConfiguration>> make) {}
+      Function<Random, Function<ClusterConfiguration, ClusterConfiguration>> make) {}
 
   static final String[] BAD_NAMES = {
     "", " ", "a b", "x..y", "aws-thing", "AWSx", "ssm1", "na/me", "é", "a*"
@@ -57,15 +55,14 @@ class BrokenValuesTest {
     "", "7.5.0", "emr-7", "emr-7.5", "EMR-7.5.0", "emr-7.5.0-beta", "emr-x.y.z"
   };
 
-  static ImmutableClusterInstances inst(ClusterConfiguration c) {
-    return ImmutableClusterInstances.copyOf(c.instances());
+  static ClusterInstances inst(ClusterConfiguration c) {
+    return c.instances();
   }
 
-  static ImmutableInstanceGroupConfig core(ClusterConfiguration c) {
-    return ImmutableInstanceGroupConfig.copyOf(
-        c.instances()
-            .coreGroup()
-            .orElse(io.emrlaunch.core.model.InstanceGroupConfig.of("Core", "m5.xlarge", 2)));
+  static InstanceGroupConfig core(ClusterConfiguration c) {
+    return (c.instances()
+        .coreGroup()
+        .orElse(io.emrlaunch.core.model.InstanceGroupConfig.of("Core", "m5.xlarge", 2)));
   }
 
   static final List<Breaker> BREAKERS =
@@ -147,12 +144,11 @@ class BrokenValuesTest {
                     return c.withInstances(
                         inst(c)
                             .withMasterGroup(
-                                ImmutableInstanceGroupConfig.copyOf(
-                                        c.instances()
-                                            .masterGroup()
-                                            .orElse(
-                                                io.emrlaunch.core.model.InstanceGroupConfig.of(
-                                                    "Master", "m5.xlarge", 1)))
+                                (c.instances()
+                                        .masterGroup()
+                                        .orElse(
+                                            io.emrlaunch.core.model.InstanceGroupConfig.of(
+                                                "Master", "m5.xlarge", 1)))
                                     .withInstanceCount(n)));
                   }),
           new Breaker(
@@ -218,7 +214,7 @@ class BrokenValuesTest {
   @Test
   void randomlyBrokenConfigurationsFailWithPathsNamingEachBreak() {
     Random random = new Random(SEED);
-    List<Supplier<ImmutableClusterConfiguration>> bases =
+    List<Supplier<ClusterConfiguration>> bases =
         List.of(
             () -> ClusterPresets.instanceGroups(PresetOptions.of("groups", "subnet-0abc")),
             () ->
@@ -236,7 +232,7 @@ class BrokenValuesTest {
       List<String> expected = new ArrayList<>();
       for (int k = 0; k < breaks; k++) {
         Breaker b = BREAKERS.get(random.nextInt(BREAKERS.size()));
-        c = b.make().apply(random).apply(ImmutableClusterConfiguration.copyOf(c));
+        c = b.make().apply(random).apply(c);
         expected.add(b.expectedPath());
       }
       ValidationException e = expectValidation(where, c::validate);
@@ -271,7 +267,7 @@ class BrokenValuesTest {
     Random random = new Random(SEED + 1);
     for (int i = 0; i < 300; i++) {
       String where = "seed " + (SEED + 1) + ", case " + i;
-      ImmutableEmrProfile p =
+      EmrProfile p =
           EmrProfile.builder()
               .name("p")
               .serviceRole("EMR_DefaultRole")
@@ -290,7 +286,7 @@ class BrokenValuesTest {
                     .withSecurityConfiguration(
                         SecurityConfiguration.builder()
                             .s3Encryption(
-                                io.emrlaunch.core.model.ImmutableS3Encryption.builder()
+                                io.emrlaunch.core.model.S3Encryption.builder()
                                     .mode(
                                         pick(
                                             random,

@@ -8,8 +8,6 @@ import io.emrlaunch.core.repository.RepositoryAccessDeniedException;
 import io.emrlaunch.core.repository.RepositoryException;
 import io.emrlaunch.core.repository.VersionSelector;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -21,12 +19,7 @@ public final class SsmFailures {
 
   /** Strips the future wrappers. */
   public static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
+    return io.emrlaunch.core.Futures.unwrap(t);
   }
 
   /** Whether a failure means the parameter (or the selected version or label) does not exist. */

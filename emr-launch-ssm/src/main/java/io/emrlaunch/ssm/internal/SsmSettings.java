@@ -1,6 +1,6 @@
 package io.emrlaunch.ssm.internal;
 
-import io.emrlaunch.ssm.ParameterLayout;
+import io.emrlaunch.core.repository.ParameterLayout;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 
 /**

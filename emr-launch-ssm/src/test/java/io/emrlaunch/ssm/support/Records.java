@@ -5,9 +5,6 @@ import io.emrlaunch.core.model.BootstrapAction;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.RecordRef;
@@ -19,7 +16,7 @@ public final class Records {
 
   private Records() {}
 
-  public static ImmutableEmrProfile profile(String namespace, String name) {
+  public static EmrProfile profile(String namespace, String name) {
     return EmrProfile.builder()
         .namespace(namespace)
         .name(name)
@@ -35,7 +32,7 @@ public final class Records {
         .build();
   }
 
-  public static ImmutableClusterConfiguration configuration(String namespace, String name) {
+  public static ClusterConfiguration configuration(String namespace, String name) {
     return ClusterConfiguration.builder()
         .namespace(namespace)
         .name(name)
@@ -57,9 +54,9 @@ public final class Records {
   /**
    * A configuration whose stored form is about {@code approxBytes} long (padding in properties).
    */
-  public static ImmutableClusterConfiguration bigConfiguration(
+  public static ClusterConfiguration bigConfiguration(
       String namespace, String name, int approxBytes) {
-    ImmutableClusterConfiguration base = configuration(namespace, name);
+    ClusterConfiguration base = configuration(namespace, name);
     int base64 = approxBytes - 1200;
     StringBuilder pad = new StringBuilder();
     for (int i = 0; pad.length() < base64; i++) {
@@ -72,7 +69,7 @@ public final class Records {
         .build();
   }
 
-  public static ImmutableLaunchFunction launchFunction(String namespace, String name) {
+  public static LaunchFunction launchFunction(String namespace, String name) {
     return LaunchFunction.builder()
         .namespace(namespace)
         .name(name)

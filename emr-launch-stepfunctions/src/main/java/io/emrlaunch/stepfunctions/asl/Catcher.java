@@ -8,15 +8,31 @@ import org.immutables.value.Value;
 
 /** One entry of a state's {@code Catch}: which errors it handles and where it goes. */
 @Value.Immutable
-public interface Catcher {
+public interface Catcher extends WithCatcher {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableCatcher.Builder builder() {
-    return ImmutableCatcher.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link Catcher} values: obtained from {@link Catcher#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableCatcher.Builder {
+    Builder() {}
   }
 
   /** The errors caught ({@code States.ALL} for any). */

@@ -137,7 +137,7 @@ public final class ChoiceBuilder extends StateBuilder<ChoiceBuilder> {
 
   @Override
   State build() {
-    ImmutableChoiceState.Builder b =
+    ChoiceState.Builder b =
         ChoiceState.builder()
             .comment(comment)
             .queryLanguage(queryLanguage)

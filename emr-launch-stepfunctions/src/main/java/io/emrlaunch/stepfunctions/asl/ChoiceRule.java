@@ -10,15 +10,32 @@ import org.immutables.value.Value;
  * #jsonataCondition()}, and the state to go to when it holds.
  */
 @Value.Immutable
-public interface ChoiceRule {
+public interface ChoiceRule extends WithChoiceRule {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableChoiceRule.Builder builder() {
-    return ImmutableChoiceRule.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ChoiceRule} values: obtained from {@link ChoiceRule#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableChoiceRule.Builder {
+    Builder() {}
   }
 
   /**

@@ -9,15 +9,32 @@ import org.immutables.value.Value;
 
 /** A Choice state: goes to the first rule that holds, else to {@link #defaultState()}. */
 @Value.Immutable
-public non-sealed interface ChoiceState extends State {
+public non-sealed interface ChoiceState extends State, WithChoiceState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableChoiceState.Builder builder() {
-    return ImmutableChoiceState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ChoiceState} values: obtained from {@link ChoiceState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableChoiceState.Builder {
+    Builder() {}
   }
 
   @Override

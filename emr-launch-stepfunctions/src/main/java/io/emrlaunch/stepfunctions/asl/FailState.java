@@ -6,15 +6,32 @@ import org.immutables.value.Value;
 
 /** A Fail state: ends the execution with an error name and cause. */
 @Value.Immutable
-public non-sealed interface FailState extends State {
+public non-sealed interface FailState extends State, WithFailState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableFailState.Builder builder() {
-    return ImmutableFailState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link FailState} values: obtained from {@link FailState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableFailState.Builder {
+    Builder() {}
   }
 
   @Override

@@ -40,8 +40,8 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
    * @param retrier sets ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, ...
    * @return this builder
    */
-  public B retry(Consumer<ImmutableRetrier.Builder> retrier) {
-    ImmutableRetrier.Builder b = Retrier.builder();
+  public B retry(Consumer<Retrier.Builder> retrier) {
+    Retrier.Builder b = Retrier.builder();
     retrier.accept(b);
     return retry(b.build());
   }
@@ -82,7 +82,7 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
    * @param details sets ErrorEquals and the optional fields; Next is ignored
    * @return this builder
    */
-  public B catchWith(Step target, Consumer<ImmutableCatcher.Builder> details) {
+  public B catchWith(Step target, Consumer<Catcher.Builder> details) {
     catchers.add(new CatchTarget(List.of(), target, Optional.empty(), details));
     return self();
   }
@@ -127,8 +127,7 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
   List<Catcher> builtCatchers() {
     List<Catcher> out = new ArrayList<>(catchers.size());
     for (CatchTarget c : catchers) {
-      ImmutableCatcher.Builder b =
-          Catcher.builder().errorEquals(c.errors()).resultPath(c.resultPath());
+      Catcher.Builder b = Catcher.builder().errorEquals(c.errors()).resultPath(c.resultPath());
       if (c.details() != null) {
         c.details().accept(b);
       }
@@ -141,5 +140,5 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
       List<String> errors,
       Step target,
       Optional<JsonPath> resultPath,
-      Consumer<ImmutableCatcher.Builder> details) {}
+      Consumer<Catcher.Builder> details) {}
 }

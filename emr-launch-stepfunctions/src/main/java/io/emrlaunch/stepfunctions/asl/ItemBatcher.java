@@ -6,15 +6,32 @@ import org.immutables.value.Value;
 
 /** How a distributed Map groups items into batches ({@code ItemBatcher}). */
 @Value.Immutable
-public interface ItemBatcher {
+public interface ItemBatcher extends WithItemBatcher {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableItemBatcher.Builder builder() {
-    return ImmutableItemBatcher.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ItemBatcher} values: obtained from {@link ItemBatcher#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableItemBatcher.Builder {
+    Builder() {}
   }
 
   /** At most this many items per batch. */

@@ -6,15 +6,32 @@ import org.immutables.value.Value;
 
 /** Where a distributed Map reads its items from ({@code ItemReader}), e.g. S3. */
 @Value.Immutable
-public interface ItemReader {
+public interface ItemReader extends WithItemReader {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableItemReader.Builder builder() {
-    return ImmutableItemReader.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ItemReader} values: obtained from {@link ItemReader#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableItemReader.Builder {
+    Builder() {}
   }
 
   /** The reading integration, e.g. {@code arn:aws:states:::s3:getObject}. */

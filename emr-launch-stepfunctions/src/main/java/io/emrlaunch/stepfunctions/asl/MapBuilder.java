@@ -251,7 +251,7 @@ public final class MapBuilder extends GuardedBuilder<MapBuilder> {
 
   @Override
   State build() {
-    ImmutableMapState.Builder b =
+    MapState.Builder b =
         MapState.builder()
             .comment(comment)
             .queryLanguage(queryLanguage)

@@ -11,15 +11,33 @@ import org.immutables.value.Value;
  * of a source read by an {@link #itemReader()}.
  */
 @Value.Immutable
-public non-sealed interface MapState extends State, NextOrEnd, RetryAndCatch, ContainerState {
+public non-sealed interface MapState
+    extends State, NextOrEnd, RetryAndCatch, ContainerState, WithMapState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableMapState.Builder builder() {
-    return ImmutableMapState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link MapState} values: obtained from {@link MapState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableMapState.Builder {
+    Builder() {}
   }
 
   @Override

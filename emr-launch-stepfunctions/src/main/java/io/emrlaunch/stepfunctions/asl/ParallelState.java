@@ -8,15 +8,33 @@ import org.immutables.value.Value;
 
 /** A Parallel state: runs every branch with the same input; its result is the array of outputs. */
 @Value.Immutable
-public non-sealed interface ParallelState extends State, NextOrEnd, RetryAndCatch, ContainerState {
+public non-sealed interface ParallelState
+    extends State, NextOrEnd, RetryAndCatch, ContainerState, WithParallelState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableParallelState.Builder builder() {
-    return ImmutableParallelState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ParallelState} values: obtained from {@link ParallelState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableParallelState.Builder {
+    Builder() {}
   }
 
   @Override

@@ -8,15 +8,32 @@ import org.immutables.value.Value;
 
 /** A Pass state: passes its input on, optionally shaped or replaced by a fixed result. */
 @Value.Immutable
-public non-sealed interface PassState extends State, NextOrEnd {
+public non-sealed interface PassState extends State, NextOrEnd, WithPassState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutablePassState.Builder builder() {
-    return ImmutablePassState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link PassState} values: obtained from {@link PassState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutablePassState.Builder {
+    Builder() {}
   }
 
   @Override

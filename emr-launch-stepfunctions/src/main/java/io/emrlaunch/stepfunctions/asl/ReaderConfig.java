@@ -6,15 +6,32 @@ import org.immutables.value.Value;
 
 /** How an ItemReader reads its source ({@code ReaderConfig}). */
 @Value.Immutable
-public interface ReaderConfig {
+public interface ReaderConfig extends WithReaderConfig {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableReaderConfig.Builder builder() {
-    return ImmutableReaderConfig.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ReaderConfig} values: obtained from {@link ReaderConfig#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableReaderConfig.Builder {
+    Builder() {}
   }
 
   /** {@code CSV}, {@code JSON}, {@code JSONL}, {@code MANIFEST} or {@code PARQUET}. */

@@ -6,15 +6,32 @@ import org.immutables.value.Value;
 
 /** Where a distributed Map writes the results of its child executions ({@code ResultWriter}). */
 @Value.Immutable
-public interface ResultWriter {
+public interface ResultWriter extends WithResultWriter {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableResultWriter.Builder builder() {
-    return ImmutableResultWriter.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link ResultWriter} values: obtained from {@link ResultWriter#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableResultWriter.Builder {
+    Builder() {}
   }
 
   /** The writing integration, e.g. {@code arn:aws:states:::s3:putObject}. */

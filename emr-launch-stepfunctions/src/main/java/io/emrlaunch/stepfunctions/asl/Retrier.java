@@ -10,15 +10,31 @@ import org.immutables.value.Value;
  * the service defaults (IntervalSeconds 1, MaxAttempts 3, BackoffRate 2.0).
  */
 @Value.Immutable
-public interface Retrier {
+public interface Retrier extends WithRetrier {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableRetrier.Builder builder() {
-    return ImmutableRetrier.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link Retrier} values: obtained from {@link Retrier#builder()} or {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableRetrier.Builder {
+    Builder() {}
   }
 
   /**

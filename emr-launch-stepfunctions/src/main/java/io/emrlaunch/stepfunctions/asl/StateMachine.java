@@ -19,18 +19,35 @@ import org.immutables.value.Value;
  * #toJson()} / {@link #toPrettyJson()} and draw it with {@link #toMermaid()}.
  */
 @Value.Immutable
-public interface StateMachine extends StateGraph {
+public interface StateMachine extends StateGraph, WithStateMachine {
 
   /** The service limit on the size of a definition, in bytes of UTF-8. */
   int MAX_DEFINITION_BYTES = 1_048_576;
 
   /**
-   * A builder for direct construction (no validation on build).
+   * A new builder.
    *
    * @return the builder
    */
-  static ImmutableStateMachine.Builder builder() {
-    return ImmutableStateMachine.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link StateMachine} values: obtained from {@link StateMachine#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableStateMachine.Builder {
+    Builder() {}
   }
 
   /**

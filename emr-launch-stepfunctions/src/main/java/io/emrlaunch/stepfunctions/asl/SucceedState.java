@@ -7,15 +7,32 @@ import org.immutables.value.Value;
 
 /** A Succeed state: ends its graph successfully. */
 @Value.Immutable
-public non-sealed interface SucceedState extends State {
+public non-sealed interface SucceedState extends State, WithSucceedState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableSucceedState.Builder builder() {
-    return ImmutableSucceedState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link SucceedState} values: obtained from {@link SucceedState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableSucceedState.Builder {
+    Builder() {}
   }
 
   @Override

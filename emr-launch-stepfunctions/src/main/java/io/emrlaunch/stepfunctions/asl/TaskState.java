@@ -11,15 +11,32 @@ import org.immutables.value.Value;
  * #arguments()} (JSONata) as its request.
  */
 @Value.Immutable
-public non-sealed interface TaskState extends State, NextOrEnd, RetryAndCatch {
+public non-sealed interface TaskState extends State, NextOrEnd, RetryAndCatch, WithTaskState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableTaskState.Builder builder() {
-    return ImmutableTaskState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link TaskState} values: obtained from {@link TaskState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableTaskState.Builder {
+    Builder() {}
   }
 
   @Override

@@ -8,15 +8,32 @@ import org.immutables.value.Value;
 
 /** A Wait state: waits a number of seconds or until a timestamp (exactly one of four fields). */
 @Value.Immutable
-public non-sealed interface WaitState extends State, NextOrEnd {
+public non-sealed interface WaitState extends State, NextOrEnd, WithWaitState {
 
   /**
    * A new builder.
    *
    * @return the builder
    */
-  static ImmutableWaitState.Builder builder() {
-    return ImmutableWaitState.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link WaitState} values: obtained from {@link WaitState#builder()} or {@link
+   * #toBuilder()}.
+   */
+  final class Builder extends ImmutableWaitState.Builder {
+    Builder() {}
   }
 
   @Override

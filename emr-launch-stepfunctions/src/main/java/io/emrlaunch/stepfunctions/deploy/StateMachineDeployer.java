@@ -1,6 +1,7 @@
 package io.emrlaunch.stepfunctions.deploy;
 
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
+import static io.emrlaunch.core.Futures.unwrap;
+
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.repository.RecordRepository;
 import io.emrlaunch.core.validation.Problem;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -44,14 +43,6 @@ import software.amazon.awssdk.services.sfn.model.Tag;
  * }</pre>
  */
 public final class StateMachineDeployer {
-  private static final ScheduledExecutorService DEFAULT_SCHEDULER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "emr-launch-sfn-poller");
-            t.setDaemon(true);
-            return t;
-          });
-
   private final SfnAsyncClient client;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
@@ -60,7 +51,8 @@ public final class StateMachineDeployer {
 
   private StateMachineDeployer(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client");
-    this.scheduler = b.scheduler == null ? DEFAULT_SCHEDULER : b.scheduler;
+    this.scheduler =
+        b.scheduler == null ? io.emrlaunch.core.Futures.defaultScheduler() : b.scheduler;
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
     this.pollInterval = b.pollInterval;
     this.maxPollInterval = b.maxPollInterval;
@@ -102,8 +94,8 @@ public final class StateMachineDeployer {
    * @param spec fills a spec builder
    * @return see {@link #deploy(StateMachineSpec)}
    */
-  public CompletableFuture<DeployResult> deploy(Consumer<ImmutableStateMachineSpec.Builder> spec) {
-    ImmutableStateMachineSpec.Builder b = StateMachineSpec.builder();
+  public CompletableFuture<DeployResult> deploy(Consumer<StateMachineSpec.Builder> spec) {
+    StateMachineSpec.Builder b = StateMachineSpec.builder();
     spec.accept(b);
     try {
       return deploy(b.build());
@@ -141,8 +133,7 @@ public final class StateMachineDeployer {
         .thenCompose(
             deployed -> {
               LaunchFunction wanted =
-                  ImmutableLaunchFunction.copyOf(launchFunction)
-                      .withStateMachineArn(deployed.stateMachineArn());
+                  launchFunction.withStateMachineArn(deployed.stateMachineArn());
               return repository
                   .find(wanted.ref())
                   .thenCompose(
@@ -316,13 +307,6 @@ public final class StateMachineDeployer {
 
   private static String join(String prefix, String path) {
     return path.isEmpty() ? prefix : prefix + "." + path;
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
   }
 
   /** Builds a {@link StateMachineDeployer}. */

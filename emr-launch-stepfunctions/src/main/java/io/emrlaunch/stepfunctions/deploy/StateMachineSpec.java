@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineType;
  * }</pre>
  */
 @Value.Immutable
-public interface StateMachineSpec {
+public interface StateMachineSpec extends WithStateMachineSpec {
   /** State machine names: 1-80 characters of letters, digits, '-' and '_'. */
   Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
@@ -39,12 +39,29 @@ public interface StateMachineSpec {
       Pattern.compile("arn:aws[a-z-]*:logs:[a-z0-9-]+:\\d{12}:log-group:.+:\\*");
 
   /**
-   * Starts a builder.
+   * A new builder.
    *
-   * @return a new builder
+   * @return the builder
    */
-  static ImmutableStateMachineSpec.Builder builder() {
-    return ImmutableStateMachineSpec.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this value's attributes, to change several of them at once.
+   *
+   * @return a new builder initialised from this value
+   */
+  default Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /**
+   * Builds {@link StateMachineSpec} values: obtained from {@link StateMachineSpec#builder()} or
+   * {@link #toBuilder()}.
+   */
+  final class Builder extends ImmutableStateMachineSpec.Builder {
+    Builder() {}
   }
 
   /** The state machine name, unique per account and region. */

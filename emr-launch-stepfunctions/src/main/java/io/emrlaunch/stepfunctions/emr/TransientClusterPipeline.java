@@ -5,8 +5,6 @@ import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.Branch;
 import io.emrlaunch.stepfunctions.asl.Chain;
 import io.emrlaunch.stepfunctions.asl.Flow;
-import io.emrlaunch.stepfunctions.asl.ImmutableParallelState;
-import io.emrlaunch.stepfunctions.asl.ImmutableStateMachine;
 import io.emrlaunch.stepfunctions.asl.ParallelState;
 import io.emrlaunch.stepfunctions.asl.Payload;
 import io.emrlaunch.stepfunctions.asl.QueryLanguage;
@@ -231,9 +229,8 @@ public final class TransientClusterPipeline {
               .states(launchMachine.states())
               .comment(launchMachine.comment())
               .build();
-      states.put(
-          launch.stateName(), ImmutableParallelState.copyOf(p).withBranches(List.of(branch)));
-      return ImmutableStateMachine.copyOf(pipeline).withStates(states);
+      states.put(launch.stateName(), p.withBranches(List.of(branch)));
+      return pipeline.withStates(states);
     }
   }
 }

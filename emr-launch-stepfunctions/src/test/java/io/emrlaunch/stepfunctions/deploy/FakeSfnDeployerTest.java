@@ -38,7 +38,7 @@ class FakeSfnDeployerTest {
             .build();
   }
 
-  private ImmutableStateMachineSpec spec() {
+  private StateMachineSpec spec() {
     return StateMachineSpec.builder().name("etl").definition(DEF).roleArn(ROLE).build();
   }
 

@@ -52,7 +52,7 @@ class MotoDeployerTest {
     client.close();
   }
 
-  private static ImmutableStateMachineSpec spec(String definition) {
+  private static StateMachineSpec spec(String definition) {
     return StateMachineSpec.builder()
         .name("etl")
         .definition(definition)

@@ -2,7 +2,7 @@ package io.emrlaunch.stepfunctions.e2e;
 
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.ssm.ParameterLayout;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.ssm.SsmRecordStore;
 import io.emrlaunch.stepfunctions.iam.PolicyDocument;
 import io.emrlaunch.stepfunctions.iam.PolicyStatement;

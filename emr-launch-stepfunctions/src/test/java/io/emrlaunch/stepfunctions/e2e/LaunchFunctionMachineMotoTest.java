@@ -10,8 +10,6 @@ import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.core.launch.RunJobFlowRequests;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.overrides.InvalidOverrideException;
 import io.emrlaunch.core.overrides.Overrides;
@@ -53,7 +51,7 @@ class LaunchFunctionMachineMotoTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final EmrProfile PROFILE = SampleRecords.profile();
   static final ClusterConfiguration CONFIGURATION = SampleRecords.configuration();
-  static final ImmutableLaunchFunction FUNCTION = SampleRecords.launchFunction();
+  static final LaunchFunction FUNCTION = SampleRecords.launchFunction();
   static final LaunchFixtures FIXTURES = LaunchFixtures.of(PROFILE, CONFIGURATION);
 
   static MotoStepFunctions harness;
@@ -506,11 +504,10 @@ class LaunchFunctionMachineMotoTest {
   @Test
   void aConfigurationWithSecretsIsRefusedAndLaunchesNothing() {
     ClusterConfiguration withSecrets =
-        ImmutableClusterConfiguration.copyOf(CONFIGURATION)
-            .withSecretConfigurations(
-                Map.of(
-                    "hive-site",
-                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:hive-site-AbCdEf"));
+        CONFIGURATION.withSecretConfigurations(
+            Map.of(
+                "hive-site",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:hive-site-AbCdEf"));
 
     ExecutionOutcome done =
         launch(generator(FUNCTION).build(), "{}", LaunchFixtures.of(PROFILE, withSecrets));
@@ -538,8 +535,7 @@ class LaunchFunctionMachineMotoTest {
   @Test
   void aClusterWithoutAnyTag() {
     LaunchFunction untagged = FUNCTION.withClusterTags(Map.of());
-    ClusterConfiguration bare =
-        ImmutableClusterConfiguration.copyOf(CONFIGURATION).withTags(Map.of());
+    ClusterConfiguration bare = CONFIGURATION.withTags(Map.of());
 
     ExecutionOutcome done =
         launch(

@@ -3,7 +3,7 @@ package io.emrlaunch.stepfunctions.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emrlaunch.core.repository.LaunchInputs;
-import io.emrlaunch.ssm.ParameterLayout;
+import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.testkit.moto.MotoServer;
 import io.emrlaunch.testkit.moto.MotoTest;

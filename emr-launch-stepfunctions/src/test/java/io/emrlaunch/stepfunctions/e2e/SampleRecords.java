@@ -6,9 +6,6 @@ import io.emrlaunch.core.model.BootstrapAction;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.OverrideType;
@@ -37,7 +34,7 @@ public final class SampleRecords {
    *
    * @return the profile
    */
-  public static ImmutableEmrProfile profile() {
+  public static EmrProfile profile() {
     return EmrProfile.builder()
         .namespace(NAMESPACE)
         .name("analytics")
@@ -60,7 +57,7 @@ public final class SampleRecords {
    *
    * @return the configuration
    */
-  public static ImmutableClusterConfiguration configuration() {
+  public static ClusterConfiguration configuration() {
     return ClusterConfiguration.builder()
         .namespace(NAMESPACE)
         .name("spark-small")
@@ -88,7 +85,7 @@ public final class SampleRecords {
    *
    * @return the launch function
    */
-  public static ImmutableLaunchFunction launchFunction() {
+  public static LaunchFunction launchFunction() {
     return LaunchFunction.builder()
         .namespace(NAMESPACE)
         .name("nightly")

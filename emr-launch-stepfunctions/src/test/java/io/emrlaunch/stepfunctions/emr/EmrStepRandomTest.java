@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableEmrStep;
 import io.emrlaunch.core.model.StepFailureAction;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
@@ -62,7 +61,7 @@ class EmrStepRandomTest {
   }
 
   private static EmrStep step(Random r) {
-    ImmutableEmrStep.Builder b =
+    EmrStep.Builder b =
         EmrStep.builder()
             .name(text(r, true))
             .jar(r.nextBoolean() ? EmrStep.COMMAND_RUNNER : "s3://b/" + text(r, true))

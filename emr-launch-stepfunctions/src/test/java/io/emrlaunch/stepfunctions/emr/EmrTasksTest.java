@@ -10,7 +10,6 @@ import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
-import io.emrlaunch.core.model.ImmutableEmrStep;
 import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.StepFailureAction;
 import io.emrlaunch.core.validation.Problem;
@@ -572,8 +571,7 @@ class EmrTasksTest {
         .isEqualTo(json("{'ClusterId.$':'$.cluster.ClusterId','StepId':'s-1'}"));
     assertThat(EmrSdkTasks.describeCluster("d", Arg.of("j-1")).request())
         .isEqualTo(json("{'ClusterId':'j-1'}"));
-    ImmutableEmrStep roled =
-        ImmutableEmrStep.copyOf(step()).withExecutionRoleArn("arn:aws:iam::1:role/a");
+    EmrStep roled = step().withExecutionRoleArn("arn:aws:iam::1:role/a");
     ObjectNode add =
         EmrSdkTasks.addJobFlowSteps("a", CLUSTER, List.of(roled, roled.withName("second")))
             .request();

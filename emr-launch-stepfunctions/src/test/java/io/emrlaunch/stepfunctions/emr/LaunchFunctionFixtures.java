@@ -4,7 +4,6 @@ import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterPresets;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.core.model.PresetOptions;
@@ -29,7 +28,7 @@ final class LaunchFunctionFixtures {
   }
 
   static ClusterConfiguration configuration() {
-    ImmutableClusterConfiguration c =
+    ClusterConfiguration c =
         ClusterPresets.instanceGroups(PresetOptions.of("etl-config", "subnet-0abc"));
     return c.withTags(java.util.Map.of("team", "data", "cost-center", "cfg"))
         .withAllowedOverrides(

@@ -12,7 +12,6 @@ import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterPresets;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.PresetOptions;
 import io.emrlaunch.core.validation.Problem;
@@ -45,7 +44,7 @@ class LaunchFunctionMachineTest {
       for (boolean wait : new boolean[] {true, false}) {
         for (boolean topics : new boolean[] {true, false}) {
           for (String preset : List.of("groups", "fleets")) {
-            ImmutableLaunchFunction.Builder fn =
+            LaunchFunction.Builder fn =
                 LaunchFunction.builder().from(function()).waitForClusterStart(wait);
             if (topics) {
               fn.successTopicArn(TOPIC_OK).failureTopicArn(TOPIC_FAILED);

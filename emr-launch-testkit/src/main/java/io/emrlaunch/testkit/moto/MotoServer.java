@@ -25,7 +25,6 @@ import software.amazon.awssdk.core.client.builder.SdkAsyncClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
@@ -52,7 +51,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * #configure(AwsClientBuilder)} points any other SDK client builder at the server. The process is
  * stopped by {@link #close()} and, failing that, when the JVM exits.
  */
-public final class MotoServer implements SdkAutoCloseable {
+public final class MotoServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static volatile Optional<String> availability;
 
@@ -348,7 +347,7 @@ public final class MotoServer implements SdkAutoCloseable {
     }
     if (builder instanceof SdkAsyncClientBuilder async) {
       if (asyncHttp == null) {
-        asyncHttp = AwsCrtAsyncHttpClient.builder().build();
+        asyncHttp = AsyncHttp.create();
       }
       async.httpClient(asyncHttp);
     }
@@ -444,5 +443,30 @@ public final class MotoServer implements SdkAutoCloseable {
   /** Whether the moto process is still running (always true for a connected server). */
   public boolean isRunning() {
     return !closed && (process == null || process.isAlive());
+  }
+
+  /**
+   * The async HTTP client moto tests use: the AWS CRT client when the test classpath has it (the
+   * client the CLI uses in production), the SDK's Netty client otherwise. The testkit declares the
+   * CRT optional, so code that only uses the in-memory fakes never pulls native libraries.
+   */
+  private static final class AsyncHttp {
+    private static final String CRT = "software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient";
+
+    static software.amazon.awssdk.http.async.SdkAsyncHttpClient create() {
+      try {
+        Class.forName(CRT, false, MotoServer.class.getClassLoader());
+        return Crt.create();
+      } catch (ClassNotFoundException | LinkageError e) {
+        return software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.builder().build();
+      }
+    }
+  }
+
+  /** Kept apart so that the CRT classes load only when present. */
+  private static final class Crt {
+    static software.amazon.awssdk.http.async.SdkAsyncHttpClient create() {
+      return software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient.builder().build();
+    }
   }
 }

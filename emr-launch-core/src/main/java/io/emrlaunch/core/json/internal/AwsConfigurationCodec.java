@@ -9,7 +9,6 @@ import io.emrlaunch.core.json.SdkShapes;
 import io.emrlaunch.core.launch.internal.SdkModel;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ConfigurationArtifact;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
@@ -144,7 +143,7 @@ public final class AwsConfigurationCodec implements RecordCodec<ClusterConfigura
   public ClusterConfiguration read(String json) {
     JsonNode root = AwsRecords.parse(json);
     Problems p = Problems.root();
-    ImmutableClusterConfiguration.Builder b = ClusterConfiguration.builder();
+    ClusterConfiguration.Builder b = ClusterConfiguration.builder();
     String name = AwsRecords.requiredText(root, "ConfigurationName", p);
     b.name(name == null ? "" : name);
     b.namespace(AwsRecords.text(root, "Namespace").orElse(RecordRef.DEFAULT_NAMESPACE));

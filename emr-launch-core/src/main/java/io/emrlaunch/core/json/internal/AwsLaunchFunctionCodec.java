@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.RecordCodec;
-import io.emrlaunch.core.model.ImmutableLaunchFunction;
 import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.validation.Problems;
@@ -53,7 +52,7 @@ public final class AwsLaunchFunctionCodec implements RecordCodec<LaunchFunction>
   public LaunchFunction read(String json) {
     JsonNode root = AwsRecords.parse(json);
     Problems p = Problems.root();
-    ImmutableLaunchFunction.Builder b = LaunchFunction.builder();
+    LaunchFunction.Builder b = LaunchFunction.builder();
     String name = AwsRecords.requiredText(root, "LaunchFunctionName", p);
     b.name(name == null ? "" : name);
     b.namespace(AwsRecords.text(root, "Namespace").orElse(RecordRef.DEFAULT_NAMESPACE));

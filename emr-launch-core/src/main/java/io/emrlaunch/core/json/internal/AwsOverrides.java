@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableAllowedOverride;
 import io.emrlaunch.core.model.OverrideType;
 import io.emrlaunch.core.model.internal.FieldPaths;
 import io.emrlaunch.core.validation.Problems;
@@ -99,7 +98,7 @@ public final class AwsOverrides {
         at.add("JsonPath", "names no single-value field (was \"" + jsonPath.asText() + "\")");
         continue;
       }
-      ImmutableAllowedOverride.Builder b =
+      AllowedOverride.Builder b =
           AllowedOverride.builder()
               .name(e.getKey())
               .path(ours.get())

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.RecordCodec;
 import io.emrlaunch.core.model.EmrProfile;
-import io.emrlaunch.core.model.ImmutableEmrProfile;
-import io.emrlaunch.core.model.ImmutableSecurityConfiguration;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.model.SecurityConfiguration;
 import io.emrlaunch.core.model.internal.SecurityConfigurationJson;
@@ -89,7 +87,7 @@ public final class AwsProfileCodec implements RecordCodec<EmrProfile> {
   public EmrProfile read(String json) {
     JsonNode root = AwsRecords.parse(json);
     Problems p = Problems.root();
-    ImmutableEmrProfile.Builder b = EmrProfile.builder();
+    EmrProfile.Builder b = EmrProfile.builder();
     String name = AwsRecords.requiredText(root, "ProfileName", p);
     b.name(name == null ? "" : name);
     b.namespace(AwsRecords.text(root, "Namespace").orElse(RecordRef.DEFAULT_NAMESPACE));
@@ -119,7 +117,7 @@ public final class AwsProfileCodec implements RecordCodec<EmrProfile> {
     b.logsPrefix(AwsRecords.text(root, "LogsPath").orElse(DEFAULT_LOGS_PATH));
     b.kerberosAttributesSecretArn(AwsRecords.text(root, "KerberosAttributesSecret"));
     b.securityConfigurationName(AwsRecords.text(root, "SecurityConfiguration"));
-    ImmutableSecurityConfiguration.Builder sc = SecurityConfiguration.builder();
+    SecurityConfiguration.Builder sc = SecurityConfiguration.builder();
     boolean any = false;
     var s3 =
         SecurityConfigurationJson.part(

@@ -3,12 +3,11 @@ package io.emrlaunch.core.json.internal;
 import io.emrlaunch.core.model.ApplicationConfiguration;
 import io.emrlaunch.core.model.AutoScalingPolicy;
 import io.emrlaunch.core.model.BootstrapAction;
+import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.model.ClusterInstances;
 import io.emrlaunch.core.model.EbsConfiguration;
 import io.emrlaunch.core.model.EbsVolume;
 import io.emrlaunch.core.model.FleetLaunchSpecification;
-import io.emrlaunch.core.model.ImmutableClusterConfiguration;
-import io.emrlaunch.core.model.ImmutableClusterInstances;
 import io.emrlaunch.core.model.InstanceFleetConfig;
 import io.emrlaunch.core.model.InstanceGroupConfig;
 import io.emrlaunch.core.model.InstanceTypeConfig;
@@ -34,8 +33,7 @@ public final class SdkToModel {
   private SdkToModel() {}
 
   /** Copies the resource fields of {@code r} into {@code b}. */
-  public static void resources(
-      RunJobFlowRequest r, ImmutableClusterConfiguration.Builder b, Problems p) {
+  public static void resources(RunJobFlowRequest r, ClusterConfiguration.Builder b, Problems p) {
     b.releaseLabel(r.releaseLabel() == null ? "" : r.releaseLabel());
     for (int i = 0; i < r.applications().size(); i++) {
       String app = r.applications().get(i).name();
@@ -129,7 +127,7 @@ public final class SdkToModel {
   }
 
   private static ClusterInstances instances(JobFlowInstancesConfig i, Problems p) {
-    ImmutableClusterInstances.Builder b = ClusterInstances.builder();
+    ClusterInstances.Builder b = ClusterInstances.builder();
     int tasks = 0;
     for (int k = 0; k < i.instanceGroups().size(); k++) {
       var g = i.instanceGroups().get(k);

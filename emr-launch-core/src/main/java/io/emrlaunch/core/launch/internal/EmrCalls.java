@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -73,7 +71,7 @@ public final class EmrCalls {
             out.complete(v);
             return;
           }
-          Throwable cause = unwrap(t);
+          Throwable cause = io.emrlaunch.core.Futures.unwrap(t);
           if (attempt >= tries || !retryable.test(cause)) {
             out.completeExceptionally(cause);
             return;
@@ -85,7 +83,7 @@ public final class EmrCalls {
                       .whenComplete(
                           (v2, t2) -> {
                             if (t2 != null) {
-                              out.completeExceptionally(unwrap(t2));
+                              out.completeExceptionally(io.emrlaunch.core.Futures.unwrap(t2));
                             } else {
                               out.complete(v2);
                             }
@@ -141,15 +139,6 @@ public final class EmrCalls {
   /** The scheduler. */
   public ScheduledExecutorService scheduler() {
     return scheduler;
-  }
-
-  /** Strips {@link CompletionException} and {@link ExecutionException} wrappers. */
-  public static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   /** EMR refused the call because of its rate: surely not performed. */

@@ -32,10 +32,7 @@ public final class ConfigurationEdits {
       if (c.classification().equals(classification)) {
         Map<String, String> merged = new LinkedHashMap<>(c.properties());
         merged.putAll(props);
-        out.set(
-            i,
-            io.emrlaunch.core.model.ImmutableApplicationConfiguration.copyOf(c)
-                .withProperties(merged));
+        out.set(i, c.withProperties(merged));
         return out;
       }
     }
@@ -82,10 +79,7 @@ public final class ConfigurationEdits {
           if (props.isEmpty() && c.configurations().isEmpty()) {
             out.remove(i);
           } else {
-            out.set(
-                i,
-                io.emrlaunch.core.model.ImmutableApplicationConfiguration.copyOf(c)
-                    .withProperties(props));
+            out.set(i, c.withProperties(props));
           }
         }
       }

@@ -8,13 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.EmrFsRoleMapping;
-import io.emrlaunch.core.model.ImmutableEmrFsRoleMapping;
-import io.emrlaunch.core.model.ImmutableKerberosConfig;
-import io.emrlaunch.core.model.ImmutableLakeFormationConfig;
-import io.emrlaunch.core.model.ImmutableLocalDiskEncryption;
-import io.emrlaunch.core.model.ImmutableS3Encryption;
-import io.emrlaunch.core.model.ImmutableSecurityConfiguration;
-import io.emrlaunch.core.model.ImmutableTlsCertificates;
 import io.emrlaunch.core.model.KerberosConfig;
 import io.emrlaunch.core.model.LakeFormationConfig;
 import io.emrlaunch.core.model.LocalDiskEncryption;
@@ -176,7 +169,7 @@ public final class SecurityConfigurationJson {
       throw new ValidationException(List.of(Problem.of("", "must be a JSON object")));
     }
     Problems p = Problems.root();
-    ImmutableSecurityConfiguration.Builder b = SecurityConfiguration.builder();
+    SecurityConfiguration.Builder b = SecurityConfiguration.builder();
     JsonNode enc = root.path("EncryptionConfiguration");
     JsonNode atRest = enc.path("AtRestEncryptionConfiguration");
     Problems encP = p.at("EncryptionConfiguration");
@@ -253,7 +246,7 @@ public final class SecurityConfigurationJson {
     if (mode.isEmpty()) {
       return null;
     }
-    return ImmutableS3Encryption.builder()
+    return S3Encryption.builder()
         .mode(mode.get())
         .awsKmsKey(text(n, "AwsKmsKey"))
         .s3Object(text(n, "S3Object"))
@@ -273,7 +266,7 @@ public final class SecurityConfigurationJson {
     if (type.isEmpty()) {
       return null;
     }
-    return ImmutableLocalDiskEncryption.builder()
+    return LocalDiskEncryption.builder()
         .providerType(type.get())
         .awsKmsKey(text(n, "AwsKmsKey"))
         .s3Object(text(n, "S3Object"))
@@ -298,7 +291,7 @@ public final class SecurityConfigurationJson {
     if (type.isEmpty() || s3.isEmpty()) {
       return null;
     }
-    return ImmutableTlsCertificates.builder()
+    return TlsCertificates.builder()
         .providerType(type.get())
         .s3Object(s3.get())
         .certificateProviderClass(text(n, "CertificateProviderClass"))
@@ -313,7 +306,7 @@ public final class SecurityConfigurationJson {
     if (provider.isEmpty()) {
       return null;
     }
-    ImmutableKerberosConfig.Builder b = ImmutableKerberosConfig.builder().provider(provider.get());
+    KerberosConfig.Builder b = KerberosConfig.builder().provider(provider.get());
     if (provider.get() == KerberosConfig.Provider.CLUSTER_DEDICATED_KDC) {
       JsonNode d = n.path("ClusterDedicatedKdcConfiguration");
       if (d.has("TicketLifetimeInHours")) {
@@ -362,8 +355,8 @@ public final class SecurityConfigurationJson {
         at.add("Role", "is required");
       }
       if (role.isPresent() && type.isPresent()) {
-        ImmutableEmrFsRoleMapping.Builder b =
-            ImmutableEmrFsRoleMapping.builder().role(role.get()).identifierType(type.get());
+        EmrFsRoleMapping.Builder b =
+            EmrFsRoleMapping.builder().role(role.get()).identifierType(type.get());
         m.path("Identifiers").forEach(id -> b.addIdentifiers(id.asText()));
         out.add(b.build());
       }
@@ -383,7 +376,7 @@ public final class SecurityConfigurationJson {
     if (idp.isEmpty() || users.isEmpty() || saml.isEmpty()) {
       return null;
     }
-    return ImmutableLakeFormationConfig.builder()
+    return LakeFormationConfig.builder()
         .idpMetadataS3Path(idp.get())
         .emrRoleForUsersArn(users.get())
         .lakeFormationRoleForSamlPrincipalArn(saml.get())

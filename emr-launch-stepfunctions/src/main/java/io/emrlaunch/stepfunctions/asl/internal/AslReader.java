@@ -14,24 +14,6 @@ import io.emrlaunch.stepfunctions.asl.ComparisonOperator;
 import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.ExecutionType;
 import io.emrlaunch.stepfunctions.asl.FailState;
-import io.emrlaunch.stepfunctions.asl.ImmutableBranch;
-import io.emrlaunch.stepfunctions.asl.ImmutableCatcher;
-import io.emrlaunch.stepfunctions.asl.ImmutableChoiceRule;
-import io.emrlaunch.stepfunctions.asl.ImmutableChoiceState;
-import io.emrlaunch.stepfunctions.asl.ImmutableFailState;
-import io.emrlaunch.stepfunctions.asl.ImmutableItemProcessor;
-import io.emrlaunch.stepfunctions.asl.ImmutableItemReader;
-import io.emrlaunch.stepfunctions.asl.ImmutableMapState;
-import io.emrlaunch.stepfunctions.asl.ImmutableParallelState;
-import io.emrlaunch.stepfunctions.asl.ImmutablePassState;
-import io.emrlaunch.stepfunctions.asl.ImmutableReaderConfig;
-import io.emrlaunch.stepfunctions.asl.ImmutableResultWriter;
-import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
-import io.emrlaunch.stepfunctions.asl.ImmutableStateMachine;
-import io.emrlaunch.stepfunctions.asl.ImmutableSucceedState;
-import io.emrlaunch.stepfunctions.asl.ImmutableTaskState;
-import io.emrlaunch.stepfunctions.asl.ImmutableWaitState;
-import io.emrlaunch.stepfunctions.asl.ImmutableWriterConfig;
 import io.emrlaunch.stepfunctions.asl.ItemBatcher;
 import io.emrlaunch.stepfunctions.asl.ItemProcessor;
 import io.emrlaunch.stepfunctions.asl.ItemReader;
@@ -130,7 +112,7 @@ public final class AslReader {
     if (f == null) {
       return null;
     }
-    ImmutableStateMachine.Builder b = StateMachine.builder();
+    StateMachine.Builder b = StateMachine.builder();
     b.comment(f.str("Comment"));
     b.queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName));
     b.version(f.str("Version"));
@@ -207,7 +189,7 @@ public final class AslReader {
   }
 
   private TaskState task(Fields f) {
-    ImmutableTaskState.Builder b = TaskState.builder();
+    TaskState.Builder b = TaskState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName));
     Optional<String> resource = f.requiredStr("Resource");
@@ -232,7 +214,7 @@ public final class AslReader {
   }
 
   private PassState pass(Fields f) {
-    ImmutablePassState.Builder b = PassState.builder();
+    PassState.Builder b = PassState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .inputPath(f.path("InputPath"))
@@ -248,7 +230,7 @@ public final class AslReader {
   }
 
   private ChoiceState choice(Fields f) {
-    ImmutableChoiceState.Builder b = ChoiceState.builder();
+    ChoiceState.Builder b = ChoiceState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .inputPath(f.path("InputPath"))
@@ -265,7 +247,7 @@ public final class AslReader {
     if (f == null) {
       return null;
     }
-    ImmutableChoiceRule.Builder b = ChoiceRule.builder();
+    ChoiceRule.Builder b = ChoiceRule.builder();
     b.comment(f.str("Comment"))
         .jsonataCondition(f.node("Condition"))
         .output(f.node("Output"))
@@ -384,7 +366,7 @@ public final class AslReader {
   }
 
   private WaitState waitState(Fields f) {
-    ImmutableWaitState.Builder b = WaitState.builder();
+    WaitState.Builder b = WaitState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .inputPath(f.path("InputPath"))
@@ -401,7 +383,7 @@ public final class AslReader {
   }
 
   private SucceedState succeed(Fields f) {
-    ImmutableSucceedState.Builder b = SucceedState.builder();
+    SucceedState.Builder b = SucceedState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .inputPath(f.path("InputPath"))
@@ -411,7 +393,7 @@ public final class AslReader {
   }
 
   private FailState fail(Fields f) {
-    ImmutableFailState.Builder b = FailState.builder();
+    FailState.Builder b = FailState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .error(f.str("Error"))
@@ -422,7 +404,7 @@ public final class AslReader {
   }
 
   private ParallelState parallel(Fields f) {
-    ImmutableParallelState.Builder b = ParallelState.builder();
+    ParallelState.Builder b = ParallelState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .inputPath(f.path("InputPath"))
@@ -446,7 +428,7 @@ public final class AslReader {
     if (f == null) {
       return null;
     }
-    ImmutableBranch.Builder b = Branch.builder().comment(f.str("Comment"));
+    Branch.Builder b = Branch.builder().comment(f.str("Comment"));
     Optional<String> startAt = f.requiredStr("StartAt");
     Map<String, State> states = states(f, "States");
     f.finish();
@@ -457,7 +439,7 @@ public final class AslReader {
   }
 
   private MapState map(Fields f) {
-    ImmutableMapState.Builder b = MapState.builder();
+    MapState.Builder b = MapState.builder();
     b.comment(f.str("Comment"))
         .queryLanguage(f.enumValue("QueryLanguage", QueryLanguage::fromAslName))
         .inputPath(f.path("InputPath"))
@@ -490,7 +472,7 @@ public final class AslReader {
   }
 
   private ItemProcessor itemProcessor(Fields f) {
-    ImmutableItemProcessor.Builder b = ItemProcessor.builder().comment(f.str("Comment"));
+    ItemProcessor.Builder b = ItemProcessor.builder().comment(f.str("Comment"));
     b.processorConfig(f.object("ProcessorConfig", this::processorConfig));
     Optional<String> startAt = f.requiredStr("StartAt");
     Map<String, State> states = states(f, "States");
@@ -508,7 +490,7 @@ public final class AslReader {
   }
 
   private ItemReader itemReader(Fields f) {
-    ImmutableItemReader.Builder b = ItemReader.builder();
+    ItemReader.Builder b = ItemReader.builder();
     Optional<String> resource = f.requiredStr("Resource");
     b.readerConfig(f.object("ReaderConfig", this::readerConfig))
         .parameters(f.node("Parameters"))
@@ -517,7 +499,7 @@ public final class AslReader {
   }
 
   private ReaderConfig readerConfig(Fields f) {
-    ImmutableReaderConfig.Builder b =
+    ReaderConfig.Builder b =
         ReaderConfig.builder()
             .inputType(f.str("InputType"))
             .csvHeaderLocation(f.str("CSVHeaderLocation"))
@@ -543,7 +525,7 @@ public final class AslReader {
   }
 
   private ResultWriter resultWriter(Fields f) {
-    ImmutableResultWriter.Builder b =
+    ResultWriter.Builder b =
         ResultWriter.builder()
             .resource(f.str("Resource"))
             .parameters(f.node("Parameters"))
@@ -553,7 +535,7 @@ public final class AslReader {
   }
 
   private WriterConfig writerConfig(Fields f) {
-    ImmutableWriterConfig.Builder b =
+    WriterConfig.Builder b =
         WriterConfig.builder()
             .outputType(f.str("OutputType"))
             .transformation(f.str("Transformation"));
@@ -570,7 +552,7 @@ public final class AslReader {
     if (f == null) {
       return null;
     }
-    ImmutableRetrier.Builder b =
+    Retrier.Builder b =
         Retrier.builder()
             .comment(f.str("Comment"))
             .intervalSeconds(f.integer("IntervalSeconds"))
@@ -593,7 +575,7 @@ public final class AslReader {
     if (f == null) {
       return null;
     }
-    ImmutableCatcher.Builder b =
+    Catcher.Builder b =
         Catcher.builder()
             .comment(f.str("Comment"))
             .resultPath(f.path("ResultPath"))

@@ -1,5 +1,7 @@
 package io.emrlaunch.stepfunctions.deploy.internal;
 
+import static io.emrlaunch.core.Futures.unwrap;
+
 import io.emrlaunch.stepfunctions.deploy.ExecutionFailedException;
 import io.emrlaunch.stepfunctions.deploy.ExecutionResult;
 import io.emrlaunch.stepfunctions.deploy.ExecutionWaitTimeoutException;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -129,12 +130,5 @@ public final class ExecutionPoller {
       return s.isThrottlingException() || s.statusCode() >= 500;
     }
     return e instanceof SdkException && ((SdkException) e).retryable();
-  }
-
-  private static Throwable unwrap(Throwable e) {
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
   }
 }

@@ -6,7 +6,7 @@ import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.stepfunctions.asl.ComparisonOperator;
 import io.emrlaunch.stepfunctions.asl.Condition;
 import io.emrlaunch.stepfunctions.asl.Flow;
-import io.emrlaunch.stepfunctions.asl.ImmutableRetrier;
+import io.emrlaunch.stepfunctions.asl.Retrier;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.StateMachineBuilder;
 import io.emrlaunch.stepfunctions.emr.EmrSdkTasks;
@@ -272,7 +272,7 @@ public final class LaunchFunctionAsl {
   }
 
   /** Retries for EMR calls that are safe to repeat (reads and terminate). */
-  static void emrReadRetry(ImmutableRetrier.Builder r) {
+  static void emrReadRetry(Retrier.Builder r) {
     r.addErrorEquals(
             "Emr.EmrException", "Emr.InternalServerException", "Emr.InternalServerErrorException")
         .intervalSeconds(2)

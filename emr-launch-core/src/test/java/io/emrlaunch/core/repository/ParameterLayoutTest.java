@@ -1,9 +1,8 @@
-package io.emrlaunch.ssm;
+package io.emrlaunch.core.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.emrlaunch.core.repository.RecordKind;
 import org.junit.jupiter.api.Test;
 
 class ParameterLayoutTest {

@@ -1,6 +1,5 @@
-package io.emrlaunch.ssm;
+package io.emrlaunch.core.repository;
 
-import io.emrlaunch.core.repository.RecordKind;
 import java.util.Objects;
 
 /**

@@ -1,0 +1,171 @@
+package io.emrlaunch.core.launch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.emr.EmrAsyncClient;
+
+/**
+ * Builds a {@link ClusterLauncher}; obtained from {@link ClusterLauncher#builder()}. Only the EMR
+ * client is required.
+ *
+ * <pre>{@code
+ * ClusterLauncher launcher = ClusterLauncher.builder()
+ *     .emr(EmrAsyncClient.create())
+ *     .listener(myListener)
+ *     .build();
+ * }</pre>
+ */
+public final class ClusterLauncherBuilder {
+  EmrAsyncClient emr;
+  ScheduledExecutorService scheduler;
+  Clock clock;
+  MonitorCadence cadence = MonitorCadence.defaults();
+  ClusterMonitor monitor;
+  final List<MonitorListener> listeners = new ArrayList<>();
+  Supplier<String> launchTokens = () -> UUID.randomUUID().toString();
+  int runJobFlowAttempts = 4;
+  int callAttempts = 6;
+  Duration retryPause = Duration.ofSeconds(2);
+  Duration persistence = Duration.ofMinutes(30);
+
+  ClusterLauncherBuilder() {}
+
+  /**
+   * The EMR client (required).
+   *
+   * @param emr the client
+   * @return this
+   */
+  public ClusterLauncherBuilder emr(EmrAsyncClient emr) {
+    this.emr = emr;
+    return this;
+  }
+
+  /**
+   * The scheduler for retry pauses and timeouts (and the monitor, unless one is given); by default
+   * the shared {@link io.emrlaunch.core.Futures#defaultScheduler()}. Give the testkit's virtual
+   * scheduler (with its clock) in tests.
+   *
+   * @param scheduler the scheduler
+   * @return this
+   */
+  public ClusterLauncherBuilder scheduler(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+    return this;
+  }
+
+  /**
+   * The clock; the system UTC clock by default.
+   *
+   * @param clock the clock
+   * @return this
+   */
+  public ClusterLauncherBuilder clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The polling cadence of the launcher's own monitor (ignored when a monitor is given).
+   *
+   * @param cadence the cadence
+   * @return this
+   */
+  public ClusterLauncherBuilder cadence(MonitorCadence cadence) {
+    this.cadence = Objects.requireNonNull(cadence, "cadence");
+    return this;
+  }
+
+  /**
+   * A monitor to share with other launchers; by default the launcher builds its own (and closes it
+   * on {@link ClusterLauncher#close()}).
+   *
+   * @param monitor the monitor
+   * @return this
+   */
+  public ClusterLauncherBuilder monitor(ClusterMonitor monitor) {
+    this.monitor = monitor;
+    return this;
+  }
+
+  /**
+   * Adds a listener for every launch: a {@link MonitorListener} sees state changes and polls; a
+   * {@link LaunchListener} also sees launch milestones. For one launch only, use {@link
+   * LaunchRequest#listeners()}.
+   *
+   * @param listener the listener
+   * @return this
+   */
+  public ClusterLauncherBuilder listener(MonitorListener listener) {
+    this.listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Where launch tokens come from when a request has no idempotency key; random UUIDs by default.
+   *
+   * @param tokens the supplier
+   * @return this
+   */
+  public ClusterLauncherBuilder launchTokens(Supplier<String> tokens) {
+    this.launchTokens = Objects.requireNonNull(tokens, "tokens");
+    return this;
+  }
+
+  /**
+   * How many {@code RunJobFlow} calls one launch makes at most; 4 by default.
+   *
+   * @param attempts at least 1
+   * @return this
+   */
+  public ClusterLauncherBuilder runJobFlowAttempts(int attempts) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("runJobFlowAttempts must be >= 1");
+    }
+    this.runJobFlowAttempts = attempts;
+    return this;
+  }
+
+  /**
+   * The first pause before a retry (later pauses double); 2 s by default.
+   *
+   * @param pause the pause
+   * @return this
+   */
+  public ClusterLauncherBuilder retryPause(Duration pause) {
+    this.retryPause = Objects.requireNonNull(pause, "pause");
+    return this;
+  }
+
+  /**
+   * How long the launcher keeps trying, with back-off, when it cannot yet tell whether a cluster
+   * was created (a lost {@code RunJobFlow} answer followed by failing lookups) or cannot get an
+   * orphan terminated; 30 minutes by default. After it, the launch fails with a typed error (or
+   * {@link OrphanTerminationFailedException} is reported) naming the cluster or launch token.
+   *
+   * @param persistence a positive duration
+   * @return this
+   */
+  public ClusterLauncherBuilder persistence(Duration persistence) {
+    if (persistence.isNegative() || persistence.isZero()) {
+      throw new IllegalArgumentException("persistence must be positive");
+    }
+    this.persistence = persistence;
+    return this;
+  }
+
+  /**
+   * Builds the launcher.
+   *
+   * @return the launcher
+   */
+  public ClusterLauncher build() {
+    return new ClusterLauncher(this);
+  }
+}
