@@ -96,7 +96,12 @@ public final class RunJobCommand implements Callable<Integer> {
     try (Launches launches = new Launches(root)) {
       JobRun run;
       try {
-        run = launches.await(launches.launcher().runJob(profile, job, limit), keep);
+        run =
+            launches.await(
+                limit == null
+                    ? launches.launcher().runJob(profile, job)
+                    : launches.launcher().runJob(profile, job, limit),
+                keep);
       } catch (java.util.concurrent.CompletionException e) {
         if (Root.unwrap(e) instanceof StepFailedException failed) {
           StepSnapshot s = failed.snapshot();

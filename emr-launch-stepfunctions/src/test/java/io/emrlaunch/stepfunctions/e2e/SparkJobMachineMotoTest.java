@@ -47,7 +47,8 @@ class SparkJobMachineMotoTest {
   @BeforeEach
   void setUp(MotoServer moto) {
     this.moto = moto;
-    harness = MotoStepFunctions.on(moto).timeout(Duration.ofSeconds(8));
+    // The happy path never ends in moto (steps stay RUNNING): it is stopped after this long.
+    harness = MotoStepFunctions.on(moto).timeout(Duration.ofSeconds(25));
   }
 
   @AfterEach
