@@ -67,4 +67,45 @@ class LauncherScriptPtyTest {
         .doesNotContain("\r")
         .containsPattern("\\[\\d\\d:\\d\\d:\\d\\d\\] cluster j-\\w+ RUNNING");
   }
+
+  @Test
+  void ctrlCDuringAWaitTerminatesWhatItLaunched() throws Exception {
+    Cli.copyExamples(dir);
+    Path script = Cli.projectRoot().resolve("emr-launch");
+    Path log = dir.resolve("run.log");
+    ProcessBuilder pb =
+        // SIGINT may be ignored by inheritance (a build started in the background): reset it to
+        // its default before the script runs, as an interactive shell would.
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                    + " os.execvp(sys.argv[1], sys.argv[1:])",
+                script.toString(),
+                "run-job",
+                "examples/spark-job.json",
+                "--local",
+                "--speed",
+                "10")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("EMR_LAUNCH_CLASSPATH", System.getProperty("java.class.path"));
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(log).contains(" created") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(log)).contains(" created");
+    // SIGINT, as Ctrl-C sends it (the script exec'd java: same process)
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(log);
+
+    assertThat(p.exitValue()).as(out).isEqualTo(130);
+    assertThat(out).containsPattern("interrupted: terminating j-\\w+");
+    Cli.Result list =
+        new Cli(dir, "--local", "--speed", "0").run("clusters", "list", "--all", "--output", "json");
+    assertThat(list.json().findValuesAsText("state")).hasSize(1).allMatch(st -> st.startsWith("TERMINAT"));
+  }
 }
