@@ -3,6 +3,7 @@ package io.emrlaunch.core.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
@@ -39,11 +40,11 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
 
   @Override
   public String write(T value) {
-    ObjectNode node = EmrLaunchJson.mapper().createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put(SCHEMA_VERSION_FIELD, EmrLaunchJson.SCHEMA_VERSION);
-    node.setAll((ObjectNode) EmrLaunchJson.mapper().valueToTree(value));
+    node.setAll((ObjectNode) Json.MAPPER.valueToTree(value));
     try {
-      return EmrLaunchJson.mapper().writeValueAsString(node);
+      return Json.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + type.getSimpleName(), e);
     }
@@ -53,7 +54,7 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
   public T read(String json) {
     JsonNode node;
     try {
-      node = EmrLaunchJson.mapper().readTree(json);
+      node = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     }
@@ -78,7 +79,7 @@ public final class EmrLaunchFormat<T> implements RecordCodec<T> {
     }
     ((ObjectNode) node).remove(SCHEMA_VERSION_FIELD);
     try {
-      return EmrLaunchJson.mapper().treeToValue(node, type);
+      return Json.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     } catch (IllegalArgumentException e) {

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
- * The one configured Jackson {@link ObjectMapper} of the library.
+ * The library's Jackson configuration, handed out as immutable {@link ObjectReader}s and {@link
+ * ObjectWriter}s (a shared mapper could be reconfigured by anyone).
+ *
+ * <pre>{@code
+ * EmrProfile p = EmrLaunchJson.reader().forType(EmrProfile.class).readValue(json);
+ * String out = EmrLaunchJson.writer().withDefaultPrettyPrinter().writeValueAsString(p);
+ * }</pre>
  *
  * <p>Readers are tolerant (unknown properties are ignored, so records written by a newer version or
  * by another tool still load); writers omit absent and empty-optional values so records stay small
@@ -23,17 +31,28 @@ public final class EmrLaunchJson {
   public static final int SCHEMA_VERSION = 1;
 
   private static final ObjectMapper MAPPER = newMapper();
+  private static final ObjectReader READER = MAPPER.reader();
+  private static final ObjectWriter WRITER = MAPPER.writer();
 
   private EmrLaunchJson() {}
 
   /**
-   * The shared, thread-safe mapper. Do not reconfigure it; call {@link #newMapper()} for a private
-   * copy.
+   * A reader with the library's configuration; immutable and thread-safe ({@code forType}, {@code
+   * with...} return new readers).
    *
-   * @return the mapper
+   * @return the reader
    */
-  public static ObjectMapper mapper() {
-    return MAPPER;
+  public static ObjectReader reader() {
+    return READER;
+  }
+
+  /**
+   * A writer with the library's configuration; immutable and thread-safe.
+   *
+   * @return the writer
+   */
+  public static ObjectWriter writer() {
+    return WRITER;
   }
 
   /**

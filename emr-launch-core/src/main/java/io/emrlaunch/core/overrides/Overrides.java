@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
+import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
@@ -131,7 +131,7 @@ public final class Overrides {
     if (p.any()) {
       throw new InvalidOverrideException(p.problems());
     }
-    ObjectNode tree = EmrLaunchJson.mapper().valueToTree(config);
+    ObjectNode tree = Json.MAPPER.valueToTree(config);
     for (Map.Entry<String, JsonNode> e : values.entrySet()) {
       set(tree, used.get(e.getKey()).path(), e.getValue(), p.at("overrides").at(e.getKey()));
     }
@@ -140,7 +140,7 @@ public final class Overrides {
     }
     ClusterConfiguration result;
     try {
-      result = EmrLaunchJson.mapper().treeToValue(tree, ClusterConfiguration.class);
+      result = Json.MAPPER.treeToValue(tree, ClusterConfiguration.class);
     } catch (JsonProcessingException ex) {
       throw JsonErrors.toValidationException(ex);
     }

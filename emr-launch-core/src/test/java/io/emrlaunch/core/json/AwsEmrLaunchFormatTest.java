@@ -52,7 +52,7 @@ class AwsEmrLaunchFormatTest {
   }
 
   static JsonNode tree(String json) throws IOException {
-    return EmrLaunchJson.mapper().readTree(json);
+    return EmrLaunchJson.newMapper().readTree(json);
   }
 
   @Test

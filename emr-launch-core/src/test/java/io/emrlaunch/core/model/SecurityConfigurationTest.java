@@ -17,7 +17,7 @@ class SecurityConfigurationTest {
   static final String ROLE = "arn:aws:iam::123456789012:role/";
 
   static JsonNode json(String text) throws Exception {
-    return EmrLaunchJson.mapper().readTree(text);
+    return EmrLaunchJson.newMapper().readTree(text);
   }
 
   static void assertRendersAndRoundTrips(SecurityConfiguration sc, String expectedJson)

@@ -355,7 +355,7 @@ class BrokenValuesTest {
       for (int i = 0; i < 150; i++) {
         String where =
             "seed " + (SEED + 2) + ", " + c.codec.getClass().getSimpleName() + " case " + i;
-        ObjectNode tree = (ObjectNode) EmrLaunchJson.mapper().readTree(c.written());
+        ObjectNode tree = (ObjectNode) EmrLaunchJson.newMapper().readTree(c.written());
         for (int m = 0, n = 1 + random.nextInt(3); m < n; m++) {
           mutate(tree, random);
         }

@@ -46,7 +46,7 @@ public final class RecordCodecs<T> {
   /** Detects the format of a stored text. */
   public RecordFormat detect(String text) {
     try {
-      JsonNode node = EmrLaunchJson.mapper().readTree(text);
+      JsonNode node = EmrLaunchJson.reader().readTree(text);
       if (node != null && node.has(EmrLaunchFormat.SCHEMA_VERSION_FIELD)) {
         return RecordFormat.EMR_LAUNCH;
       }

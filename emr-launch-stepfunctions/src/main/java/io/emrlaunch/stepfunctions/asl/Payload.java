@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -110,8 +110,7 @@ public final class Payload {
    * @return this
    */
   public Payload putValue(String name, Object value) {
-    JsonNode v =
-        value instanceof JsonNode j ? j.deepCopy() : EmrLaunchJson.mapper().valueToTree(value);
+    JsonNode v = value instanceof JsonNode j ? j.deepCopy() : Json.MAPPER.valueToTree(value);
     node.set(literal(name), v);
     return this;
   }

@@ -2,7 +2,7 @@ package io.emrlaunch.stepfunctions.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +92,6 @@ public abstract class StateBuilder<B extends StateBuilder<B>> implements Step {
     if (value instanceof String s) {
       return TextNode.valueOf(s);
     }
-    return EmrLaunchJson.mapper().valueToTree(value);
+    return Json.MAPPER.valueToTree(value);
   }
 }

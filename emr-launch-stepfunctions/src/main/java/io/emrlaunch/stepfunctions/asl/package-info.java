@@ -8,4 +8,4 @@
 @ValueStyle
 package io.emrlaunch.stepfunctions.asl;
 
-import io.emrlaunch.core.internal.ValueStyle;
+import io.emrlaunch.stepfunctions.internal.ValueStyle;

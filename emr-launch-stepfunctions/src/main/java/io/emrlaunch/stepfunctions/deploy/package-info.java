@@ -7,4 +7,4 @@
 @ValueStyle
 package io.emrlaunch.stepfunctions.deploy;
 
-import io.emrlaunch.core.internal.ValueStyle;
+import io.emrlaunch.stepfunctions.internal.ValueStyle;

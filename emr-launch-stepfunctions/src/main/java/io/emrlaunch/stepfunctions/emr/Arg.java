@@ -2,9 +2,9 @@ package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.stepfunctions.asl.JsonPath;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.util.Objects;
 
 /**
@@ -57,8 +57,7 @@ public final class Arg {
    */
   public static Arg value(Object value) {
     Objects.requireNonNull(value, "value");
-    JsonNode node =
-        value instanceof JsonNode j ? j.deepCopy() : EmrLaunchJson.mapper().valueToTree(value);
+    JsonNode node = value instanceof JsonNode j ? j.deepCopy() : Json.MAPPER.valueToTree(value);
     return new Arg(Kind.LITERAL, node);
   }
 

@@ -1,9 +1,9 @@
 package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.stepfunctions.asl.Payload;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -86,7 +86,7 @@ public final class ClusterLaunch {
             ? p.toJson()
             : input instanceof JsonNode j
                 ? j.deepCopy()
-                : EmrLaunchJson.mapper().valueToTree(Objects.requireNonNull(input, "input"));
+                : Json.MAPPER.valueToTree(Objects.requireNonNull(input, "input"));
     return new ClusterLaunch(null, stateMachineArn, stateName, Optional.of(node));
   }
 

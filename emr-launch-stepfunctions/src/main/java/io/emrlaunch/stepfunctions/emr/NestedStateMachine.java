@@ -2,12 +2,12 @@ package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.Payload;
 import io.emrlaunch.stepfunctions.asl.TaskBuilder;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -124,6 +124,6 @@ public final class NestedStateMachine {
     if (input instanceof JsonNode j) {
       return j.deepCopy();
     }
-    return EmrLaunchJson.mapper().valueToTree(input);
+    return Json.MAPPER.valueToTree(input);
   }
 }

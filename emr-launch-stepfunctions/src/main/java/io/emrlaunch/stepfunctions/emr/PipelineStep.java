@@ -1,9 +1,9 @@
 package io.emrlaunch.stepfunctions.emr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.stepfunctions.asl.Payload;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -144,7 +144,7 @@ public final class PipelineStep {
             ? p.toJson()
             : input instanceof JsonNode j
                 ? j.deepCopy()
-                : EmrLaunchJson.mapper().valueToTree(Objects.requireNonNull(input, "input"));
+                : Json.MAPPER.valueToTree(Objects.requireNonNull(input, "input"));
     return new PipelineStep(
         kind, name, step, argumentPaths, waitForCompletion, stateMachineArn, Optional.of(node));
   }

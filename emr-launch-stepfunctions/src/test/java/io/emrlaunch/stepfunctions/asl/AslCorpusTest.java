@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AslCorpusTest {
 
   private static JsonNode json(Path file) throws Exception {
-    return EmrLaunchJson.mapper().readTree(AslCorpus.read(file));
+    return EmrLaunchJson.newMapper().readTree(AslCorpus.read(file));
   }
 
   @Test

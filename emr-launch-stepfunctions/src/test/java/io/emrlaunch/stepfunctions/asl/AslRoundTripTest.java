@@ -30,8 +30,8 @@ class AslRoundTripTest {
       String pretty = parsed.toPrettyJson();
       assertThat(StateMachine.fromJson(compact)).as(name).isEqualTo(parsed);
       assertThat(StateMachine.fromJson(pretty)).as(name).isEqualTo(parsed);
-      JsonNode original = EmrLaunchJson.mapper().readTree(text);
-      assertThat(EmrLaunchJson.mapper().readTree(compact)).as(name).isEqualTo(original);
+      JsonNode original = EmrLaunchJson.newMapper().readTree(text);
+      assertThat(EmrLaunchJson.newMapper().readTree(compact)).as(name).isEqualTo(original);
       assertThat(compact).doesNotContain("\n");
       assertThat(pretty).contains("\n  \"StartAt\"");
       assertThat(parsed.toJson()).as("emit is stable").isEqualTo(compact);

@@ -67,7 +67,7 @@ class StateMachineBuilderTest {
     assertThat(StateMachine.fromJson(json)).as(name).isEqualTo(m);
     assertThat(m.validate()).as(name).isEmpty();
     EMITTED.put("builder-" + name, json);
-    return EmrLaunchJson.mapper().readTree(json);
+    return EmrLaunchJson.newMapper().readTree(json);
   }
 
   @AfterAll

@@ -34,7 +34,7 @@ class EmrDefinitionRulesTest {
             .filter(p -> p.getFileName().toString().startsWith(corpusFile))
             .findFirst()
             .orElseThrow();
-    ObjectNode root = (ObjectNode) EmrLaunchJson.mapper().readTree(AslCorpus.read(file));
+    ObjectNode root = (ObjectNode) EmrLaunchJson.newMapper().readTree(AslCorpus.read(file));
     change.accept((ObjectNode) root.get("States"));
     return StateMachine.fromJson(root.toString());
   }

@@ -39,7 +39,7 @@ class EmrTasksTest {
 
   static JsonNode json(String text) {
     try {
-      return EmrLaunchJson.mapper().readTree(text.replace('\'', '"'));
+      return EmrLaunchJson.newMapper().readTree(text.replace('\'', '"'));
     } catch (Exception e) {
       throw new IllegalArgumentException(text, e);
     }

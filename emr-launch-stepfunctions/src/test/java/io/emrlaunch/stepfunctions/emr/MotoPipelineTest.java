@@ -87,7 +87,7 @@ class MotoPipelineTest {
 
   private static JsonNode output(DescribeExecutionResponse d) {
     try {
-      return EmrLaunchJson.mapper().readTree(d.output());
+      return EmrLaunchJson.newMapper().readTree(d.output());
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

@@ -26,11 +26,11 @@ final class PipelineTestSupport {
     return StateMachineBuilder.startWith(
             Flow.pass("Stand-in Launch")
                 .result(
-                    EmrLaunchJson.mapper()
+                    EmrLaunchJson.newMapper()
                         .createObjectNode()
                         .set(
                             "ClusterId",
-                            EmrLaunchJson.mapper().getNodeFactory().textNode("j-STANDIN")))
+                            EmrLaunchJson.newMapper().getNodeFactory().textNode("j-STANDIN")))
                 .resultPath("$.LaunchClusterResult"))
         .build();
   }
@@ -59,7 +59,7 @@ final class PipelineTestSupport {
 
   static JsonNode json(StateMachine m) {
     try {
-      return EmrLaunchJson.mapper().readTree(m.toJson());
+      return EmrLaunchJson.newMapper().readTree(m.toJson());
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -2,7 +2,6 @@ package io.emrlaunch.core.json.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
@@ -19,7 +18,7 @@ final class AwsRecords {
     }
     JsonNode root;
     try {
-      root = EmrLaunchJson.mapper().readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import io.emrlaunch.core.json.EmrLaunchJson;
+import io.emrlaunch.core.json.internal.Json;
 import java.util.Optional;
 
 /**
@@ -40,7 +40,7 @@ public final class FieldPaths {
       return new Resolution(null, "is empty");
     }
     String[] segments = path.split("\\.", -1);
-    JavaType type = EmrLaunchJson.mapper().constructType(root);
+    JavaType type = Json.MAPPER.constructType(root);
     StringBuilder seen = new StringBuilder();
     for (String segment : segments) {
       type = unwrap(type);
@@ -95,8 +95,8 @@ public final class FieldPaths {
     if (as == null || as.as() == Void.class) {
       return Optional.empty();
     }
-    JavaType impl = EmrLaunchJson.mapper().constructType(as.as());
-    BeanDescription description = EmrLaunchJson.mapper().getSerializationConfig().introspect(impl);
+    JavaType impl = Json.MAPPER.constructType(as.as());
+    BeanDescription description = Json.MAPPER.getSerializationConfig().introspect(impl);
     for (BeanPropertyDefinition p : description.findProperties()) {
       if (p.getName().equals(name) && p.hasGetter()) {
         return Optional.of(p.getPrimaryType());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.model.AllowedOverride;
 import io.emrlaunch.core.model.ClusterConfiguration;
 import io.emrlaunch.core.validation.Problems;
@@ -100,10 +101,7 @@ public final class OverrideRules {
   public static Optional<JsonNode> convert(
       AllowedOverride o, JavaType target, Object value, Problems at) {
     if (value instanceof JsonNode node) {
-      value =
-          node.isNull()
-              ? null
-              : io.emrlaunch.core.json.EmrLaunchJson.mapper().convertValue(node, Object.class);
+      value = node.isNull() ? null : Json.MAPPER.convertValue(node, Object.class);
     }
     if (value == null) {
       at.add("must not be null");

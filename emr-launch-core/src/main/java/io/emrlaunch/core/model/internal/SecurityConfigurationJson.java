@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
+import io.emrlaunch.core.json.internal.Json;
 import io.emrlaunch.core.json.internal.JsonErrors;
 import io.emrlaunch.core.model.EmrFsRoleMapping;
 import io.emrlaunch.core.model.KerberosConfig;
@@ -161,7 +161,7 @@ public final class SecurityConfigurationJson {
   public static SecurityConfiguration parse(String json) {
     JsonNode root;
     try {
-      root = EmrLaunchJson.mapper().readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw JsonErrors.toValidationException(e);
     }

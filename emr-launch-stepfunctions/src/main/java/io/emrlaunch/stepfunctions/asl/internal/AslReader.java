@@ -2,7 +2,6 @@ package io.emrlaunch.stepfunctions.asl.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.AslParseException;
@@ -36,6 +35,7 @@ import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
 import io.emrlaunch.stepfunctions.asl.WriterConfig;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,7 +68,7 @@ public final class AslReader {
   public static StateMachine read(String json) {
     JsonNode root;
     try {
-      root = EmrLaunchJson.mapper().readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new AslParseException(
           List.of(

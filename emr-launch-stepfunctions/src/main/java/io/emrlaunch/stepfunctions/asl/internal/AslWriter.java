@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.emrlaunch.core.json.EmrLaunchJson;
 import io.emrlaunch.stepfunctions.asl.Branch;
 import io.emrlaunch.stepfunctions.asl.Catcher;
 import io.emrlaunch.stepfunctions.asl.ChoiceRule;
@@ -32,6 +31,7 @@ import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
+import io.emrlaunch.stepfunctions.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +46,7 @@ import java.util.Optional;
  * ResultPath, OutputPath, Output, Assign), then Retry, Catch and the transition.
  */
 public final class AslWriter {
-  private static final ObjectMapper MAPPER = EmrLaunchJson.mapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private AslWriter() {}
 

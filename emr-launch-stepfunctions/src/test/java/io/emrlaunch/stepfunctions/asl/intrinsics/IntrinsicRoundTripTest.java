@@ -19,7 +19,7 @@ class IntrinsicRoundTripTest {
 
   @Test
   void randomExpressionsRoundTrip() throws Exception {
-    ObjectMapper mapper = EmrLaunchJson.mapper();
+    ObjectMapper mapper = EmrLaunchJson.newMapper();
     int maxCalls = 0;
     for (int i = 0; i < 600; i++) {
       budget =
