@@ -105,7 +105,10 @@ class LauncherScriptPtyTest {
     assertThat(p.exitValue()).as(out).isEqualTo(130);
     assertThat(out).containsPattern("interrupted: terminating j-\\w+");
     Cli.Result list =
-        new Cli(dir, "--local", "--speed", "0").run("clusters", "list", "--all", "--output", "json");
-    assertThat(list.json().findValuesAsText("state")).hasSize(1).allMatch(st -> st.startsWith("TERMINAT"));
+        new Cli(dir, "--local", "--speed", "0")
+            .run("clusters", "list", "--all", "--output", "json");
+    assertThat(list.json().findValuesAsText("state"))
+        .hasSize(1)
+        .allMatch(st -> st.startsWith("TERMINAT"));
   }
 }

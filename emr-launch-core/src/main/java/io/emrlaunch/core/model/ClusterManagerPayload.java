@@ -118,7 +118,7 @@ public final class ClusterManagerPayload {
   public static ClusterManagerPayload fromJson(String json) {
     JsonNode node;
     try {
-      node = EmrLaunchJson.mapper().readTree(json);
+      node = EmrLaunchJson.reader().readTree(json);
     } catch (JsonProcessingException e) {
       throw new ValidationException(
           List.of(
