@@ -112,6 +112,7 @@ class LocalAwsTest {
     assertThat(again.replayed()).isEqualTo(6);
     assertThat(again.aws().emr().describeCluster(r -> r.clusterId(third)).cluster().name())
         .isEqualTo("third");
+    again.aws().time().advance(Duration.ofMinutes(30));
     assertThat(
             again.aws().emr().listClusters().clusters().stream()
                 .filter(c -> c.status().state() == ClusterState.WAITING)
