@@ -356,6 +356,7 @@ public final class ClusterLauncher implements AutoCloseable {
     LaunchRequest request;
     try {
       request = RunJobFlowRequests.jobRequest(profile, job);
+      LaunchPreparation.checkRegion(ctx.emr, job);
     } catch (ValidationException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -119,7 +119,10 @@ public final class ClusterLauncherBuilder {
   }
 
   /**
-   * How many {@code RunJobFlow} calls one launch makes at most; 4 by default.
+   * How many {@code RunJobFlow} calls with an unknown outcome (5xx, timeout, lost answer) one
+   * launch makes at most, each followed by a launch-token lookup; 4 by default. Throttled calls
+   * (surely not performed) do not count: they are retried with back-off within {@link
+   * #persistence}.
    *
    * @param attempts at least 1
    * @return this

@@ -278,6 +278,7 @@ public final class ClusterMonitor implements AutoCloseable {
       f.completeExceptionally(new EmrLaunchException("the cluster monitor is closed"));
       return;
     }
+    boolean fresh = !watches.containsKey(clusterId);
     Watch w = watches.computeIfAbsent(clusterId, id -> new Watch(id, clock.instant()));
     Waiter waiter = new Waiter(target, f);
     w.waiters.add(waiter);
@@ -285,7 +286,9 @@ public final class ClusterMonitor implements AutoCloseable {
       f.complete(w.last);
       return;
     }
-    pollWithin(cadence.startupPeriod());
+    // A cluster never seen is checked at once (registrations in the same second share the poll):
+    // it may already be at its target, and waiting a startup period to find out is pure lag.
+    pollWithin(fresh ? MIN_GAP : cadence.startupPeriod());
   }
 
   private void pollWithin(Duration delay) {
@@ -451,7 +454,9 @@ public final class ClusterMonitor implements AutoCloseable {
           b.timeline(w.last.created().orElse(null), null, null);
         }
         update(w, b.build());
-      } else if (++w.misses >= cadence.describeAfterMisses()) {
+      } else if (w.last == null || ++w.misses >= cadence.describeAfterMisses()) {
+        // Never seen and not listed: it is already past the states we asked for (or not listed
+        // yet); one description tells which, instead of several polls of guessing.
         toDescribe.add(w);
       }
     }

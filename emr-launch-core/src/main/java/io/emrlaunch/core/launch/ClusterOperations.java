@@ -73,12 +73,31 @@ final class ClusterOperations {
       Problems at = p.at("steps", i);
       changed.get(i).validationProblems().forEach(pr -> at.add(pr.path(), pr.message()));
     }
+    // AddJobFlowSteps takes one runtime role for the whole request.
+    java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+    changed.forEach(st -> roles.add(st.executionRoleArn().orElse("")));
+    if (roles.size() > 1) {
+      for (int i = 0; i < changed.size(); i++) {
+        p.at("steps", i)
+            .add(
+                "executionRoleArn",
+                "every step of one submission must have the same execution role (or none):"
+                    + " AddJobFlowSteps takes one");
+      }
+    }
     if (p.any()) {
       return CompletableFuture.failedFuture(new ValidationException(p.problems()));
     }
+    String role = roles.iterator().next();
     var configs = changed.stream().map(SdkModel::step).toList();
     return ctx.calls
-        .throttledOnly(() -> ctx.emr.addJobFlowSteps(r -> r.jobFlowId(clusterId).steps(configs)))
+        .throttledOnly(
+            () ->
+                ctx.emr.addJobFlowSteps(
+                    r ->
+                        r.jobFlowId(clusterId)
+                            .steps(configs)
+                            .executionRoleArn(role.isEmpty() ? null : role)))
         .thenApply(
             r -> {
               LauncherContext.LOG.info("submitted steps {} to cluster {}", r.stepIds(), clusterId);

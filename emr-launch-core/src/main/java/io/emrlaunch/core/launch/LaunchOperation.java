@@ -81,7 +81,7 @@ final class LaunchOperation {
                   request.failIfClusterRunning()
                       ? refuseIfRunning()
                       : CompletableFuture.completedFuture(null);
-              return checked.thenCompose(v -> create(1));
+              return checked.thenCompose(v -> create(1, 0));
             })
         .whenComplete(
             (id, t) -> {
@@ -156,7 +156,13 @@ final class LaunchOperation {
             });
   }
 
-  private CompletableFuture<String> create(int attempt) {
+  /**
+   * One {@code RunJobFlow} call. Throttled calls were surely not performed: they are retried with
+   * back-off for as long as the launcher's persistence allows (throttling slows a launch down, it
+   * does not fail it). Calls with an unknown outcome are followed by a token lookup and retried
+   * only when no cluster carries the token, at most {@code runJobFlowAttempts} times.
+   */
+  private CompletableFuture<String> create(int attempt, int unknownOutcomes) {
     if (result.isDone()) {
       return CompletableFuture.failedFuture(new CancellationException("launch is over"));
     }
@@ -167,8 +173,12 @@ final class LaunchOperation {
         .exceptionally(
             t -> {
               Throwable cause = Futures.unwrap(t);
-              if (EmrCalls.isThrottling(cause) && attempt < ctx.runJobFlowAttempts) {
-                return ctx.sleep(ctx.calls.pause(attempt)).thenCompose(v -> create(attempt + 1));
+              if (EmrCalls.isThrottling(cause)) {
+                Duration pause = ctx.backoff(attempt);
+                if (ctx.clock.instant().plus(pause).isAfter(startedAt.plus(ctx.persistence))) {
+                  return CompletableFuture.<String>failedFuture(gaveUp(attempt, cause));
+                }
+                return ctx.sleep(pause).thenCompose(v -> create(attempt + 1, unknownOutcomes));
               }
               if (EmrCalls.isTransient(cause)) {
                 // Maybe performed: look for our token (for as long as it takes) before trying
@@ -188,14 +198,11 @@ final class LaunchOperation {
                           if (found.isPresent()) {
                             return CompletableFuture.completedFuture(found.get());
                           }
-                          if (attempt >= ctx.runJobFlowAttempts) {
+                          if (unknownOutcomes + 1 >= ctx.runJobFlowAttempts) {
                             return CompletableFuture.<String>failedFuture(gaveUp(attempt, cause));
                           }
-                          return create(attempt + 1);
+                          return create(attempt + 1, unknownOutcomes + 1);
                         });
-              }
-              if (EmrCalls.isThrottling(cause)) {
-                return CompletableFuture.<String>failedFuture(gaveUp(attempt, cause));
               }
               return CompletableFuture.<String>failedFuture(
                   new EmrLaunchException(

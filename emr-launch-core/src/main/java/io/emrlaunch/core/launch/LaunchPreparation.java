@@ -97,6 +97,28 @@ final class LaunchPreparation {
     return base.toBuilder().overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).build();
   }
 
+  /** A job's region must be the region of this launcher's EMR client (one client, one region). */
+  static void checkRegion(
+      software.amazon.awssdk.services.emr.EmrAsyncClient emr,
+      io.emrlaunch.core.model.SparkJob job) {
+    var clientRegion = emr.serviceClientConfiguration().region();
+    job.region()
+        .filter(r -> clientRegion != null && !r.equals(clientRegion.id()))
+        .ifPresent(
+            r -> {
+              throw new ValidationException(
+                  java.util.List.of(
+                      io.emrlaunch.core.validation.Problem.of(
+                          "job.region",
+                          "is "
+                              + r
+                              + " but this launcher's EMR client is in "
+                              + clientRegion.id()
+                              + ": build a launcher with an EmrAsyncClient for "
+                              + r)));
+            });
+  }
+
   static void checkTags(Problems p, Map<String, String> tags) {
     for (Map.Entry<String, String> e : tags.entrySet()) {
       String key = e.getKey();

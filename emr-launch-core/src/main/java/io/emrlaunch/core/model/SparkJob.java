@@ -127,7 +127,10 @@ public interface SparkJob extends WithSparkJob {
     return DEFAULT_RELEASE;
   }
 
-  /** The region to launch in (used by the launcher's client; not part of the request). */
+  /**
+   * The region the job must run in. Not part of the request: {@code ClusterLauncher.runJob} checks
+   * it against its EMR client's region and refuses a mismatch instead of launching elsewhere.
+   */
   Optional<String> region();
 
   /** A logs bucket that replaces the profile's for this job. */
