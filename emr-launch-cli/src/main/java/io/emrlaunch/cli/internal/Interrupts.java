@@ -1,0 +1,63 @@
+package io.emrlaunch.cli.internal;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C during a wait: the JVM's shutdown hook raises a flag and gives the command up to 20 s to
+ * clean up (terminate what it launched, save the simulation) before the JVM exits.
+ */
+public final class Interrupts {
+  private static volatile boolean requested;
+  private static final CountDownLatch CLEANED_UP = new CountDownLatch(1);
+  private static volatile boolean installed;
+
+  private Interrupts() {}
+
+  /** Thrown by a wait when the user pressed Ctrl-C. */
+  public static final class InterruptedByUser extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The exception. */
+    public InterruptedByUser() {
+      super("interrupted (Ctrl-C)");
+    }
+  }
+
+  /** Installs the hook once (main only; in-process tests never install it). */
+  public static synchronized void install() {
+    if (installed) {
+      return;
+    }
+    installed = true;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  requested = true;
+                  try {
+                    CLEANED_UP.await(20, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "emr-launch-ctrl-c"));
+  }
+
+  /** Whether Ctrl-C was pressed. */
+  public static boolean requested() {
+    return requested;
+  }
+
+  /** Throws when Ctrl-C was pressed. */
+  public static void check() {
+    if (requested) {
+      throw new InterruptedByUser();
+    }
+  }
+
+  /** The command has cleaned up; the JVM may exit. */
+  public static void done() {
+    CLEANED_UP.countDown();
+  }
+}

@@ -1,0 +1,126 @@
+package io.emrlaunch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emrlaunch.testkit.moto.MotoServer;
+import io.emrlaunch.testkit.moto.MotoTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+
+/**
+ * The same commands against moto over HTTP with {@code --endpoint-url} (the real backend: SDK
+ * default chains, the CRT HTTP client). moto's clusters are WAITING at once and its steps never
+ * finish, so run-job is shown ending by its timeout, terminating the cluster it launched.
+ */
+@MotoTest
+class CliMotoTest {
+  @TempDir Path dir;
+  Cli cli;
+  MotoServer moto;
+
+  @BeforeEach
+  void setUp(MotoServer moto) throws Exception {
+    this.moto = moto;
+    moto.reset();
+    Cli.copyExamples(dir);
+    cli =
+        new Cli(dir, "--endpoint-url", moto.endpoint().toString(), "--region", moto.region().id());
+  }
+
+  @Test
+  void recordsRoundTripInMotosSsm() throws Exception {
+    assertThat(cli.run("profiles", "put", "examples/profile.json").code()).isZero();
+    Cli.Result got = cli.run("profiles", "get", "analytics", "--format", "aws");
+    assertThat(got.code()).as(got.toString()).isZero();
+    assertThat(Cli.JSON.readTree(got.out()))
+        .isEqualTo(Cli.JSON.readTree(dir.resolve("examples/profile.json").toFile()));
+    assertThat(
+            moto.ssm()
+                .getParameter(r -> r.name("/emr_launch/emr_profiles/default/analytics"))
+                .parameter()
+                .value())
+        .contains("\"ProfileName\"");
+    assertThat(cli.run("profiles", "list", "--output", "json").json().findValuesAsText("ref"))
+        .containsExactly("default/analytics");
+  }
+
+  @Test
+  void launchDescribeAddStepTerminate() {
+    Cli.Result launched =
+        cli.run(
+            "clusters",
+            "launch",
+            "--profile-file",
+            "examples/profile.json",
+            "--configuration-file",
+            "examples/configuration.json",
+            "--name",
+            "moto-cli",
+            "--wait",
+            "--output",
+            "json");
+    assertThat(launched.code()).as(launched.toString()).isZero();
+    String id = launched.json().path("clusterId").asText();
+    assertThat(launched.json().path("state").asText()).isEqualTo("WAITING");
+
+    assertThat(cli.run("clusters", "list", "--output", "json").json().findValuesAsText("clusterId"))
+        .containsExactly(id);
+    Cli.Result step =
+        cli.run(
+            "steps",
+            "add",
+            id,
+            "--name",
+            "report",
+            "--spark",
+            "s3://code-bucket/report.py",
+            "--output",
+            "json");
+    assertThat(step.code()).as(step.toString()).isZero();
+    Cli.Result described = cli.run("clusters", "describe", id, "--output", "json");
+    assertThat(described.json().path("name").asText()).isEqualTo("moto-cli");
+    assertThat(described.json().path("steps").findValuesAsText("name")).containsExactly("report");
+
+    Cli.Result terminated = cli.run("clusters", "terminate", id);
+    assertThat(terminated.code()).as(terminated.toString()).isZero();
+    assertThat(moto.emr().describeCluster(r -> r.clusterId(id)).cluster().status().state())
+        .isEqualTo(ClusterState.TERMINATED);
+  }
+
+  @Test
+  void runJobThatTimesOutTerminatesItsCluster() {
+    Cli.Result r = cli.run("run-job", "examples/spark-job.json", "--timeout", "4s");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("emr-launch: failed:");
+    var clusters = moto.emr().listClusters().clusters();
+    assertThat(clusters).hasSize(1);
+    assertThat(clusters.get(0).name()).isEqualTo("daily-report");
+    assertThat(clusters.get(0).status().state())
+        .as(r.toString())
+        .isEqualTo(ClusterState.TERMINATED);
+  }
+
+  @Test
+  void deploysAGeneratedMachine() {
+    cli.run("asl", "build", "spark-job", "--integration", "sdk", "-o", "job.asl.json");
+    Cli.Result deployed =
+        cli.run(
+            "asl",
+            "deploy",
+            "job.asl.json",
+            "--name",
+            "spark-job",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/sfn",
+            "--output",
+            "json");
+    assertThat(deployed.code()).as(deployed.toString()).isZero();
+    String arn = deployed.json().path("stateMachineArn").asText();
+    assertThat(moto.sfn().describeStateMachine(r -> r.stateMachineArn(arn)).definition())
+        .contains("aws-sdk:emr:runJobFlow");
+  }
+}
