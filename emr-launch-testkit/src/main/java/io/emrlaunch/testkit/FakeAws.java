@@ -64,6 +64,7 @@ public final class FakeAws {
 
   /** Service id of EC2 in the call log and fault plan. */
   public static final String EC2 = "ec2";
+
   /** Service id of Secrets Manager in the call log and fault plan. */
   public static final String SECRETS_MANAGER = "secretsmanager";
 
