@@ -47,7 +47,14 @@ class NullRuleTest {
           ManagedScalingPolicy::builder,
           AutoScalingPolicy::builder,
           ScalingRule::builder,
-          LaunchRequest::builder);
+          LaunchRequest::builder,
+          ApplicationOptions::builder,
+          PlacementGroupConfig::builder,
+          MonitoringConfiguration::builder,
+          CloudWatchLogConfiguration::builder,
+          FleetResizeSpecification::builder,
+          CapacityReservationOptions::builder,
+          FleetLaunchSpecification::builder);
 
   @Test
   void everySetterFollowsTheNullRule() throws Exception {
@@ -69,7 +76,9 @@ class NullRuleTest {
         }
         Object[] args = new Object[m.getParameterCount()];
         if (args.length == 2) {
-          args[0] = "k"; // putX(key, null): the value is null
+          // putX(key, null): the value is null
+          Class<?> key = m.getParameterTypes()[0];
+          args[0] = key.isEnum() ? key.getEnumConstants()[0] : "k";
         }
         String outcome = call(s.get(), m, args);
         checked++;
@@ -80,9 +89,9 @@ class NullRuleTest {
                     || Map.class.isAssignableFrom(m.getParameterTypes()[0])
                     || Map.Entry.class.isAssignableFrom(m.getParameterTypes()[0])
                     || m.getParameterTypes()[0].isArray());
-        boolean optional =
-            isOptionalAttribute(s.get(), attribute) && !m.getName().startsWith("add");
-        String where = type.getSimpleName() + "." + m.getName();
+        // a setter of the attribute itself (not addX/putX: "additionalInfo" is a setter)
+        boolean optional = isOptionalAttribute(s.get(), attribute) && attribute.equals(m.getName());
+        String where = type.getName() + "." + m.getName();
         if (optional) {
           if (!outcome.equals("ok")
               && !(m.getParameterTypes()[0] == Optional.class && outcome.startsWith("NPE"))) {
