@@ -389,6 +389,12 @@ public final class Root implements Runnable {
         b.append(i == 0 ? "" : "; ").append(p.path()).append(": ").append(p.message());
       }
       line = b.toString();
+    } else if (t instanceof Executions.Failed) {
+      code = FAILED;
+      line = "failed: " + t.getMessage();
+    } else if (t instanceof io.emrlaunch.provisioning.ProvisioningException) {
+      code = FAILED;
+      line = "provisioning failed: " + t.getMessage();
     } else if (t instanceof StepFailedException
         || t instanceof ClusterFailedException
         || t instanceof ClusterWaitTimeoutException) {
