@@ -49,6 +49,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
       "  emr-launch clusters launch --function default/nightly --override CoreInstanceCount=4 --wait",
       "  emr-launch asl validate examples/broken.asl.json",
       "  emr-launch asl build spark-job --profile-file examples/profile.json > spark-job.asl.json",
+      "  emr-launch asl run spark-job.asl.json --input @examples/spark-job.json --local",
+      "  emr-launch provision apply examples/provisioning.json --local",
       "",
       "Exit codes: 0 ok; 1 a job, step or cluster failed (or AWS refused a call); 2 bad usage or"
           + " invalid input (nothing was sent to AWS); 130 interrupted.",
@@ -63,6 +65,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
       RecordCommands.Configurations.class,
       RecordCommands.Functions.class,
       AslCommands.class,
+      ProvisionCommands.class,
       LocalCommands.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
