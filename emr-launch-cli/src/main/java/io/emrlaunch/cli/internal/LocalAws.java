@@ -78,25 +78,34 @@ public final class LocalAws {
   private static final class Engine {
     final Set<Object> requests = Collections.newSetFromMap(new IdentityHashMap<>());
     final LocalSns sns;
-    final LocalEngine engine;
+    private final FakeAws aws;
+    private LocalEngine engine;
 
     Engine(FakeAws aws) {
+      this.aws = aws;
       this.sns = new LocalSns(aws.clock());
-      this.engine =
-          LocalEngine.builder()
-              .clock(aws.clock())
-              .scheduler(aws.scheduler())
-              .region("us-east-1")
-              .accountId(ACCOUNT_ID)
-              .roleArn(LOCAL_ROLE_ARN)
-              .seed(SEED)
-              .pollInterval(Duration.ofSeconds(30))
-              .client(marking(EmrAsyncClient.class, aws.emrAsync()))
-              .client(marking(SsmAsyncClient.class, aws.ssmAsync()))
-              .client(marking(SfnAsyncClient.class, aws.sfnAsync()))
-              .client(sns)
-              .build();
-      aws.sfnBackend().executionEngine(engine::execute);
+      // Built on the first execution: commands that run none do not pay for it.
+      aws.sfnBackend().executionEngine((d, in, arn) -> engine().execute(d, in, arn));
+    }
+
+    synchronized LocalEngine engine() {
+      if (engine == null) {
+        engine =
+            LocalEngine.builder()
+                .clock(aws.clock())
+                .scheduler(aws.scheduler())
+                .region("us-east-1")
+                .accountId(ACCOUNT_ID)
+                .roleArn(LOCAL_ROLE_ARN)
+                .seed(SEED)
+                .pollInterval(Duration.ofSeconds(30))
+                .client(marking(EmrAsyncClient.class, aws.emrAsync()))
+                .client(marking(SsmAsyncClient.class, aws.ssmAsync()))
+                .client(marking(SfnAsyncClient.class, aws.sfnAsync()))
+                .client(sns)
+                .build();
+      }
+      return engine;
     }
 
     /** A view of {@code client} that remembers each request it passes on. */
@@ -202,7 +211,7 @@ public final class LocalAws {
 
   /** The local engine that runs the simulation's Step Functions executions. */
   public LocalEngine engine() {
-    return engine.engine;
+    return engine.engine();
   }
 
   /** How many journal entries were replayed on open. */
@@ -288,8 +297,10 @@ public final class LocalAws {
           case FakeAws.EMR -> aws.emr();
           case FakeAws.SSM -> aws.ssm();
           case FakeAws.SFN -> aws.sfn();
-          case FakeAws.IAM -> aws.iam();
-          case FakeAws.EC2 -> aws.ec2();
+          // The backends themselves (same operations): the client views of IAM and EC2 load
+          // thousands of model classes, seconds of start-up for commands that never use them.
+          case FakeAws.IAM -> aws.iamBackend();
+          case FakeAws.EC2 -> aws.ec2Backend();
           case FakeAws.SECRETS_MANAGER -> aws.secretsManager();
           default -> throw new IOException("journal: unknown service " + service);
         };
