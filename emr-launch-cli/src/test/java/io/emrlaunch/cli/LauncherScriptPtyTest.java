@@ -75,7 +75,8 @@ class LauncherScriptPtyTest {
     assertThat(out).containsPattern("cluster j-\\w+ TERMINATED \\(simulated\\)");
     assertThat(out).contains("\r\033[2K");
     // before the cluster exists the status line shows the execution, then the cluster
-    assertThat(out).containsPattern("execution run-\\S+ RUNNING \\| \\d\\d:\\d\\d:\\d\\d simulated");
+    assertThat(out)
+        .containsPattern("execution run-\\S+ RUNNING \\| \\d\\d:\\d\\d:\\d\\d simulated");
     assertThat(out)
         .containsPattern(
             "j-\\w+ (STARTING|BOOTSTRAPPING|RUNNING) \\| steps 0/1 done \\| \\d\\d:\\d\\d:\\d\\d simulated");
