@@ -130,6 +130,23 @@ class AslRunLocalTest {
   }
 
   @Test
+  void aTimeoutStopsTheExecutionAndTerminatesTheJobsCluster() {
+    Cli.Result r =
+        cli.run("run-job", "examples/spark-job.json", "--via-state-machine", "--timeout", "5m");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err())
+        .containsPattern("stopping execution run-\\S+")
+        .containsPattern("terminating j-\\w+ \\(launched by the execution\\)")
+        .contains("emr-launch: failed: execution run-")
+        .contains("still RUNNING at the --timeout");
+    Cli.Result list = cli.run("clusters", "list", "--all", "--output", "json");
+    assertThat(list.json().findValuesAsText("state"))
+        .hasSize(1)
+        .allMatch(st -> st.startsWith("TERMINAT"));
+  }
+
+  @Test
   void badInputIsOneLineExitTwoAndNothingIsRecorded() {
     Cli.Result notJson = cli.run("asl", "run", "job.asl.json", "--input", "{nope");
     assertThat(notJson.code()).isEqualTo(2);

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,13 @@ final class Executions {
     Duration timeout;
     boolean watchClusters;
     boolean keep;
+
+    /**
+     * Only clusters with this name are watched; on Ctrl-C or --timeout (without --keep) they are
+     * terminated too (run-job: the payload's job name). Null watches every cluster created since
+     * the start and terminates none (asl run: they may not be this execution's).
+     */
+    String clusterName;
   }
 
   /** How it ended. */
@@ -68,6 +77,11 @@ final class Executions {
 
   private final Root root;
   private final Backend backend;
+
+  /** Clusters watched (id to last state). */
+  private final Map<String, String> clusters = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String clusterName;
 
   Executions(Root root) {
     this.root = root;
@@ -134,20 +148,43 @@ final class Executions {
             .executionArn();
     progress.event("execution " + name + " started");
     progress.subject("execution " + name + " RUNNING");
+    clusterName = q.clusterName;
     Duration poll = backend.simulated() ? Duration.ofSeconds(10) : Duration.ofSeconds(2);
     Instant deadline = q.timeout == null ? null : start.plus(q.timeout);
     DescribeExecutionResponse done;
     try {
       done = root.await(wait(executionArn, name, start, poll, deadline, q.watchClusters));
-    } catch (Interrupts.InterruptedByUser | Failed e) {
+    } catch (RuntimeException e) {
+      Throwable t = Root.unwrap(e);
+      if (!(t instanceof Interrupts.InterruptedByUser || t instanceof Failed)) {
+        throw e;
+      }
       if (!q.keep) {
         progress.event("stopping execution " + name);
         try {
-          sfn.stopExecution(
-                  r -> r.executionArn(executionArn).error("emr-launch").cause(e.getMessage()))
-              .get(10, TimeUnit.SECONDS);
-        } catch (Exception ignored) {
+          root.awaitQuietly(
+              sfn.stopExecution(
+                  r -> r.executionArn(executionArn).error("emr-launch").cause(t.getMessage())));
+        } catch (RuntimeException ignored) {
           // best effort: the command fails anyway
+        }
+        if (q.clusterName != null) {
+          List<String> active = new ArrayList<>();
+          clusters.forEach(
+              (id, state) -> {
+                if (!state.startsWith("TERMINAT")) {
+                  active.add(id);
+                }
+              });
+          if (!active.isEmpty()) {
+            progress.event(
+                "terminating " + String.join(", ", active) + " (launched by the execution)");
+            try {
+              root.awaitQuietly(backend.emr().terminateJobFlows(r -> r.jobFlowIds(active)));
+            } catch (RuntimeException ignored) {
+              // best effort
+            }
+          }
         }
       }
       throw e;
@@ -204,7 +241,11 @@ final class Executions {
             list -> {
               CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
               for (ClusterSummary c : list.clusters()) {
+                if (clusterName != null && !clusterName.equals(c.name())) {
+                  continue;
+                }
                 String state = c.status().stateAsString();
+                clusters.put(c.id(), state);
                 if (!state.equals(seen.put(c.id(), state))) {
                   String reason =
                       c.status().stateChangeReason() == null

@@ -323,6 +323,24 @@ public final class Root implements Runnable {
     }
   }
 
+  /**
+   * Waits for a clean-up call after Ctrl-C or a failed wait: no progress, no Ctrl-C check, at most
+   * a minute of (simulated) time.
+   */
+  <T> T awaitQuietly(java.util.concurrent.CompletableFuture<T> f) {
+    if (backend() instanceof LocalBackend local) {
+      local.aws().time().runUntil(f, java.time.Duration.ofMinutes(1));
+    }
+    try {
+      return f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Prints a result: the JSON with --output json, else the text. */
   void emit(JsonNode json, String text) {
     if (json()) {

@@ -207,6 +207,7 @@ public final class RunJobCommand implements Callable<Integer> {
     q.input = payload.toString();
     q.timeout = limit;
     q.watchClusters = true;
+    q.clusterName = job.jobName();
     q.keep = keep;
     root.progress().expectSteps(1);
     root.progress()
