@@ -213,4 +213,37 @@ class CliMotoTest {
         .contains("error: Report.Missing")
         .contains("cause: no input for the day");
   }
+
+  @Test
+  void runJobViaTheStateMachineInMotoStopsAndTerminatesAtItsTimeout() {
+    // moto runs the aws-sdk variant for real but its steps never finish: the run ends by its
+    // timeout, which stops the execution and terminates the job's cluster.
+    moto.enableStepFunctionsExecution();
+
+    Cli.Result r =
+        cli.run(
+            "run-job",
+            "examples/spark-job.json",
+            "--via-state-machine",
+            "--integration",
+            "sdk",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/sfn",
+            "--timeout",
+            "15s");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("still RUNNING at the --timeout")
+        .containsPattern("cluster j-\\w+ (STARTING|WAITING|RUNNING)")
+        .containsPattern("terminating j-\\w+ \\(launched by the execution\\)");
+    var clusters = moto.emr().listClusters().clusters();
+    assertThat(clusters).hasSize(1);
+    assertThat(clusters.get(0).name()).isEqualTo("daily-report");
+    assertThat(clusters.get(0).status().state()).isEqualTo(ClusterState.TERMINATED);
+    String machine = moto.sfn().listStateMachines().stateMachines().get(0).stateMachineArn();
+    assertThat(moto.sfn().listExecutions(e -> e.stateMachineArn(machine)).executions())
+        .singleElement()
+        .satisfies(e -> assertThat(e.statusAsString()).isEqualTo("ABORTED"));
+  }
 }

@@ -83,6 +83,38 @@ class LauncherScriptPtyTest {
   }
 
   @Test
+  void anAtFileInputIsReadByAslRunNotExpandedIntoArguments() throws Exception {
+    Cli.copyExamples(dir);
+    Path script = Cli.projectRoot().resolve("emr-launch");
+    assertThat(new Cli(dir).run("asl", "build", "spark-job", "-o", "job.asl.json").code()).isZero();
+    // The real process runs in dir, so "@examples/spark-job.json" names an existing file there.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                script.toString(),
+                "asl",
+                "run",
+                "job.asl.json",
+                "--input",
+                "@examples/spark-job.json",
+                "--local",
+                "--speed",
+                "0",
+                "--output",
+                "json",
+                "--quiet")
+            .directory(dir.toFile());
+    pb.environment().put("EMR_LAUNCH_CLASSPATH", System.getProperty("java.class.path"));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out + err).isZero();
+    assertThat(Cli.JSON.readTree(out).path("output").path("StepState").asText())
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
   void printsPlainLinesWhenNotATerminal() throws Exception {
     Cli.copyExamples(dir);
     Path script = Cli.projectRoot().resolve("emr-launch");
