@@ -147,6 +147,24 @@ class AslRunLocalTest {
   }
 
   @Test
+  void twoRunsAtTheSameSimulatedInstantAreTwoExecutions() throws Exception {
+    Files.writeString(
+        dir.resolve("pass.asl.json"),
+        "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+
+    Cli.Result first =
+        cli.run("asl", "run", "pass.asl.json", "--input", "{\"n\": 1}", "--output", "json");
+    Cli.Result second =
+        cli.run("asl", "run", "pass.asl.json", "--input", "{\"n\": 2}", "--output", "json");
+
+    assertThat(first.code()).as(first.toString()).isZero();
+    assertThat(second.code()).as(second.toString()).isZero();
+    assertThat(second.json().path("executionArn").asText())
+        .isNotEqualTo(first.json().path("executionArn").asText());
+    assertThat(second.json().path("output").path("n").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void badInputIsOneLineExitTwoAndNothingIsRecorded() {
     Cli.Result notJson = cli.run("asl", "run", "job.asl.json", "--input", "{nope");
     assertThat(notJson.code()).isEqualTo(2);

@@ -141,7 +141,11 @@ final class Executions {
             ? q.executionName
             : "run-"
                 + NAME.format(start)
-                + (backend.simulated() ? "" : "-" + Long.toString(System.nanoTime() & 0xfffff, 36));
+                // random: under --local --speed 0 two runs may start at the same instant
+                + "-"
+                + Long.toString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36),
+                    36);
     String machineArn = arn;
     String executionArn =
         root.await(sfn.startExecution(r -> r.stateMachineArn(machineArn).name(name).input(q.input)))
