@@ -49,6 +49,8 @@ public final class EmrLaunchCli {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // "--input @file" is ours (an execution input file), not picocli's argument file.
+    cl.setExpandAtFiles(false);
     cl.setExecutionExceptionHandler((ex, line, parse) -> Root.handleException(ex, line));
     try {
       return cl.execute(args);

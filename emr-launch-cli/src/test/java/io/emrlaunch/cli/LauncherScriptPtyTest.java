@@ -49,6 +49,72 @@ class LauncherScriptPtyTest {
   }
 
   @Test
+  void showsLiveProgressOfTheStateMachinePathOnATerminal() throws Exception {
+    Cli.copyExamples(dir);
+    Path script = Cli.projectRoot().resolve("emr-launch");
+    String command =
+        "'"
+            + script
+            + "' run-job examples/spark-job.json --via-state-machine --local --speed 600;"
+            + " echo \"EXIT=$?\"";
+    ProcessBuilder pb =
+        new ProcessBuilder("script", "-qec", command, "/dev/null")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+    pb.environment().put("EMR_LAUNCH_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().put("TERM", "xterm");
+    Process p = pb.start();
+    p.getOutputStream().close();
+    byte[] bytes = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String out = new String(bytes, StandardCharsets.UTF_8);
+
+    assertThat(out).as(out).contains("EXIT=0");
+    assertThat(out).contains("SIMULATION").contains("job daily-report COMPLETED");
+    assertThat(out).containsPattern("cluster j-\\w+ TERMINATED \\(simulated\\)");
+    assertThat(out).contains("\r\033[2K");
+    // before the cluster exists the status line shows the execution, then the cluster
+    assertThat(out)
+        .containsPattern("execution run-\\S+ RUNNING \\| \\d\\d:\\d\\d:\\d\\d simulated");
+    assertThat(out)
+        .containsPattern(
+            "j-\\w+ (STARTING|BOOTSTRAPPING|RUNNING) \\| steps 0/1 done \\| \\d\\d:\\d\\d:\\d\\d simulated");
+  }
+
+  @Test
+  void anAtFileInputIsReadByAslRunNotExpandedIntoArguments() throws Exception {
+    Cli.copyExamples(dir);
+    Path script = Cli.projectRoot().resolve("emr-launch");
+    assertThat(new Cli(dir).run("asl", "build", "spark-job", "-o", "job.asl.json").code()).isZero();
+    // The real process runs in dir, so "@examples/spark-job.json" names an existing file there.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                script.toString(),
+                "asl",
+                "run",
+                "job.asl.json",
+                "--input",
+                "@examples/spark-job.json",
+                "--local",
+                "--speed",
+                "0",
+                "--output",
+                "json",
+                "--quiet")
+            .directory(dir.toFile());
+    pb.environment().put("EMR_LAUNCH_CLASSPATH", System.getProperty("java.class.path"));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out + err).isZero();
+    assertThat(Cli.JSON.readTree(out).path("output").path("StepState").asText())
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
   void printsPlainLinesWhenNotATerminal() throws Exception {
     Cli.copyExamples(dir);
     Path script = Cli.projectRoot().resolve("emr-launch");

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code asl build|validate|diagram|policy|deploy}: Amazon States Language. */
+/** {@code asl build|validate|diagram|policy|deploy|run}: Amazon States Language. */
 @Command(
     name = "asl",
     description = "Generate, check, draw, derive the IAM policy of and deploy state machines.",
@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
       AslCommands.Validate.class,
       AslCommands.Diagram.class,
       AslCommands.Policy.class,
-      AslCommands.Deploy.class
+      AslCommands.Deploy.class,
+      AslCommands.Run.class
     })
 public final class AslCommands {
 
@@ -456,6 +457,109 @@ public final class AslCommands {
       out.put("stateMachineArn", r.stateMachineArn());
       root.emit(out, "deployed " + r.stateMachineArn());
       return 0;
+    }
+  }
+
+  /** {@code asl run}. */
+  @Command(
+      name = "run",
+      description = {
+        "Execute a definition and wait for it: in Step Functions (create or update the machine,"
+            + " StartExecution, poll DescribeExecution), or with --local in the local ASL engine"
+            + " against the simulated AWS, in simulated time.",
+        "Prints the status and the output, or the error and cause; exit 1 unless SUCCEEDED."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  emr-launch asl build spark-job -o job.asl.json --local",
+        "  emr-launch asl run job.asl.json --input @examples/spark-job.json --local",
+        "  emr-launch asl run --state-machine-arn arn:aws:states:...:stateMachine:jobs"
+            + " --input '{\"day\": \"2026-11-24\"}'"
+      })
+  public static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "FILE",
+        arity = "0..1",
+        description = "The definition (validated first; nothing is sent when invalid).")
+    String file;
+
+    @Option(
+        names = "--state-machine-arn",
+        paramLabel = "ARN",
+        description = "Run this existing machine instead of a file.")
+    String stateMachineArn;
+
+    @Option(
+        names = "--input",
+        paramLabel = "JSON|@FILE",
+        description = "The execution input (default: {}).")
+    String input;
+
+    @Option(names = "--name", description = "The state machine's name (default: the file's name).")
+    String name;
+
+    @Option(
+        names = "--role-arn",
+        paramLabel = "ARN",
+        description = "The machine's execution role (required for a file, except with --local).")
+    String roleArn;
+
+    @Option(
+        names = "--execution-name",
+        paramLabel = "NAME",
+        description = "The execution's name (default: run-<time>).")
+    String executionName;
+
+    @Option(
+        names = "--timeout",
+        paramLabel = "DURATION",
+        description = "Stop waiting (and stop the execution) after this long, like 90m.")
+    String timeout;
+
+    @Option(
+        names = "--watch-clusters",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description = "Show the EMR clusters and steps created meanwhile (default: true).")
+    boolean watchClusters = true;
+
+    @Option(names = "--keep", description = "On Ctrl-C or --timeout, leave the execution running.")
+    boolean keep;
+
+    @Override
+    public Integer call() {
+      Root root = Commands.root(spec);
+      Executions.Request q = new Executions.Request();
+      if ((file == null) == (stateMachineArn == null)) {
+        throw new UsageError("give a definition FILE or --state-machine-arn, not both or neither");
+      }
+      q.input = Executions.input(root, input);
+      q.timeout = timeout == null ? null : Commands.duration("--timeout", timeout);
+      q.executionName = executionName;
+      q.watchClusters = watchClusters;
+      q.keep = keep;
+      if (file != null) {
+        q.machine = load(root, file);
+        q.machineName = name != null ? name : Executions.nameOf(file);
+        if (!q.machineName.matches("[A-Za-z0-9_-]{1,80}")) {
+          throw new UsageError("--name must be 1-80 letters, digits, - or _ (was " + name + ")");
+        }
+        q.roleArn = roleArn != null ? roleArn : root.local ? LocalAws.LOCAL_ROLE_ARN : null;
+        if (q.roleArn == null) {
+          throw new UsageError("asl run FILE needs --role-arn (the machine's execution role)");
+        }
+      } else {
+        if (!stateMachineArn.matches("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:.+")) {
+          throw new UsageError(
+              "--state-machine-arn is not a state machine ARN: " + stateMachineArn);
+        }
+        q.stateMachineArn = stateMachineArn;
+      }
+      Executions ex = new Executions(root);
+      return ex.emit(ex.run(q));
     }
   }
 }

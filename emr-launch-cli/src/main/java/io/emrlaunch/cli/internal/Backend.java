@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 
 /** Where a command's AWS calls go: the real services (or an endpoint) or the simulation. */
@@ -19,6 +22,22 @@ public interface Backend extends AutoCloseable {
 
   /** Step Functions. */
   SfnAsyncClient sfn();
+
+  /** IAM (provisioning). */
+  IamAsyncClient iam();
+
+  /** EC2 (provisioning). */
+  Ec2AsyncClient ec2();
+
+  /** SNS (the local engine's {@code sns:publish}). */
+  SnsAsyncClient sns();
+
+  /**
+   * The account the calls act in.
+   *
+   * @return the account id (the simulation's fixed one, or STS GetCallerIdentity's)
+   */
+  CompletableFuture<String> accountId();
 
   /** The region calls go to. */
   Region region();

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.json.SdkShapes;
+import io.emrlaunch.stepfunctions.local.LocalEngine;
 import io.emrlaunch.testkit.FakeAws;
 import io.emrlaunch.testkit.RecordedCall;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +20,17 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -39,14 +50,91 @@ public final class LocalAws {
   private static final String JOURNAL = "journal.jsonl";
   private static final String CLOCK = "clock.json";
 
+  private static final String SNS = "sns.jsonl";
+
+  /** The simulated account (the testkit's default). */
+  public static final String ACCOUNT_ID = "123456789012";
+
+  /** The role of executions the simulation's Step Functions runs. */
+  public static final String LOCAL_ROLE_ARN = "arn:aws:iam::123456789012:role/emr-launch-local";
+
   private final Path dir;
   private final FakeAws aws;
-  private final int replayed;
+  private final Engine engine;
+  private int replayed;
 
-  private LocalAws(Path dir, FakeAws aws, int replayed) {
+  private LocalAws(Path dir, FakeAws aws, Engine engine) {
     this.dir = dir;
     this.aws = aws;
-    this.replayed = replayed;
+    this.engine = engine;
+  }
+
+  /**
+   * The local ASL engine behind the simulation's Step Functions: every StartExecution runs the
+   * definition in simulated time against the simulated EMR, SSM, Step Functions and SNS. The calls
+   * an execution makes are not journaled: replaying the StartExecution makes them again, the same
+   * way (the engine and FakeEmr are seeded and run at the recorded instants).
+   */
+  private static final class Engine {
+    final Set<Object> requests = Collections.newSetFromMap(new IdentityHashMap<>());
+    final LocalSns sns;
+    private final FakeAws aws;
+    private LocalEngine engine;
+
+    Engine(FakeAws aws) {
+      this.aws = aws;
+      this.sns = new LocalSns(aws.clock());
+      // Built on the first execution: commands that run none do not pay for it.
+      aws.sfnBackend().executionEngine((d, in, arn) -> engine().execute(d, in, arn));
+    }
+
+    synchronized LocalEngine engine() {
+      if (engine == null) {
+        engine =
+            LocalEngine.builder()
+                .clock(aws.clock())
+                .scheduler(aws.scheduler())
+                .region("us-east-1")
+                .accountId(ACCOUNT_ID)
+                .roleArn(LOCAL_ROLE_ARN)
+                .seed(SEED)
+                .pollInterval(Duration.ofSeconds(30))
+                .client(marking(EmrAsyncClient.class, aws.emrAsync()))
+                .client(marking(SsmAsyncClient.class, aws.ssmAsync()))
+                .client(marking(SfnAsyncClient.class, aws.sfnAsync()))
+                .client(sns)
+                .build();
+      }
+      return engine;
+    }
+
+    /** A view of {@code client} that remembers each request it passes on. */
+    private <T extends SdkClient> T marking(Class<T> type, T client) {
+      InvocationHandler h =
+          (proxy, method, args) -> {
+            if (args != null) {
+              for (Object a : args) {
+                if (a instanceof SdkRequest) {
+                  synchronized (requests) {
+                    requests.add(a);
+                  }
+                }
+              }
+            }
+            try {
+              return method.invoke(client, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          };
+      return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
+    }
+
+    boolean madeByEngine(Object request) {
+      synchronized (requests) {
+        return requests.contains(request);
+      }
+    }
   }
 
   /**
@@ -59,6 +147,8 @@ public final class LocalAws {
    */
   public static LocalAws open(Path dir, double speed) throws IOException {
     FakeAws aws = FakeAws.builder().seed(SEED).build();
+    Engine engine = new Engine(aws);
+    engine.sns.recording(false);
     int count = 0;
     Path journal = dir.resolve(JOURNAL);
     if (Files.isRegularFile(journal)) {
@@ -88,7 +178,10 @@ public final class LocalAws {
       advanceTo(aws, now);
     }
     aws.calls().reset();
-    return new LocalAws(dir, aws, count);
+    engine.sns.recording(true);
+    LocalAws local = new LocalAws(dir, aws, engine);
+    local.replayed = count;
+    return local;
   }
 
   /**
@@ -100,7 +193,7 @@ public final class LocalAws {
    */
   public static boolean reset(Path dir) throws IOException {
     boolean any = false;
-    for (String f : List.of(JOURNAL, CLOCK)) {
+    for (String f : List.of(JOURNAL, CLOCK, SNS)) {
       any |= Files.deleteIfExists(dir.resolve(f));
     }
     return any;
@@ -109,6 +202,16 @@ public final class LocalAws {
   /** The simulated AWS. */
   public FakeAws aws() {
     return aws;
+  }
+
+  /** SNS of the simulation (publishes are recorded in {@code sns.jsonl}). */
+  public LocalSns sns() {
+    return engine.sns;
+  }
+
+  /** The local engine that runs the simulation's Step Functions executions. */
+  public LocalEngine engine() {
+    return engine.engine();
   }
 
   /** How many journal entries were replayed on open. */
@@ -125,7 +228,9 @@ public final class LocalAws {
     Files.createDirectories(dir);
     List<String> lines = new ArrayList<>();
     for (RecordedCall call : aws.calls().calls()) {
-      if (!mutating(call.operation()) || call.error().isPresent()) {
+      if (!mutating(call.operation())
+          || call.error().isPresent()
+          || engine.madeByEngine(call.request())) {
         continue;
       }
       if (!(call.request() instanceof SdkPojo pojo)) {
@@ -151,6 +256,20 @@ public final class LocalAws {
       }
     }
     aws.calls().reset();
+    List<ObjectNode> published = engine.sns.drain();
+    if (!published.isEmpty()) {
+      try (BufferedWriter w =
+          Files.newBufferedWriter(
+              dir.resolve(SNS),
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND)) {
+        for (ObjectNode n : published) {
+          w.write(JSON.writeValueAsString(n));
+          w.write('\n');
+        }
+      }
+    }
     ObjectNode clock = JSON.createObjectNode();
     clock.put("virtualNow", aws.clock().instant().toString());
     clock.put("wallSavedAt", Instant.now().toString());
@@ -178,6 +297,11 @@ public final class LocalAws {
           case FakeAws.EMR -> aws.emr();
           case FakeAws.SSM -> aws.ssm();
           case FakeAws.SFN -> aws.sfn();
+          // The backends themselves (same operations): the client views of IAM and EC2 load
+          // thousands of model classes, seconds of start-up for commands that never use them.
+          case FakeAws.IAM -> aws.iamBackend();
+          case FakeAws.EC2 -> aws.ec2Backend();
+          case FakeAws.SECRETS_MANAGER -> aws.secretsManager();
           default -> throw new IOException("journal: unknown service " + service);
         };
     try {

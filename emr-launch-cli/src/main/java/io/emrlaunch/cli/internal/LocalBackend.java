@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 
 /** {@code --local}: the testkit's simulated AWS, time at {@code speed}× wall time, persisted. */
@@ -60,6 +63,31 @@ public final class LocalBackend implements Backend {
   @Override
   public SfnAsyncClient sfn() {
     return local.aws().sfnAsync();
+  }
+
+  @Override
+  public IamAsyncClient iam() {
+    return local.aws().iamAsync();
+  }
+
+  @Override
+  public Ec2AsyncClient ec2() {
+    return local.aws().ec2Async();
+  }
+
+  @Override
+  public SnsAsyncClient sns() {
+    return local.sns();
+  }
+
+  /** The simulation's SNS recorder. */
+  public LocalSns localSns() {
+    return local.sns();
+  }
+
+  @Override
+  public CompletableFuture<String> accountId() {
+    return CompletableFuture.completedFuture(LocalAws.ACCOUNT_ID);
   }
 
   @Override

@@ -38,6 +38,7 @@ public final class Progress implements LaunchListener {
   private String clusterState = "";
   private int expectedSteps;
   private boolean statusShown;
+  private String subject = "";
 
   /**
    * A display.
@@ -108,7 +109,22 @@ public final class Progress implements LaunchListener {
   }
 
   private void drawStatus() {
-    if (mode != Mode.LIVE || clusterId.isEmpty()) {
+    if (mode != Mode.LIVE || (clusterId.isEmpty() && subject.isEmpty())) {
+      return;
+    }
+    if (clusterId.isEmpty()) {
+      err.print(
+          "\r\033[2K  "
+              + subject
+              + " | "
+              + elapsed()
+              + (simulated == null
+                  ? ""
+                  : String.format(
+                      " simulated (%s), %.1f s real",
+                      simulated, (System.nanoTime() - wallStart) / 1e9)));
+      err.flush();
+      statusShown = true;
       return;
     }
     long done = steps.values().stream().filter(Progress::finished).count();
@@ -141,6 +157,43 @@ public final class Progress implements LaunchListener {
     Duration d = Duration.between(start, clock.instant());
     long s = Math.max(0, d.getSeconds());
     return String.format("%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+  }
+
+  /**
+   * What the status line shows while no cluster is watched (an execution and its status).
+   *
+   * @param text for example {@code execution run-1 RUNNING}
+   */
+  public synchronized void subject(String text) {
+    subject = text;
+    tick();
+  }
+
+  /**
+   * A cluster observed by polling (not launched by this command): an event when its state changed.
+   *
+   * @param id the cluster id
+   * @param state its state
+   * @param reason the state-change reason, or null
+   */
+  public synchronized void observedCluster(String id, String state, String reason) {
+    if (clusterId.isEmpty() || clusterId.equals(id)) {
+      clusterId = id;
+      clusterState = state;
+    }
+    event("cluster " + id + " " + state + (reason == null ? "" : " (" + reason + ")"));
+  }
+
+  /**
+   * A step observed by polling: an event when its state changed.
+   *
+   * @param id the step id
+   * @param name its name
+   * @param state its state
+   */
+  public synchronized void observedStep(String id, String name, String state) {
+    steps.put(id, state);
+    event("step " + id + " (" + name + ") " + state);
   }
 
   @Override

@@ -17,9 +17,13 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
 
 /**
  * Real AWS (or an endpoint such as moto or LocalStack): the SDK's default credential chain (or a
@@ -36,6 +40,10 @@ public final class RealBackend implements Backend {
   private EmrAsyncClient emr;
   private SsmAsyncClient ssm;
   private SfnAsyncClient sfn;
+  private IamAsyncClient iam;
+  private Ec2AsyncClient ec2;
+  private SnsAsyncClient sns;
+  private StsAsyncClient sts;
 
   /**
    * Creates clients lazily.
@@ -109,6 +117,46 @@ public final class RealBackend implements Backend {
   }
 
   @Override
+  public synchronized IamAsyncClient iam() {
+    if (iam == null) {
+      // IAM is global: its partition's global region (an endpoint override wins).
+      String partition = region.metadata() == null ? "aws" : region.metadata().partition().id();
+      Region global =
+          switch (partition) {
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            default -> Region.AWS_GLOBAL;
+          };
+      iam = configure(IamAsyncClient.builder()).region(global).build();
+    }
+    return iam;
+  }
+
+  @Override
+  public synchronized Ec2AsyncClient ec2() {
+    if (ec2 == null) {
+      ec2 = configure(Ec2AsyncClient.builder()).build();
+    }
+    return ec2;
+  }
+
+  @Override
+  public synchronized SnsAsyncClient sns() {
+    if (sns == null) {
+      sns = configure(SnsAsyncClient.builder()).build();
+    }
+    return sns;
+  }
+
+  @Override
+  public synchronized CompletableFuture<String> accountId() {
+    if (sts == null) {
+      sts = configure(StsAsyncClient.builder()).build();
+    }
+    return sts.getCallerIdentity(r -> {}).thenApply(r -> r.account());
+  }
+
+  @Override
   public Region region() {
     return region;
   }
@@ -149,7 +197,7 @@ public final class RealBackend implements Backend {
 
   @Override
   public synchronized void close() {
-    for (AutoCloseable c : new AutoCloseable[] {emr, ssm, sfn}) {
+    for (AutoCloseable c : new AutoCloseable[] {emr, ssm, sfn, iam, ec2, sns, sts}) {
       if (c != null) {
         try {
           c.close();

@@ -49,6 +49,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
       "  emr-launch clusters launch --function default/nightly --override CoreInstanceCount=4 --wait",
       "  emr-launch asl validate examples/broken.asl.json",
       "  emr-launch asl build spark-job --profile-file examples/profile.json > spark-job.asl.json",
+      "  emr-launch asl run spark-job.asl.json --input @examples/spark-job.json --local",
+      "  emr-launch provision apply examples/provisioning.json --local",
       "",
       "Exit codes: 0 ok; 1 a job, step or cluster failed (or AWS refused a call); 2 bad usage or"
           + " invalid input (nothing was sent to AWS); 130 interrupted.",
@@ -63,6 +65,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
       RecordCommands.Configurations.class,
       RecordCommands.Functions.class,
       AslCommands.class,
+      ProvisionCommands.class,
       LocalCommands.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
@@ -320,6 +323,24 @@ public final class Root implements Runnable {
     }
   }
 
+  /**
+   * Waits for a clean-up call after Ctrl-C or a failed wait: no progress, no Ctrl-C check, at most
+   * a minute of (simulated) time.
+   */
+  <T> T awaitQuietly(java.util.concurrent.CompletableFuture<T> f) {
+    if (backend() instanceof LocalBackend local) {
+      local.aws().time().runUntil(f, java.time.Duration.ofMinutes(1));
+    }
+    try {
+      return f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Prints a result: the JSON with --output json, else the text. */
   void emit(JsonNode json, String text) {
     if (json()) {
@@ -389,6 +410,12 @@ public final class Root implements Runnable {
         b.append(i == 0 ? "" : "; ").append(p.path()).append(": ").append(p.message());
       }
       line = b.toString();
+    } else if (t instanceof Executions.Failed) {
+      code = FAILED;
+      line = "failed: " + t.getMessage();
+    } else if (t instanceof io.emrlaunch.provisioning.ProvisioningException) {
+      code = FAILED;
+      line = "provisioning failed: " + t.getMessage();
     } else if (t instanceof StepFailedException
         || t instanceof ClusterFailedException
         || t instanceof ClusterWaitTimeoutException) {

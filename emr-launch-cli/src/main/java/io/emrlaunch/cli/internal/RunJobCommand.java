@@ -58,6 +58,31 @@ public final class RunJobCommand implements Callable<Integer> {
       description = "On Ctrl-C, leave the cluster running instead of terminating it.")
   boolean keep;
 
+  @Option(
+      names = "--via-state-machine",
+      description =
+          "Run the payload through the generated Cluster Manager state machine (asl build"
+              + " spark-job) in Step Functions; with --local in the local ASL engine.")
+  boolean viaStateMachine;
+
+  @Option(
+      names = "--integration",
+      defaultValue = "optimized",
+      description = "With --via-state-machine: optimized|sdk (default: ${DEFAULT-VALUE}).")
+  AslCommands.Integration integration;
+
+  @Option(
+      names = "--role-arn",
+      paramLabel = "ARN",
+      description = "With --via-state-machine: the machine's execution role (not with --local).")
+  String roleArn;
+
+  @Option(
+      names = "--failure-topic",
+      paramLabel = "SNS_ARN",
+      description = "With --via-state-machine: the topic told of failures.")
+  String failureTopic;
+
   @Override
   public Integer call() {
     Root root = Commands.root(spec);
@@ -78,6 +103,12 @@ public final class RunJobCommand implements Callable<Integer> {
       profile = root.await(root.store().profiles().get(Commands.ref(emrProfile))).value();
     } else {
       profile = Commands.defaultProfile();
+    }
+    if (viaStateMachine) {
+      return viaStateMachine(root, json, job, profile, limit);
+    }
+    if (roleArn != null || failureTopic != null) {
+      throw new UsageError("--role-arn and --failure-topic go with --via-state-machine");
     }
     Progress progress = root.progress();
     progress.expectSteps(1);
@@ -154,5 +185,85 @@ public final class RunJobCommand implements Callable<Integer> {
               + (backend.simulated() ? " (simulated)" : ""));
       return stepState.equals("COMPLETED") ? 0 : Root.FAILED;
     }
+  }
+
+  private int viaStateMachine(
+      Root root, JsonNode payload, SparkJob job, EmrProfile profile, Duration limit) {
+    Backend backend = root.backend();
+    Executions.Request q = new Executions.Request();
+    var b =
+        io.emrlaunch.stepfunctions.emr.SparkJobMachine.builder(profile)
+            .integration(integration.value())
+            .pollInterval(Duration.ofSeconds(30));
+    if (failureTopic != null) {
+      b.failureTopicArn(failureTopic);
+    }
+    q.machine = b.build();
+    q.machineName = "emr-launch-spark-job";
+    q.roleArn = roleArn != null ? roleArn : backend.simulated() ? LocalAws.LOCAL_ROLE_ARN : null;
+    if (q.roleArn == null) {
+      throw new UsageError("--via-state-machine needs --role-arn (the machine's execution role)");
+    }
+    q.input = payload.toString();
+    q.timeout = limit;
+    q.watchClusters = true;
+    q.clusterName = job.jobName();
+    q.keep = keep;
+    root.progress().expectSteps(1);
+    root.progress()
+        .event(
+            "job "
+                + job.jobName()
+                + " through the Cluster Manager state machine ("
+                + integration
+                + " integration)"
+                + (backend.simulated() ? ", local ASL engine (simulated)" : ""));
+    Executions ex = new Executions(root);
+    Executions.Result r = ex.run(q);
+    ObjectNode out = Root.JSON.createObjectNode();
+    out.put("job", job.jobName());
+    out.put("executionArn", r.executionArn());
+    out.put("executionStatus", r.status());
+    JsonNode o = null;
+    if (r.output() != null) {
+      try {
+        o = Root.JSON.readTree(r.output());
+      } catch (java.io.IOException e) {
+        o = null;
+      }
+    }
+    String jobState = o != null ? o.path("StepState").asText("UNKNOWN") : "FAILED";
+    out.put("jobState", jobState);
+    if (o != null) {
+      out.put("clusterId", o.path("ClusterId").asText());
+      out.put("stepId", o.path("StepId").asText());
+      out.put("clusterState", o.path("ClusterState").asText());
+    }
+    if (r.error() != null) {
+      out.put("error", r.error());
+      out.put("cause", r.cause());
+    }
+    out.put("simulated", backend.simulated());
+    String text =
+        o != null && r.succeeded()
+            ? "job "
+                + job.jobName()
+                + " "
+                + jobState
+                + "\ncluster "
+                + o.path("ClusterId").asText()
+                + " "
+                + o.path("ClusterState").asText()
+                + (backend.simulated() ? " (simulated)" : "")
+            : "job "
+                + job.jobName()
+                + " FAILED (execution "
+                + r.status()
+                + ")\nerror: "
+                + r.error()
+                + "\ncause: "
+                + r.cause();
+    root.emit(out, text);
+    return r.succeeded() && jobState.equals("COMPLETED") ? 0 : Root.FAILED;
   }
 }

@@ -407,7 +407,20 @@ public final class Dispatcher {
           "No SDK client for the service '" + service + "' is configured in the local engine");
     }
     Method method = null;
-    for (Method m : client.getClass().getMethods()) {
+    // The client's SDK interface first: an implementation class that is not public (a test's
+    // recording client) cannot be called reflectively through its own methods.
+    List<Class<?>> types = new ArrayList<>();
+    for (Class<?> i : interfaces(client.getClass())) {
+      if (i.getName().startsWith("software.amazon.awssdk.services.")) {
+        types.add(i);
+      }
+    }
+    types.add(client.getClass());
+    List<Method> candidates = new ArrayList<>();
+    for (Class<?> t : types) {
+      candidates.addAll(List.of(t.getMethods()));
+    }
+    for (Method m : candidates) {
       if (m.getName().equals(action)
           && m.getParameterCount() == 1
           && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])
