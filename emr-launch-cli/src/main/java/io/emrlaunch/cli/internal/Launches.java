@@ -57,6 +57,12 @@ final class Launches implements AutoCloseable {
             .build();
   }
 
+  /** How long a clean-up waits for a RunJobFlow still in flight. */
+  static final Duration PENDING_WAIT = Duration.ofSeconds(30);
+
+  /** How long a clean-up waits for its TerminateJobFlows. */
+  static final Duration TERMINATE_WAIT = Duration.ofSeconds(20);
+
   ClusterLauncher launcher() {
     return launcher;
   }
@@ -81,7 +87,7 @@ final class Launches implements AutoCloseable {
 
   private void cleanUp(boolean keep, String why) {
     // A RunJobFlow still in flight (the wait ended first) may yet create a cluster: wait for it.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + PENDING_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       synchronized (launched) {
         if (pending <= 0) {
@@ -111,17 +117,19 @@ final class Launches implements AutoCloseable {
       root.err().flush();
       return;
     }
-    for (String id : ids) {
-      root.progress().event(why + ": terminating " + id);
-      CompletableFuture<?> t = root.backend().emr().terminateJobFlows(r -> r.jobFlowIds(id));
-      try {
-        if (root.backend() instanceof LocalBackend local) {
-          local.aws().time().runUntil(t, Duration.ofMinutes(1));
-        }
-        t.get(20, TimeUnit.SECONDS);
-      } catch (Exception ex) {
-        root.err().println("emr-launch: could not terminate " + id + ": " + Root.unwrap(ex));
+    // One call for all of them: the clean-up must fit the shutdown hook's budget however many
+    // clusters the command launched.
+    root.progress().event(why + ": terminating " + String.join(", ", ids));
+    CompletableFuture<?> t = root.backend().emr().terminateJobFlows(r -> r.jobFlowIds(ids));
+    try {
+      if (root.backend() instanceof LocalBackend local) {
+        local.aws().time().runUntil(t, Duration.ofMinutes(1));
       }
+      t.get(TERMINATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception ex) {
+      root.err()
+          .println(
+              "emr-launch: could not terminate " + String.join(", ", ids) + ": " + Root.unwrap(ex));
     }
     root.err().flush();
   }

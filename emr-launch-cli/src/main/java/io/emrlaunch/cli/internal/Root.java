@@ -323,6 +323,9 @@ public final class Root implements Runnable {
     }
   }
 
+  /** How long {@link #awaitQuietly} waits for one clean-up call. */
+  static final java.time.Duration QUIET_WAIT = java.time.Duration.ofSeconds(30);
+
   /**
    * Waits for a clean-up call after Ctrl-C or a failed wait: no progress, no Ctrl-C check, at most
    * a minute of (simulated) time.
@@ -332,7 +335,7 @@ public final class Root implements Runnable {
       local.aws().time().runUntil(f, java.time.Duration.ofMinutes(1));
     }
     try {
-      return f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      return f.get(QUIET_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
