@@ -90,9 +90,14 @@ class ProvisioningDocExampleTest {
     List<String> lines = Files.readAllLines(DOC, StandardCharsets.UTF_8);
     int marker = lines.indexOf("<!-- example: ProvisioningDocExampleTest -->");
     assertThat(marker).as("example marker in " + DOC).isNotNegative();
-    assertThat(lines.get(marker + 1)).isEqualTo("```java");
+    // DocsTest's markers (<!-- snippet: ... -->) may stand between the example marker and the fence
+    int fence = marker + 1;
+    while (lines.get(fence).startsWith("<!-- snippet:")) {
+      fence++;
+    }
+    assertThat(lines.get(fence)).isEqualTo("```java");
     List<String> block = new ArrayList<>();
-    for (int i = marker + 2; !lines.get(i).equals("```"); i++) {
+    for (int i = fence + 1; !lines.get(i).equals("```"); i++) {
       block.add(lines.get(i));
     }
     return block;
