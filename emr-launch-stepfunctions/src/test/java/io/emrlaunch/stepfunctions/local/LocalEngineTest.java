@@ -48,6 +48,33 @@ class LocalEngineTest {
   }
 
   @Test
+  void anIndexPastTheEndOfAnArraySelectsNothing() {
+    // Found by the differential test against aws-local-stepfunctions: Jayway reports $.e[9] on a
+    // two-element array as a found null.
+    LocalExecution choice =
+        run(
+            "{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
+                + "{'Variable':'$.e[9]','IsPresent':true,'Next':'Yes'}],'Default':'No'},"
+                + "'Yes':{'Type':'Pass','Result':'yes','End':true},"
+                + "'No':{'Type':'Pass','Result':'no','End':true}}}",
+            "{'e':[1,2],'n':null}");
+    assertThat(output(choice).asText()).isEqualTo("no");
+    LocalExecution read =
+        run(
+            "{'StartAt':'P','States':{'P':{'Type':'Pass','Parameters':{'v.$':'$.e[9]',"
+                + "'n.$':'$.n'},'End':true}}}",
+            "{'e':[1,2],'n':null}");
+    assertThat(read.error()).contains("States.Runtime");
+    assertThat(read.cause().orElseThrow()).contains("$.e[9]");
+    LocalExecution nullLeaf =
+        run(
+            "{'StartAt':'P','States':{'P':{'Type':'Pass','Parameters':{'n.$':'$.n',"
+                + "'last.$':'$.e[1]'},'End':true}}}",
+            "{'e':[1,2],'n':null}");
+    assertThat(output(nullLeaf).toString()).isEqualTo(q("{'n':null,'last':2}"));
+  }
+
+  @Test
   void inputThatIsNotJsonAndInvalidDefinitionEndTheExecutionWithoutAnException() {
     LocalExecution bad = run("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}", "{nope");
     assertThat(bad.status()).isEqualTo(ExecutionStatus.FAILED);

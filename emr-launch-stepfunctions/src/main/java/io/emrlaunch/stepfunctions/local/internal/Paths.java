@@ -76,10 +76,17 @@ public final class Paths {
     }
     try {
       Object v = com.jayway.jsonpath.JsonPath.using(CONF).parse(doc).read(path);
-      if (v == null) {
+      if (v == null || v instanceof NullNode) {
         // A JSON null leaf, or an index past the end of an array: only the first is found.
-        List<String> found = com.jayway.jsonpath.JsonPath.using(PATHS).parse(doc).read(path);
-        if (found == null || found.isEmpty()) {
+        Object listed = com.jayway.jsonpath.JsonPath.using(PATHS).parse(doc).read(path);
+        List<String> found = new ArrayList<>();
+        if (listed instanceof JsonNode n) {
+          n.forEach(f -> found.add(f.asText()));
+        } else if (listed instanceof List<?> l) {
+          l.forEach(f -> found.add(String.valueOf(f)));
+        }
+        // Jayway lists an index past the end of an array as a found path: check each one.
+        if (found.stream().noneMatch(f -> exists(doc, f))) {
           throw new com.jayway.jsonpath.PathNotFoundException(path);
         }
         return NullNode.getInstance();
@@ -101,6 +108,34 @@ public final class Paths {
       throw StatesError.runtime(
           "The JSONPath '" + path + "' for the field '" + field + "' failed: " + e.getMessage());
     }
+  }
+
+  /** Whether a normalized path Jayway reported ({@code $['a'][0]}) really exists in a document. */
+  private static boolean exists(JsonNode doc, String normalized) {
+    if ("$".equals(normalized)) {
+      return true;
+    }
+    List<Object> segs;
+    try {
+      segs = segments(normalized);
+    } catch (RuntimeException e) {
+      return true; // not a simple path: trust Jayway
+    }
+    JsonNode node = doc;
+    for (Object seg : segs) {
+      if (seg instanceof Integer i) {
+        if (!node.isArray() || i < 0 || i >= node.size()) {
+          return false;
+        }
+        node = node.get(i);
+      } else {
+        if (!node.isObject() || !node.has((String) seg)) {
+          return false;
+        }
+        node = node.get((String) seg);
+      }
+    }
+    return true;
   }
 
   /** Whether a path selects something (for the Choice rule IsPresent). */
