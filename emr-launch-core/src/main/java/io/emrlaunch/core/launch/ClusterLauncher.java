@@ -196,22 +196,49 @@ public final class ClusterLauncher implements AutoCloseable {
    * @param rest the rest of the request (name, tags, overrides, wait); profile and configuration
    *     are set from the store
    * @return see {@link #launch(LaunchRequest)}; fails with the store's error (for example {@code
-   *     RecordNotFoundException}) before any EMR call
+   *     RecordNotFoundException}) before any EMR call; cancelling it cancels the launch (and so
+   *     terminates its cluster), also while the records are being read
    */
   public CompletableFuture<LaunchedCluster> launch(
       RecordStore store,
       RecordRef profile,
       RecordRef configuration,
       Consumer<LaunchRequest.Builder> rest) {
-    return store
-        .loadLaunchInputs(profile, configuration)
-        .thenCompose(
-            in ->
-                launch(
-                    b -> {
-                      rest.accept(b);
-                      b.profile(in.profile().value()).configuration(in.configuration().value());
-                    }));
+    CompletableFuture<LaunchedCluster> out = new CompletableFuture<>();
+    CompletableFuture<io.emrlaunch.core.repository.LaunchInputs> loading =
+        store.loadLaunchInputs(profile, configuration);
+    loading.whenComplete(
+        (in, t) -> {
+          if (t != null) {
+            out.completeExceptionally(Futures.unwrap(t));
+            return;
+          }
+          if (out.isDone()) {
+            return; // cancelled while the records were read: nothing was launched
+          }
+          CompletableFuture<LaunchedCluster> launch =
+              launch(
+                  b -> {
+                    rest.accept(b);
+                    b.profile(in.profile().value()).configuration(in.configuration().value());
+                  });
+          // cancelling the returned future cancels the launch (which terminates its cluster)
+          out.whenComplete(
+              (v, e) -> {
+                if (out.isCancelled()) {
+                  launch.cancel(true);
+                }
+              });
+          launch.whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  out.completeExceptionally(Futures.unwrap(e));
+                } else {
+                  out.complete(v);
+                }
+              });
+        });
+    return out;
   }
 
   /**
