@@ -222,6 +222,18 @@ class LaunchActivityWorkerTest {
   }
 
   @Test
+  void heartbeatsKeepATaskAliveLongerThanItsHeartbeatSeconds() {
+    LaunchFunction function = saveRecords(true);
+    // the machine gives up after 20 s of silence; the cluster takes minutes to start
+    worker = workerBuilder().heartbeatInterval(Duration.ofSeconds(5)).build().start();
+
+    LocalExecution done = run(machine(function, Duration.ofSeconds(20)), "{}");
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(sfn.count("SendTaskHeartbeat")).isGreaterThan(4);
+  }
+
+  @Test
   void aWorkerTooSlowToBeatLosesItsTaskAndTerminatesTheCluster() {
     LaunchFunction function = saveRecords(true);
     // beats every 5 min; the machine gives up after 30 s of silence
