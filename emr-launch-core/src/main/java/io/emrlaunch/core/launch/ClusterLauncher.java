@@ -3,6 +3,7 @@ package io.emrlaunch.core.launch;
 import io.emrlaunch.core.EmrLaunchException;
 import io.emrlaunch.core.Futures;
 import io.emrlaunch.core.launch.internal.EmrCalls;
+import io.emrlaunch.core.launch.internal.SecretResolver;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
 import io.emrlaunch.core.model.LaunchFunction;
@@ -55,7 +56,14 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  *   <li><b>Typed failures</b>: every failure is an {@link EmrLaunchException} (the SDK's error as
  *       its cause): {@link ClusterFailedException} with EMR's state-change reason, {@link
  *       ClusterWaitTimeoutException}, {@link ClusterAlreadyRunningException}, {@link
- *       StepFailedException}.
+ *       StepFailedException}, {@link SecretNotFoundException}, {@link
+ *       SecretDecryptionFailureException}.
+ *   <li><b>Secrets at the last moment</b>: with a Secrets Manager client ({@link
+ *       ClusterLauncherBuilder#secretsManager}), the profile's Kerberos attributes secret and the
+ *       configuration's secret configurations are read right before {@code RunJobFlow} and go only
+ *       into the request EMR receives: never into logs, listener events, exception messages or
+ *       {@code toString()}. A launch that needs them without a client fails with a {@link
+ *       ValidationException} naming the field; no AWS call is made.
  *   <li><b>Progress</b>: launches, state changes, step outcomes and clean-ups are logged at INFO
  *       (SLF4J when present, {@link System.Logger} otherwise), polls at DEBUG.
  * </ul>
@@ -96,7 +104,8 @@ public final class ClusterLauncher implements AutoCloseable {
             b.launchTokens,
             b.runJobFlowAttempts,
             new EmrCalls(emr, scheduler, b.callAttempts, b.retryPause),
-            b.persistence);
+            b.persistence,
+            b.secretsManager == null ? null : new SecretResolver(b.secretsManager));
     this.ops = new ClusterOperations(ctx);
   }
 
@@ -133,9 +142,11 @@ public final class ClusterLauncher implements AutoCloseable {
    *
    * @param request what to launch and how to wait
    * @return completes with the cluster in the state asked for; fails with {@link
-   *     ValidationException} (no EMR call made), {@link ClusterAlreadyRunningException}, {@link
-   *     ClusterFailedException}, {@link ClusterWaitTimeoutException} or {@link EmrLaunchException};
-   *     cancelling it terminates the cluster (unless the request opted out)
+   *     ValidationException} (no EMR call made; also when the launch needs secrets and the launcher
+   *     has no Secrets Manager client), {@link ClusterAlreadyRunningException}, {@link
+   *     SecretNotFoundException} or {@link SecretDecryptionFailureException} (no cluster created),
+   *     {@link ClusterFailedException}, {@link ClusterWaitTimeoutException} or {@link
+   *     EmrLaunchException}; cancelling it terminates the cluster (unless the request opted out)
    */
   public CompletableFuture<LaunchedCluster> launch(LaunchRequest request) {
     Objects.requireNonNull(request, "request");
@@ -143,6 +154,9 @@ public final class ClusterLauncher implements AutoCloseable {
     RunJobFlowRequest runJobFlow;
     try {
       runJobFlow = LaunchPreparation.prepare(request, token);
+      if (ctx.secrets == null) {
+        LaunchPreparation.checkNoSecrets(request);
+      }
     } catch (ValidationException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -182,22 +196,49 @@ public final class ClusterLauncher implements AutoCloseable {
    * @param rest the rest of the request (name, tags, overrides, wait); profile and configuration
    *     are set from the store
    * @return see {@link #launch(LaunchRequest)}; fails with the store's error (for example {@code
-   *     RecordNotFoundException}) before any EMR call
+   *     RecordNotFoundException}) before any EMR call; cancelling it cancels the launch (and so
+   *     terminates its cluster), also while the records are being read
    */
   public CompletableFuture<LaunchedCluster> launch(
       RecordStore store,
       RecordRef profile,
       RecordRef configuration,
       Consumer<LaunchRequest.Builder> rest) {
-    return store
-        .loadLaunchInputs(profile, configuration)
-        .thenCompose(
-            in ->
-                launch(
-                    b -> {
-                      rest.accept(b);
-                      b.profile(in.profile().value()).configuration(in.configuration().value());
-                    }));
+    CompletableFuture<LaunchedCluster> out = new CompletableFuture<>();
+    CompletableFuture<io.emrlaunch.core.repository.LaunchInputs> loading =
+        store.loadLaunchInputs(profile, configuration);
+    loading.whenComplete(
+        (in, t) -> {
+          if (t != null) {
+            out.completeExceptionally(Futures.unwrap(t));
+            return;
+          }
+          if (out.isDone()) {
+            return; // cancelled while the records were read: nothing was launched
+          }
+          CompletableFuture<LaunchedCluster> launch =
+              launch(
+                  b -> {
+                    rest.accept(b);
+                    b.profile(in.profile().value()).configuration(in.configuration().value());
+                  });
+          // cancelling the returned future cancels the launch (which terminates its cluster)
+          out.whenComplete(
+              (v, e) -> {
+                if (out.isCancelled()) {
+                  launch.cancel(true);
+                }
+              });
+          launch.whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  out.completeExceptionally(Futures.unwrap(e));
+                } else {
+                  out.complete(v);
+                }
+              });
+        });
+    return out;
   }
 
   /**

@@ -9,10 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 
 /**
  * Builds a {@link ClusterLauncher}; obtained from {@link ClusterLauncher#builder()}. Only the EMR
- * client is required.
+ * client is required; a Secrets Manager client is required to launch profiles with a Kerberos
+ * attributes secret or configurations with secret configurations.
  *
  * <pre>{@code
  * ClusterLauncher launcher = ClusterLauncher.builder()
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
  */
 public final class ClusterLauncherBuilder {
   EmrAsyncClient emr;
+  SecretsManagerAsyncClient secretsManager;
   ScheduledExecutorService scheduler;
   Clock clock;
   MonitorCadence cadence = MonitorCadence.defaults();
@@ -44,6 +47,24 @@ public final class ClusterLauncherBuilder {
    */
   public ClusterLauncherBuilder emr(EmrAsyncClient emr) {
     this.emr = emr;
+    return this;
+  }
+
+  /**
+   * The Secrets Manager client that reads a launch's secrets right before {@code RunJobFlow}: the
+   * profile's {@code kerberosAttributesSecretArn} (only {@code Realm}, {@code KdcAdminPassword},
+   * {@code ADDomainJoinUser}, {@code ADDomainJoinPassword} and {@code
+   * CrossRealmTrustPrincipalPassword} become the request's {@code KerberosAttributes}) and the
+   * configuration's {@code secretConfigurations} (merged into {@code Configurations} by
+   * classification). Without it, a launch that needs a secret fails with a {@link
+   * io.emrlaunch.core.validation.ValidationException} naming the field, before any AWS call. The
+   * client is not closed by the launcher.
+   *
+   * @param secretsManager the client
+   * @return this
+   */
+  public ClusterLauncherBuilder secretsManager(SecretsManagerAsyncClient secretsManager) {
+    this.secretsManager = secretsManager;
     return this;
   }
 

@@ -38,6 +38,13 @@ final class LaunchOperation {
   private final LauncherContext ctx;
   private final LaunchRequest request;
   private final RunJobFlowRequest runJobFlow;
+
+  /**
+   * What {@code RunJobFlow} sends: {@link #runJobFlow} with the secrets resolved (set right before
+   * the first call; never logged, never kept after the launch).
+   */
+  private volatile RunJobFlowRequest toSend;
+
   private final String token;
   private final String name;
   private final Instant startedAt;
@@ -81,7 +88,7 @@ final class LaunchOperation {
                   request.failIfClusterRunning()
                       ? refuseIfRunning()
                       : CompletableFuture.completedFuture(null);
-              return checked.thenCompose(v -> create(1, 0));
+              return checked.thenCompose(v -> resolveSecrets()).thenCompose(v -> create(1, 0));
             })
         .whenComplete(
             (id, t) -> {
@@ -96,6 +103,7 @@ final class LaunchOperation {
 
   private void finished(LaunchedCluster v, Throwable t) {
     ctx.monitor.removeListener(events);
+    toSend = null; // the resolved secrets live no longer than the launch
     if (t != null) {
       Throwable cause = Futures.unwrap(t);
       LOG.info("launch of cluster {} failed: {}", name, cause.getMessage());
@@ -143,6 +151,28 @@ final class LaunchOperation {
     return false;
   }
 
+  /**
+   * Reads the launch's secrets (when it has any) into {@link #toSend}, right before the first
+   * {@code RunJobFlow}. A failure ({@link SecretNotFoundException}, {@link
+   * SecretDecryptionFailureException}) fails the launch before any cluster exists; only secret ids
+   * are ever logged.
+   */
+  private CompletableFuture<Void> resolveSecrets() {
+    if (ctx.secrets == null
+        || !io.emrlaunch.core.launch.internal.SecretResolver.needsSecrets(
+            request.profile(), request.configuration())) {
+      toSend = runJobFlow;
+      return CompletableFuture.completedFuture(null);
+    }
+    int count =
+        request.configuration().secretConfigurations().size()
+            + (request.profile().kerberosAttributesSecretArn().isPresent() ? 1 : 0);
+    LOG.info("reading {} secret(s) for cluster {}", count, name);
+    return ctx.secrets
+        .resolve(request.profile(), request.configuration(), runJobFlow)
+        .thenAccept(r -> toSend = r);
+  }
+
   private CompletableFuture<Void> refuseIfRunning() {
     return ctx.calls
         .listAll(ListClustersRequest.builder().clusterStates(ACTIVE).build())
@@ -163,12 +193,13 @@ final class LaunchOperation {
    * only when no cluster carries the token, at most {@code runJobFlowAttempts} times.
    */
   private CompletableFuture<String> create(int attempt, int unknownOutcomes) {
-    if (result.isDone()) {
+    RunJobFlowRequest send = toSend;
+    if (result.isDone() || send == null) {
       return CompletableFuture.failedFuture(new CancellationException("launch is over"));
     }
     attempts = attempt;
     return ctx.emr
-        .runJobFlow(runJobFlow)
+        .runJobFlow(send)
         .thenApply(r -> CompletableFuture.completedFuture(r.jobFlowId()))
         .exceptionally(
             t -> {

@@ -97,6 +97,24 @@ final class LaunchPreparation {
     return base.toBuilder().overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)).build();
   }
 
+  /**
+   * A launch that needs secrets on a launcher without a Secrets Manager client: a problem per field
+   * that names a secret (its ARN is not a secret; the values are never read).
+   */
+  static void checkNoSecrets(LaunchRequest request) {
+    Problems p = Problems.root();
+    String fix =
+        "names a secret, but the launcher has no Secrets Manager client: build it with"
+            + " ClusterLauncher.builder().secretsManager(...)";
+    if (request.profile().kerberosAttributesSecretArn().isPresent()) {
+      p.at("profile").add("kerberosAttributesSecretArn", fix);
+    }
+    for (String classification : request.configuration().secretConfigurations().keySet()) {
+      p.at("configuration").at("secretConfigurations").add(classification, fix);
+    }
+    p.throwIfAny();
+  }
+
   /** A job's region must be the region of this launcher's EMR client (one client, one region). */
   static void checkRegion(
       software.amazon.awssdk.services.emr.EmrAsyncClient emr,

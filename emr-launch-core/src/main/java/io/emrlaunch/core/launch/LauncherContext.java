@@ -3,6 +3,7 @@ package io.emrlaunch.core.launch;
 import io.emrlaunch.core.Futures;
 import io.emrlaunch.core.internal.Log;
 import io.emrlaunch.core.launch.internal.EmrCalls;
+import io.emrlaunch.core.launch.internal.SecretResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ final class LauncherContext {
   final int runJobFlowAttempts;
   final EmrCalls calls;
 
+  /** Reads a launch's secrets right before RunJobFlow; null when the builder had no client. */
+  final SecretResolver secrets;
+
   /**
    * How long the launcher keeps trying when it cannot tell whether a cluster exists (an unknown
    * {@code RunJobFlow} outcome) or cannot get it terminated.
@@ -38,7 +42,8 @@ final class LauncherContext {
       Supplier<String> launchTokens,
       int runJobFlowAttempts,
       EmrCalls calls,
-      Duration persistence) {
+      Duration persistence,
+      SecretResolver secrets) {
     this.emr = emr;
     this.clock = clock;
     this.monitor = monitor;
@@ -47,6 +52,7 @@ final class LauncherContext {
     this.runJobFlowAttempts = runJobFlowAttempts;
     this.calls = calls;
     this.persistence = persistence;
+    this.secrets = secrets;
   }
 
   /** Tells the launcher's listeners and a request's own; a listener cannot break a launch. */

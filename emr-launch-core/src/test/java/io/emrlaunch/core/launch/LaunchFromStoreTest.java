@@ -42,7 +42,7 @@ class LaunchFromStoreTest {
   static final RecordRef CONFIG = RecordRef.of("analytics", "spark");
 
   /** Holds one profile and one configuration; counts the combined reads. */
-  static final class OneLaunchStore implements RecordStore {
+  static class OneLaunchStore implements RecordStore {
     final AtomicInteger reads = new AtomicInteger();
     final ClusterConfiguration configuration;
 
@@ -135,6 +135,41 @@ class LaunchFromStoreTest {
     time.advance(Duration.ofMinutes(1));
     assertThat(cause(missing)).isInstanceOf(RecordNotFoundException.class);
     assertThat(cause(tooMany)).isInstanceOf(ValidationException.class);
+    assertThat(emr.totalCalls()).isZero();
+  }
+
+  @Test
+  void cancellingALaunchFromTheStoreTerminatesItsCluster() {
+    // before issue 14 the returned future was derived from the store read: cancelling it left
+    // the launch (and its cluster) running
+    OneLaunchStore store = new OneLaunchStore(ClusterLauncherTest.persistent());
+    var f = launcher.launch(store, function(PROFILE), Map.of());
+    time.advance(Duration.ofSeconds(30));
+    var listed = aws.emr().listClusters().clusters();
+    assertThat(listed).hasSize(1);
+    String id = listed.get(0).id();
+    assertThat(f).isNotDone();
+    f.cancel(true);
+    var gone = launcher.monitor().await(id, ClusterTarget.TERMINATED);
+    assertThat(time.runUntil(gone, Duration.ofMinutes(30))).isDone();
+    assertThat(gone.join().reasonCode()).contains("USER_REQUEST");
+  }
+
+  @Test
+  void cancellingWhileTheRecordsAreReadLaunchesNothing() {
+    CompletableFuture<LaunchInputs> slow = new CompletableFuture<>();
+    OneLaunchStore inner = new OneLaunchStore(ClusterLauncherTest.persistent());
+    RecordStore store =
+        new OneLaunchStore(ClusterLauncherTest.persistent()) {
+          @Override
+          public CompletableFuture<LaunchInputs> loadLaunchInputs(RecordRef p, RecordRef c) {
+            return slow;
+          }
+        };
+    var f = launcher.launch(store, function(PROFILE), Map.of());
+    f.cancel(true);
+    slow.complete(inner.loadLaunchInputs(PROFILE, CONFIG).join());
+    time.advance(Duration.ofMinutes(5));
     assertThat(emr.totalCalls()).isZero();
   }
 

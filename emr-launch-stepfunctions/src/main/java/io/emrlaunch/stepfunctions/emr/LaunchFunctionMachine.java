@@ -60,7 +60,9 @@ import java.util.regex.Pattern;
  *
  * <p>Not supported in pure ASL, and refused at run time with {@value #UNSUPPORTED_RECORD}:
  * configurations with {@code SecretConfigurations} and profiles with a Kerberos attributes secret
- * (their values would be written to the execution history); launch those with {@code
+ * (their values would be written to the execution history). For those, generate the activity
+ * variant ({@link Builder#launchActivity(String)}), served by {@link
+ * io.emrlaunch.stepfunctions.activity.LaunchActivityWorker}, or launch with {@code
  * ClusterLauncher}.
  */
 public final class LaunchFunctionMachine {
@@ -96,6 +98,8 @@ public final class LaunchFunctionMachine {
 
   private static final Pattern OVERRIDE_NAME = Pattern.compile("[A-Za-z0-9_]{1,40}");
   private static final Pattern PARTITION = Pattern.compile("aws(-cn|-us-gov|-iso|-iso-b)?");
+  private static final Pattern ACTIVITY_ARN =
+      Pattern.compile("arn:(aws[a-z-]*):states:[a-z0-9-]+:\\d{12}:activity:[^\\s:]{1,80}");
 
   private LaunchFunctionMachine() {}
 
@@ -127,6 +131,8 @@ public final class LaunchFunctionMachine {
     private Duration pollInterval = Duration.ofSeconds(30);
     private Duration startTimeout = Duration.ofHours(2);
     private String partition = "aws";
+    private String launchActivity;
+    private Duration activityHeartbeat = Duration.ofMinutes(2);
 
     private Builder(
         LaunchFunction function, EmrProfile profile, ClusterConfiguration configuration) {
@@ -195,6 +201,40 @@ public final class LaunchFunctionMachine {
     }
 
     /**
+     * Hands the launch to a Step Functions activity served by {@link
+     * io.emrlaunch.stepfunctions.activity.LaunchActivityWorker} instead of launching in ASL: the
+     * machine becomes one Task state whose {@code Resource} is the activity (with {@code
+     * HeartbeatSeconds} and {@code TimeoutSeconds}), then the success or failure chain. The worker
+     * reads the function, profile and configuration from its store and launches with {@code
+     * ClusterLauncher}, secrets included; the execution history holds only the function's
+     * reference, the execution input and the cluster id. This is the launch function for records
+     * with secrets that needs no Lambda. {@link #integration}, {@link #pollInterval} and {@link
+     * #parameterRoot} do not apply (the worker's store and launcher decide); {@link #startTimeout}
+     * is the worker's wait for start.
+     *
+     * @param activityArn {@code arn:<partition>:states:<region>:<account>:activity:<name>}, in this
+     *     builder's partition
+     * @return this builder
+     */
+    public Builder launchActivity(String activityArn) {
+      this.launchActivity = Objects.requireNonNull(activityArn, "activityArn");
+      return this;
+    }
+
+    /**
+     * The launch activity's {@code HeartbeatSeconds}: the task fails with {@code
+     * States.HeartbeatTimeout} when the worker is silent that long (it beats every 30 s by
+     * default).
+     *
+     * @param heartbeat 10 s to 1 h; default 2 min
+     * @return this builder
+     */
+    public Builder activityHeartbeat(Duration heartbeat) {
+      this.activityHeartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+      return this;
+    }
+
+    /**
      * Generates the machine.
      *
      * @return the validated state machine
@@ -242,6 +282,36 @@ public final class LaunchFunctionMachine {
       if (!PARTITION.matcher(partition).matches()) {
         root.add("partition", "is not an AWS partition (was " + partition + ")");
       }
+      Optional<LaunchPlan.ActivityPlan> activity = Optional.empty();
+      if (launchActivity != null) {
+        java.util.regex.Matcher m = ACTIVITY_ARN.matcher(launchActivity);
+        if (!m.matches()) {
+          root.add(
+              "launchActivity",
+              "must be arn:<partition>:states:<region>:<account>:activity:<name> (was "
+                  + launchActivity
+                  + ")");
+        } else if (!m.group(1).equals(partition)) {
+          root.add(
+              "launchActivity",
+              "is in partition " + m.group(1) + " but the machine is in " + partition);
+        }
+        if (activityHeartbeat.compareTo(Duration.ofSeconds(10)) < 0
+            || activityHeartbeat.compareTo(Duration.ofHours(1)) > 0) {
+          root.add(
+              "activityHeartbeat", "must be between 10 s and 1 h (was " + activityHeartbeat + ")");
+        }
+        long start = function.waitForClusterStart() ? startTimeout.toSeconds() : 0;
+        // the worker's own timeout ends the launch first (terminating the cluster); the task's
+        // timeout is the backstop for a worker that never answers
+        activity =
+            Optional.of(
+                new LaunchPlan.ActivityPlan(
+                    launchActivity,
+                    activityHeartbeat.toSeconds(),
+                    start,
+                    start + Duration.ofMinutes(45).toSeconds()));
+      }
       List<AllowedOverride> allowed =
           function.allowedOverrides().isEmpty()
               ? configuration.allowedOverrides()
@@ -286,7 +356,8 @@ public final class LaunchFunctionMachine {
                   1,
                   (startTimeout.toSeconds() + pollInterval.toSeconds() - 1)
                       / Math.max(1, pollInterval.toSeconds())),
-              partition);
+              partition,
+              activity);
       return LaunchFunctionAsl.build(plan);
     }
   }

@@ -39,9 +39,26 @@ public final class LaunchFunctionAsl {
     String failureStart =
         fn.failureTopicArn().isPresent() ? "Failure Notification" : "Execution Failed";
     String successStart = fn.successTopicArn().isPresent() ? "Success Notification" : "Succeeded";
+    Graph g = new Graph();
+    if (plan.activity().isPresent()) {
+      LaunchPlan.ActivityPlan a = plan.activity().get();
+      // The worker launches in its process: the machine never sees a record or a secret.
+      g.add(
+          Flow.task("Launch Cluster", a.arn())
+              .parameters(
+                  io.emrlaunch.stepfunctions.activity.internal.LaunchTask.parameters(
+                      fn.ref(), a.startTimeoutSeconds()))
+              .heartbeatSeconds(a.heartbeatSeconds())
+              .timeoutSeconds(a.timeoutSeconds())
+              .resultPath("$.LaunchClusterResult")
+              // No Retry: the worker already retries what is safe; a second launch could make a
+              // second cluster.
+              .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
+              .next(successStart));
+      return finish(g, plan, fn, successStart, "activity " + a.arn());
+    }
     RequestShape shape = new RequestShape(plan);
     ObjectNode request = shape.parameters(REQUEST);
-    Graph g = new Graph();
     g.add(
         Flow.parallel("Prepare Cluster Request")
             .branch(PreparationBranch.build(plan, shape).chain())
@@ -64,6 +81,16 @@ public final class LaunchFunctionAsl {
     } else {
       sdkCreate(g, plan, request, successStart, failureStart);
     }
+    return finish(
+        g,
+        plan,
+        fn,
+        successStart,
+        "profile " + fn.profile() + ", configuration " + fn.configuration());
+  }
+
+  private static StateMachine finish(
+      Graph g, LaunchPlan plan, LaunchFunction fn, String successStart, String what) {
     // A lost notification never changes the outcome: on success the cluster is already up.
     fn.successTopicArn()
         .ifPresent(
@@ -102,10 +129,8 @@ public final class LaunchFunctionAsl {
                 + fn.namespace()
                 + "/"
                 + fn.name()
-                + ": profile "
-                + fn.profile()
-                + ", configuration "
-                + fn.configuration()
+                + ": "
+                + what
                 + " (generated; do not edit)")
         .build();
   }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param pollSeconds wait between DescribeCluster calls (aws-sdk variant)
  * @param maxPolls waits before the start times out (aws-sdk variant)
  * @param partition ARN partition
+ * @param activity the launch activity, when the launch is handed to a worker
  */
 public record LaunchPlan(
     LaunchFunction function,
@@ -30,7 +31,19 @@ public record LaunchPlan(
     ServiceIntegration integration,
     long pollSeconds,
     long maxPolls,
-    String partition) {
+    String partition,
+    java.util.Optional<ActivityPlan> activity) {
+
+  /**
+   * The activity variant's options.
+   *
+   * @param arn the activity's ARN
+   * @param heartbeatSeconds the task's HeartbeatSeconds
+   * @param startTimeoutSeconds the worker's wait for start (0 when the function does not wait)
+   * @param timeoutSeconds the task's TimeoutSeconds
+   */
+  public record ActivityPlan(
+      String arn, long heartbeatSeconds, long startTimeoutSeconds, long timeoutSeconds) {}
 
   /** {@code arn:<partition>:states:::<integration>}. */
   String resource(String integration) {
