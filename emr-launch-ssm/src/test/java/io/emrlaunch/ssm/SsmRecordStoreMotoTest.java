@@ -319,7 +319,8 @@ class SsmRecordStoreMotoTest {
     Interleaving a = new Interleaving(client);
     Interleaving b = new Interleaving(client);
     Interleaving.Hold aReadTheLock = a.holdNextAnswer("getParameter", Interleaving.lockRead());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
 
     CompletableFuture<StoredRecord<EmrProfile>> savedByA =
@@ -361,7 +362,8 @@ class SsmRecordStoreMotoTest {
     store().build().profiles().blocking().create(p);
     Interleaving a = new Interleaving(client);
     Interleaving b = new Interleaving(client);
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA =
         store()
             .client(a.client())
@@ -371,7 +373,8 @@ class SsmRecordStoreMotoTest {
             .save(p.withDescription("A"), WriteCondition.version(1));
     aReadTheRecord.answered().join();
     time.time().advance(Duration.ofSeconds(40));
-    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold bReadTheRecord =
+        b.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB =
         store()
             .client(b.client())
