@@ -38,15 +38,17 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
  * One kind of record on SSM Parameter Store.
  *
  * <p>Optimistic locking: SSM has no conditional put, so a save expecting version {@code e} holds
- * the record's write lock ({@link WriteLocks}, a lease on a lock parameter) while it checks that
- * the current version is {@code e} and puts, confirming right before the put that it still holds
- * the lease. Versioned saves of one record are therefore serial, and readers only ever see values
- * that won (within the limits {@link WriteLocks} states). Writers that do not lock (plain
- * overwrites, the Python library) can still land between check and put; the put then does not
- * return {@code e + 1}, and the save puts the value of version {@code e + 1} (the other writer's)
- * back on top and fails with a conflict naming the history version that holds its own value.
- * Versions between {@code e} and ours that hold exactly our value are our own put retried by the
- * client (a lost response), not a conflict.
+ * the record's write lock ({@link WriteLocks}, a lease on a lock parameter) while it reads the
+ * record's history, checks that the current version is {@code e} and puts, confirming right before
+ * the put that it still holds the lease. Every call under the lock is bounded by what is left of
+ * the lease ({@code apiCallTimeout}); a put not answered within it is not acknowledged. Each put
+ * names the version it means to sit on in its description ({@link VersionChain}). The save is
+ * acknowledged only when the put answered {@code e + 1}, or the history shows nothing between
+ * {@code e} and our version but copies of our value (SDK retries) and late writes. Otherwise
+ * another writer (one that does not lock, or a second holder after a lock was lost) got in between:
+ * its value goes back on top and the save fails with a conflict naming the history version that
+ * holds its own value. A put that landed after its writer gave up, on top of a version that writer
+ * never saw, is found by the next versioned save, which restores the value it buried and conflicts.
  *
  * @param <T> the value type
  */
