@@ -356,6 +356,37 @@ class SsmRecordStoreMotoTest {
   }
 
   @Test
+  void aLateWriteOverHttpIsFoundFromTheHistoryAndTheAcknowledgedValueRestored() {
+    String record = "/emr_launch/emr_profiles/team-a/analytics";
+    var p = Records.profile(NS, "analytics");
+    var repo = store().build().profiles();
+    repo.blocking().create(p);
+    String v1 = direct.getParameter(r -> r.name(record)).parameter().value();
+    assertThat(repo.save(p.withDescription("B"), WriteCondition.version(1)).join().version())
+        .isEqualTo(2);
+    assertThat(direct.getParameterHistory(r -> r.name(record)).parameters().get(1).description())
+        .startsWith("emr-launch:lease ")
+        .endsWith(" on 1");
+    // The put of a writer that read version 1 and gave up reaches SSM only now (what the
+    // testkit's late-landing test produces through a delayed call).
+    String late = v1.replace("profile analytics", "A");
+    direct.putParameter(
+        r ->
+            r.name(record)
+                .value(late)
+                .type("String")
+                .overwrite(true)
+                .description("emr-launch:lease gave-up on 1"));
+
+    assertThat(conflictOf(repo.save(p.withDescription("C"), WriteCondition.version(3))))
+        .hasMessageContaining("version 3 is a write that landed after its writer had given up")
+        .satisfies(e -> assertThat(e.currentVersion()).isEqualTo(4));
+    assertThat(repo.get(p.ref()).join().value().description()).hasValue("B");
+    assertThat(repo.save(p.withDescription("C"), WriteCondition.version(4)).join().version())
+        .isEqualTo(5);
+  }
+
+  @Test
   void aSlowHolderOverHttpNeitherWritesNorDeletesTheNextHoldersLock() {
     FakeAws time = clockStartingNow();
     var p = Records.profile(NS, "analytics");
@@ -372,7 +403,13 @@ class SsmRecordStoreMotoTest {
             .profiles()
             .save(p.withDescription("A"), WriteCondition.version(1));
     aReadTheRecord.answered().join();
-    time.time().advance(Duration.ofSeconds(40));
+    // Past A's lease by the virtual clock and by moto's LastModifiedDate of A's claim (real time,
+    // which a loaded machine may have moved on by seconds since the virtual clock started).
+    Instant claimed = direct.getParameter(r -> r.name(LOCK)).parameter().lastModifiedDate();
+    Duration pastLease = Duration.between(time.clock().instant(), claimed.plusSeconds(31));
+    time.time()
+        .advance(
+            pastLease.compareTo(Duration.ofSeconds(40)) > 0 ? pastLease : Duration.ofSeconds(40));
     Interleaving.Hold bReadTheRecord =
         b.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB =
