@@ -21,6 +21,8 @@ import java.util.List;
  * <p>{@code quick} runs every campaign at a small scale (a smoke test of the command).
  */
 public final class Campaigns {
+  private static final List<String> NOTES = new ArrayList<>();
+
   private Campaigns() {}
 
   /** One row of the table. */
@@ -107,6 +109,7 @@ public final class Campaigns {
       clean &= r.clean();
     }
     System.out.printf("total wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    NOTES.forEach(System.out::println);
     if (!clean) {
       System.exit(1);
     }
@@ -147,6 +150,10 @@ public final class Campaigns {
     long t0 = System.nanoTime();
     BrokenInputs.Report r = BrokenInputs.run(1, seeds, perSeed);
     long refused = r.refused.values().stream().mapToLong(Long::longValue).sum();
+    if (r.untypedTotal() > 0) {
+      NOTES.add("broken inputs, untyped by class: " + r.untyped);
+      r.examples.stream().limit(10).forEach(e -> NOTES.add("  " + e));
+    }
     return new Row(
         "broken inputs (R2)",
         seeds + " seeds x " + perSeed,
@@ -163,6 +170,7 @@ public final class Campaigns {
     SsmLostUpdateCampaign.Totals t =
         SsmLostUpdateCampaign.campaign(
             seeds, p, Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
+    t.samples().stream().limit(5).forEach(e -> NOTES.add("SSM: " + e));
     return new Row(
         String.format("SSM lost update (R5: %.0f%% %d-%d s)", p * 100, minSeconds, maxSeconds),
         seeds + " seeds x 2 writers x 5",
