@@ -319,7 +319,8 @@ class SsmRecordStoreMotoTest {
     Interleaving a = new Interleaving(client);
     Interleaving b = new Interleaving(client);
     Interleaving.Hold aReadTheLock = a.holdNextAnswer("getParameter", Interleaving.lockRead());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
 
     CompletableFuture<StoredRecord<EmrProfile>> savedByA =
@@ -355,13 +356,45 @@ class SsmRecordStoreMotoTest {
   }
 
   @Test
+  void aLateWriteOverHttpIsFoundFromTheHistoryAndTheAcknowledgedValueRestored() {
+    String record = "/emr_launch/emr_profiles/team-a/analytics";
+    var p = Records.profile(NS, "analytics");
+    var repo = store().build().profiles();
+    repo.blocking().create(p);
+    String v1 = direct.getParameter(r -> r.name(record)).parameter().value();
+    assertThat(repo.save(p.withDescription("B"), WriteCondition.version(1)).join().version())
+        .isEqualTo(2);
+    assertThat(direct.getParameterHistory(r -> r.name(record)).parameters().get(1).description())
+        .startsWith("emr-launch:lease ")
+        .endsWith(" on 1");
+    // The put of a writer that read version 1 and gave up reaches SSM only now (what the
+    // testkit's late-landing test produces through a delayed call).
+    String late = v1.replace("profile analytics", "A");
+    direct.putParameter(
+        r ->
+            r.name(record)
+                .value(late)
+                .type("String")
+                .overwrite(true)
+                .description("emr-launch:lease gave-up on 1"));
+
+    assertThat(conflictOf(repo.save(p.withDescription("C"), WriteCondition.version(3))))
+        .hasMessageContaining("version 3 is a write that landed after its writer had given up")
+        .satisfies(e -> assertThat(e.currentVersion()).isEqualTo(4));
+    assertThat(repo.get(p.ref()).join().value().description()).hasValue("B");
+    assertThat(repo.save(p.withDescription("C"), WriteCondition.version(4)).join().version())
+        .isEqualTo(5);
+  }
+
+  @Test
   void aSlowHolderOverHttpNeitherWritesNorDeletesTheNextHoldersLock() {
     FakeAws time = clockStartingNow();
     var p = Records.profile(NS, "analytics");
     store().build().profiles().blocking().create(p);
     Interleaving a = new Interleaving(client);
     Interleaving b = new Interleaving(client);
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA =
         store()
             .client(a.client())
@@ -370,8 +403,15 @@ class SsmRecordStoreMotoTest {
             .profiles()
             .save(p.withDescription("A"), WriteCondition.version(1));
     aReadTheRecord.answered().join();
-    time.time().advance(Duration.ofSeconds(40));
-    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    // Past A's lease by the virtual clock and by moto's LastModifiedDate of A's claim (real time,
+    // which a loaded machine may have moved on by seconds since the virtual clock started).
+    Instant claimed = direct.getParameter(r -> r.name(LOCK)).parameter().lastModifiedDate();
+    Duration pastLease = Duration.between(time.clock().instant(), claimed.plusSeconds(31));
+    time.time()
+        .advance(
+            pastLease.compareTo(Duration.ofSeconds(40)) > 0 ? pastLease : Duration.ofSeconds(40));
+    Interleaving.Hold bReadTheRecord =
+        b.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB =
         store()
             .client(b.client())

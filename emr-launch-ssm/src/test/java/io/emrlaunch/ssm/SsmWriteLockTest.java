@@ -1,10 +1,12 @@
 package io.emrlaunch.ssm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.repository.RecordConflictException;
 import io.emrlaunch.core.repository.RecordFormat;
+import io.emrlaunch.core.repository.RepositoryException;
 import io.emrlaunch.core.repository.StoredRecord;
 import io.emrlaunch.core.repository.WriteCondition;
 import io.emrlaunch.ssm.support.Interleaving;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
@@ -103,7 +106,8 @@ class SsmWriteLockTest {
     Interleaving a = new Interleaving(aws.ssmAsync());
     Interleaving b = new Interleaving(aws.ssmAsync());
     Interleaving.Hold aReadTheLock = a.holdNextAnswer("getParameter", Interleaving.lockRead());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     Interleaving.Hold bReadTheLock = b.holdNextAnswer("getParameter", Interleaving.lockRead());
 
     // Both find the lock taken and read the same expired claim; neither has acted on it yet.
@@ -155,7 +159,8 @@ class SsmWriteLockTest {
     // C creates a fresh lock: version 1 again (SSM restarts the versions of a re-created
     // parameter), and stops inside its save.
     Interleaving c = new Interleaving(aws.ssmAsync());
-    Interleaving.Hold cReadTheRecord = c.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold cReadTheRecord =
+        c.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByC = save(c, "C", 1);
     String cClaim = lockValue();
 
@@ -176,14 +181,16 @@ class SsmWriteLockTest {
   void aSlowHolderNeitherWritesNorDeletesTheLockOfTheWriterThatTookOver() {
     Interleaving a = new Interleaving(aws.ssmAsync());
     Interleaving b = new Interleaving(aws.ssmAsync());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
     assertThat(savedByA).isNotDone(); // A holds the lock; its body stalls
     String aClaim = lockValue();
 
     // Longer than the lock's lifetime: B breaks A's claim and stops inside its own save.
     aws.time().advance(Duration.ofSeconds(31));
-    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold bReadTheRecord =
+        b.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB = save(b, "B", 1);
     assertThat(savedByB).isNotDone();
     String bClaim = lockValue();
@@ -207,7 +214,8 @@ class SsmWriteLockTest {
   @Test
   void aSlowHolderWhoseLockNobodyTookRenewsItAndSaves() {
     Interleaving a = new Interleaving(aws.ssmAsync());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
     aws.time().advance(Duration.ofSeconds(31));
 
@@ -226,7 +234,8 @@ class SsmWriteLockTest {
   void aSaveWhileAnotherHoldsTheLockConflictsAndSucceedsAfterwards() {
     Interleaving a = new Interleaving(aws.ssmAsync());
     Interleaving b = new Interleaving(aws.ssmAsync());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
 
     assertThat(conflictOf(save(b, "B", 1)))
@@ -250,7 +259,8 @@ class SsmWriteLockTest {
     aws.time().advance(Duration.ofSeconds(12));
     // A breaks the expired lock (its claim expires 42 s after B computed its own) and stops inside.
     Interleaving a = new Interleaving(aws.ssmAsync());
-    Interleaving.Hold aReadTheRecord = a.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
     // B's break loses, but its overwrite put B's earlier expiry into the lock.
     bReadTheLock.release();
@@ -304,12 +314,16 @@ class SsmWriteLockTest {
                 .profiles()
                 .blocking()
                 .save(p.withDescription("plain")));
-    Interleaving.Hold aReadTheHistory = a.holdNextAnswer("getParameterHistory", r -> true);
+    // A reads the history twice: to check the version, and after its put to verify the chain.
+    AtomicInteger historyReads = new AtomicInteger();
+    Interleaving.Hold aReadTheHistory =
+        a.holdNextAnswer("getParameterHistory", r -> historyReads.incrementAndGet() == 2);
     CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
     aws.time().advance(Duration.ofSeconds(31));
     // B takes the expired lock over and stops inside its save, having read version 3 (A's).
     Interleaving b = new Interleaving(aws.ssmAsync());
-    Interleaving.Hold bReadTheRecord = b.holdNextAnswer("getParameter", Interleaving.recordRead());
+    Interleaving.Hold bReadTheRecord =
+        b.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
     CompletableFuture<StoredRecord<EmrProfile>> savedByB = save(b, "B", 3);
 
     // A no longer holds the lock: it does not put version 2 back over what B may write.
@@ -319,9 +333,58 @@ class SsmWriteLockTest {
         .satisfies(e -> assertThat(e.rejectedVersion()).hasValue(3));
     assertThat(recordPuts()).isEqualTo(3); // create, the plain overwrite, A
 
+    // A's value (version 3) sits on top of the plain overwrite A never saw, and A was not
+    // acknowledged: B finds it late, puts the plain overwrite back and conflicts.
     bReadTheRecord.release();
-    assertThat(savedByB.join().version()).isEqualTo(4);
+    assertThat(conflictOf(savedByB))
+        .hasMessageContaining("version 3 is a write that landed after its writer had given up")
+        .satisfies(e -> assertThat(e.currentVersion()).isEqualTo(4));
+    assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"plain\"");
+    assertThat(save(new Interleaving(aws.ssmAsync()), "B", 4).join().version()).isEqualTo(5);
     assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"B\"");
+    assertThat(lockExists()).isFalse();
+  }
+
+  @Test
+  void aPutThatLandsAfterItsLeaseIsNotAcknowledgedAndTheWriteItBuriedIsRestored() {
+    // A holds the lock and has read version 1; its put then takes 40 s to reach SSM.
+    Interleaving a = new Interleaving(aws.ssmAsync());
+    Interleaving.Hold aReadTheRecord =
+        a.holdNextAnswer("getParameterHistory", Interleaving.recordRead());
+    CompletableFuture<StoredRecord<EmrProfile>> savedByA = save(a, "A", 1);
+    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).latency(Duration.ofSeconds(40));
+    aReadTheRecord.release();
+    assertThat(savedByA).isNotDone();
+
+    // The put is bounded by A's lease: A gives up when the lease ends and acknowledges nothing.
+    aws.time().advance(Duration.ofSeconds(30));
+    assertThat(savedByA).isCompletedExceptionally();
+    assertThatThrownBy(savedByA::join)
+        .hasCauseInstanceOf(RepositoryException.class)
+        .hasMessageContaining("the save is not acknowledged");
+
+    // B takes the expired lock over and saves on top of version 1: acknowledged as version 2.
+    aws.time().advance(Duration.ofSeconds(1));
+    StoredRecord<EmrProfile> b = save(new Interleaving(aws.ssmAsync()), "B", 1).join();
+    assertThat(b.version()).isEqualTo(2);
+
+    // A's put lands now, on top of B's acknowledged version, which it never saw.
+    aws.time().advance(Duration.ofSeconds(10));
+    assertThat(recordPuts()).isEqualTo(3);
+    assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"A\"");
+    assertThat(ssm.getParameterHistory(r -> r.name(RECORD)).parameters().get(2).description())
+        .startsWith("emr-launch:lease ")
+        .endsWith(" on 1");
+
+    // The next versioned save (whoever makes it) finds version 3 late, restores B's value and
+    // conflicts, so nobody builds on the late value; then saves go on from B's.
+    Interleaving c = new Interleaving(aws.ssmAsync());
+    assertThat(conflictOf(save(c, "C", 3)))
+        .hasMessageContaining("version 3 is a write that landed after its writer had given up")
+        .hasMessageContaining("version 2's value was restored as version 4")
+        .satisfies(e -> assertThat(e.currentVersion()).isEqualTo(4));
+    assertThat(ssm.getParameter(r -> r.name(RECORD)).parameter().value()).contains("\"B\"");
+    assertThat(save(c, "C", 4).join().version()).isEqualTo(5);
     assertThat(lockExists()).isFalse();
   }
 }

@@ -23,6 +23,8 @@ public final class Fault {
     SERVER_ERROR,
     /**
      * The call takes longer: virtual time passes before the backend runs and the response arrives.
+     * A request with a shorter {@code apiCallTimeout} fails with {@code ApiCallTimeoutException}
+     * when that timeout has passed, and the backend still runs when the latency has passed.
      */
     LATENCY,
     /**

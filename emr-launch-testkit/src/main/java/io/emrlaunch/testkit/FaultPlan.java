@@ -21,7 +21,10 @@ import java.util.Random;
  * <p>Rules are consulted in the order they were added. Every firing latency rule adds its latency;
  * the first firing error rule (throttling, server error, response lost) decides the call's error,
  * and only that rule uses up one of its counted firings. The views behave like an SDK client with
- * retries off: each injected error reaches the caller.
+ * retries off: each injected error reaches the caller. They honour a request's {@code
+ * overrideConfiguration(o -> o.apiCallTimeout(d))} in virtual time: a call whose latency exceeds
+ * {@code d} fails with the SDK's {@code ApiCallTimeoutException} after {@code d}, and still takes
+ * effect in the backend when its latency has passed (a request that was sent can land late).
  */
 public final class FaultPlan {
   private final List<Fault> rules = new ArrayList<>();

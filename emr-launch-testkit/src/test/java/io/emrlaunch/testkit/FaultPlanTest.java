@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.InternalServerErrorException;
@@ -156,5 +157,65 @@ class FaultPlanTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> aws.faults().on(FakeAws.EMR, "X").withProbability(1.5))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anAsyncCallSlowerThanItsApiCallTimeoutFailsAtTheTimeoutAndStillLandsLater() {
+    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).latency(Duration.ofSeconds(40));
+    var before = aws.time().now();
+    var put =
+        aws.ssmAsync()
+            .putParameter(
+                r ->
+                    r.name("/late")
+                        .value("v")
+                        .type("String")
+                        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10))));
+    aws.time().advance(Duration.ofMillis(9999));
+    assertThat(put).isNotDone();
+    aws.time().advance(Duration.ofMillis(1));
+    assertThatThrownBy(put::join)
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(ApiCallTimeoutException.class);
+    assertThat(aws.ssmBackend().getParametersByPath(r -> r.path("/").recursive(true)).parameters())
+        .isEmpty();
+    aws.time().advance(Duration.ofSeconds(30));
+    assertThat(aws.ssm().getParameter(r -> r.name("/late")).parameter().value()).isEqualTo("v");
+    assertThat(aws.time().now()).isEqualTo(before.plusSeconds(40));
+  }
+
+  @Test
+  void aSyncCallSlowerThanItsApiCallTimeoutThrowsAtTheTimeout() {
+    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).latency(Duration.ofSeconds(40));
+    var before = aws.time().now();
+    assertThatThrownBy(
+            () ->
+                aws.ssm()
+                    .putParameter(
+                        r ->
+                            r.name("/late")
+                                .value("v")
+                                .type("String")
+                                .overrideConfiguration(
+                                    o -> o.apiCallTimeout(Duration.ofSeconds(10)))))
+        .isInstanceOf(ApiCallTimeoutException.class);
+    assertThat(aws.time().now()).isEqualTo(before.plusSeconds(10));
+    aws.time().advance(Duration.ofSeconds(30));
+    assertThat(aws.ssm().getParameter(r -> r.name("/late")).parameter().value()).isEqualTo("v");
+  }
+
+  @Test
+  void aCallFasterThanItsApiCallTimeoutIsAnswered() {
+    aws.faults().on(FakeAws.SSM, "PutParameter").next(1).latency(Duration.ofSeconds(5));
+    var put =
+        aws.ssmAsync()
+            .putParameter(
+                r ->
+                    r.name("/quick")
+                        .value("v")
+                        .type("String")
+                        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10))));
+    aws.time().advance(Duration.ofSeconds(5));
+    assertThat(put.join().version()).isEqualTo(1L);
   }
 }

@@ -7,19 +7,24 @@ import io.emrlaunch.core.repository.RecordKind;
 import io.emrlaunch.core.repository.RecordPage;
 import io.emrlaunch.core.repository.RecordRepository;
 import io.emrlaunch.core.repository.RecordVersion;
+import io.emrlaunch.core.repository.RepositoryException;
 import io.emrlaunch.core.repository.StoredRecord;
 import io.emrlaunch.core.repository.UnreadableRecordException;
 import io.emrlaunch.core.repository.VersionSelector;
 import io.emrlaunch.core.repository.WriteCondition;
 import io.emrlaunch.core.validation.Problems;
 import io.emrlaunch.core.validation.ValidationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryRequest;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
@@ -33,15 +38,17 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
  * One kind of record on SSM Parameter Store.
  *
  * <p>Optimistic locking: SSM has no conditional put, so a save expecting version {@code e} holds
- * the record's write lock ({@link WriteLocks}, a lease on a lock parameter) while it checks that
- * the current version is {@code e} and puts, confirming right before the put that it still holds
- * the lease. Versioned saves of one record are therefore serial, and readers only ever see values
- * that won (within the limits {@link WriteLocks} states). Writers that do not lock (plain
- * overwrites, the Python library) can still land between check and put; the put then does not
- * return {@code e + 1}, and the save puts the value of version {@code e + 1} (the other writer's)
- * back on top and fails with a conflict naming the history version that holds its own value.
- * Versions between {@code e} and ours that hold exactly our value are our own put retried by the
- * client (a lost response), not a conflict.
+ * the record's write lock ({@link WriteLocks}, a lease on a lock parameter) while it reads the
+ * record's history, checks that the current version is {@code e} and puts, confirming right before
+ * the put that it still holds the lease. Every call under the lock is bounded by what is left of
+ * the lease ({@code apiCallTimeout}); a put not answered within it is not acknowledged. Each put
+ * names the version it means to sit on in its description ({@link VersionChain}). The save is
+ * acknowledged only when the put answered {@code e + 1}, or the history shows nothing between
+ * {@code e} and our version but copies of our value (SDK retries) and late writes. Otherwise
+ * another writer (one that does not lock, or a second holder after a lock was lost) got in between:
+ * its value goes back on top and the save fails with a conflict naming the history version that
+ * holds its own value. A put that landed after its writer gave up, on top of a version that writer
+ * never saw, is found by the next versioned save, which restores the value it buried and conflicts.
  *
  * @param <T> the value type
  */
@@ -147,28 +154,33 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
       WriteCondition c,
       WriteLocks.Lease lease) {
     long expected = c.expectedVersion().getAsLong();
-    return readRaw(name, false)
+    String token = UUID.randomUUID().toString();
+    return historyRaw(name, true, lease.remaining())
         .handle(
-            (p, e) -> {
-              if (e != null && SsmFailures.isNotFound(e)) {
+            (versions, e) -> {
+              if ((e != null && SsmFailures.isNotFound(e)) || (e == null && versions.isEmpty())) {
                 throw new RecordConflictException(
                     kind, ref, c, 0, 0, "it does not exist (deleted?); nothing was written");
               }
               if (e != null) {
                 throw SsmFailures.onRecord(e, "saving", kind, ref, VersionSelector.latest(), name);
               }
-              return p;
+              return new VersionChain(versions);
             })
         .thenCompose(
-            p -> {
-              if (p.version() != expected) {
+            chain -> {
+              ParameterHistory latest = chain.latest().orElseThrow();
+              if (chain.isLate(latest.version())) {
+                return repair(ref, name, c, chain, latest, lease, token);
+              }
+              if (latest.version() != expected) {
                 throw new RecordConflictException(
                     kind,
                     ref,
                     c,
-                    p.version(),
+                    latest.version(),
                     0,
-                    "another writer saved version " + p.version() + "; nothing was written");
+                    "another writer saved version " + latest.version() + "; nothing was written");
               }
               return lease
                   .confirm()
@@ -179,44 +191,124 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                               kind,
                               ref,
                               c,
-                              p.version(),
+                              latest.version(),
                               0,
                               "its write lock expired before the write and another writer took it"
                                   + " over; nothing was written");
                         }
-                        return put(name, text, tier, true);
+                        return leasedPut(
+                            ref,
+                            name,
+                            text,
+                            tier,
+                            VersionChain.description(token, expected),
+                            lease.remaining());
                       })
                   .thenCompose(
                       written ->
                           written == expected + 1
                               ? CompletableFuture.completedFuture(stored(ref, value, written))
-                              : resolveRace(ref, name, value, text, c, written, lease));
+                              : resolveRace(ref, name, value, c, written, lease, token));
             });
   }
 
-  /** Another put landed between our check and our put: decide whether it was ours. */
+  /**
+   * The newest version is a write that landed late, on top of a version its writer never saw (it
+   * had given up: its call outlived its lease): put the newest version that is not late back on top
+   * and fail with a conflict. Nothing of this save is written.
+   */
+  private CompletableFuture<StoredRecord<T>> repair(
+      RecordRef ref,
+      String name,
+      WriteCondition c,
+      VersionChain chain,
+      ParameterHistory latest,
+      WriteLocks.Lease lease,
+      String token) {
+    long n = latest.version();
+    Optional<ParameterHistory> buried = chain.newestInOrderBetween(0, n);
+    if (buried.isEmpty()) {
+      throw new RecordConflictException(
+          kind,
+          ref,
+          c,
+          n,
+          0,
+          "version "
+              + n
+              + " landed after its writer had given up and the value it buried is no longer in the"
+              + " history; nothing was written");
+    }
+    ParameterHistory good = buried.get();
+    return lease
+        .confirm()
+        .thenCompose(
+            held -> {
+              if (!held) {
+                throw new RecordConflictException(
+                    kind,
+                    ref,
+                    c,
+                    n,
+                    0,
+                    "version "
+                        + n
+                        + " landed after its writer had given up, and this save's write lock"
+                        + " expired before version "
+                        + good.version()
+                        + " could be restored; nothing was written");
+              }
+              return leasedPut(
+                  ref,
+                  name,
+                  good.value(),
+                  tierOf(ref, good),
+                  VersionChain.description(token + "/restore", n),
+                  lease.remaining());
+            })
+        .thenApply(
+            restored -> {
+              throw new RecordConflictException(
+                  kind,
+                  ref,
+                  c,
+                  restored,
+                  0,
+                  "version "
+                      + n
+                      + " is a write that landed after its writer had given up, on top of version "
+                      + good.version()
+                      + " which it had not seen; version "
+                      + good.version()
+                      + "'s value was restored as version "
+                      + restored
+                      + "; nothing of this save was written");
+            });
+  }
+
+  /**
+   * Our put did not answer {@code expected + 1}: verify the chain. It is ours when every version in
+   * between is a copy of our put (an SDK retry) or a write that landed late; otherwise another
+   * writer saved in between, and its value goes back on top.
+   */
   private CompletableFuture<StoredRecord<T>> resolveRace(
       RecordRef ref,
       String name,
       T value,
-      String text,
       WriteCondition c,
       long written,
-      WriteLocks.Lease lease) {
+      WriteLocks.Lease lease,
+      String token) {
     long expected = c.expectedVersion().getAsLong();
-    return historyRaw(name, true)
+    return historyRaw(name, true, lease.remaining())
         .thenCompose(
             versions -> {
-              List<ParameterHistory> between =
-                  versions.stream()
-                      .filter(h -> h.version() > expected && h.version() < written)
-                      .toList();
-              if (!between.isEmpty() && between.stream().allMatch(h -> text.equals(h.value()))) {
-                // Only our own retried attempts landed in between: no other writer.
+              VersionChain chain = new VersionChain(versions);
+              Optional<ParameterHistory> winner = chain.newestInOrderBetween(expected, written);
+              if (!chain.isLate(written)) {
+                // Only copies of our own put (SDK retries) and late writes landed in between.
                 return CompletableFuture.completedFuture(stored(ref, value, written));
               }
-              Optional<ParameterHistory> winner =
-                  versions.stream().filter(h -> h.version() == expected + 1).findFirst();
               if (winner.isEmpty()) {
                 throw new RecordConflictException(
                     kind,
@@ -228,11 +320,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                         + " this save's value is version "
                         + written);
               }
-              String winning = winner.get().value();
-              ParameterTier tier =
-                  winner.get().tier() == ParameterTier.ADVANCED
-                      ? ParameterTier.ADVANCED
-                      : Tiers.tierFor(kind, ref, winning);
+              ParameterHistory w = winner.get();
               return lease
                   .confirm()
                   .thenCompose(
@@ -246,12 +334,18 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                               written,
                               written,
                               "another writer saved version "
-                                  + (expected + 1)
+                                  + w.version()
                                   + " first, and this save's write lock expired before that"
                                   + " value could be restored; this save's value is version "
                                   + written);
                         }
-                        return put(name, winning, tier, true);
+                        return leasedPut(
+                            ref,
+                            name,
+                            w.value(),
+                            tierOf(ref, w),
+                            VersionChain.description(token + "/restore", written),
+                            lease.remaining());
                       })
                   .thenApply(
                       restored -> {
@@ -262,7 +356,7 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
                             restored,
                             written,
                             "another writer saved version "
-                                + (expected + 1)
+                                + w.version()
                                 + " first; its value was restored as version "
                                 + restored
                                 + " and this save's value is kept in the history as version "
@@ -271,9 +365,61 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
             });
   }
 
+  private ParameterTier tierOf(RecordRef ref, ParameterHistory h) {
+    return h.tier() == ParameterTier.ADVANCED
+        ? ParameterTier.ADVANCED
+        : Tiers.tierFor(kind, ref, h.value());
+  }
+
+  /**
+   * A put under the write lock, bounded by what is left of the lease. A put the client gave up on
+   * is not acknowledged: it may still land, and if it lands on top of another writer's save, the
+   * next versioned save finds it late ({@link VersionChain}) and restores the value it buried.
+   */
+  private CompletableFuture<Long> leasedPut(
+      RecordRef ref,
+      String name,
+      String text,
+      ParameterTier tier,
+      String description,
+      Duration bound) {
+    return put(name, text, tier, true, description, bound)
+        .exceptionally(
+            e -> {
+              if (SsmFailures.unwrap(e) instanceof ApiCallTimeoutException) {
+                throw new RepositoryException(
+                    "saving "
+                        + kind.displayName()
+                        + " '"
+                        + ref.name()
+                        + "' in namespace '"
+                        + ref.namespace()
+                        + "' (parameter "
+                        + name
+                        + "): SSM did not answer the write within the "
+                        + bound.toMillis()
+                        + " ms left of its write lock; the save is not acknowledged. The write may"
+                        + " still land: if another writer saved meanwhile, the next versioned save"
+                        + " detects the late write and restores that writer's value",
+                    SsmFailures.unwrap(e));
+              }
+              throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+            });
+  }
+
   private CompletableFuture<Long> put(
       String name, String text, ParameterTier tier, boolean overwrite) {
-    CompletableFuture<Long> first = putOnce(name, text, tier, overwrite);
+    return put(name, text, tier, overwrite, null, null);
+  }
+
+  private CompletableFuture<Long> put(
+      String name,
+      String text,
+      ParameterTier tier,
+      boolean overwrite,
+      String description,
+      Duration bound) {
+    CompletableFuture<Long> first = putOnce(name, text, tier, overwrite, description, bound);
     if (tier != ParameterTier.STANDARD) {
       return first;
     }
@@ -281,12 +427,17 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
     return first.exceptionallyCompose(
         e ->
             SsmFailures.isTierDowngrade(e)
-                ? putOnce(name, text, ParameterTier.ADVANCED, overwrite)
+                ? putOnce(name, text, ParameterTier.ADVANCED, overwrite, description, bound)
                 : CompletableFuture.failedFuture(e));
   }
 
   private CompletableFuture<Long> putOnce(
-      String name, String text, ParameterTier tier, boolean overwrite) {
+      String name,
+      String text,
+      ParameterTier tier,
+      boolean overwrite,
+      String description,
+      Duration bound) {
     PutParameterRequest.Builder b =
         PutParameterRequest.builder()
             .name(name)
@@ -296,6 +447,12 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
             .type(s.secure() ? ParameterType.SECURE_STRING : ParameterType.STRING);
     if (s.secure() && s.kmsKeyId() != null) {
       b.keyId(s.kmsKeyId());
+    }
+    if (description != null) {
+      b.description(description);
+    }
+    if (bound != null) {
+      b.overrideConfiguration(o -> o.apiCallTimeout(bound));
     }
     return s.client().putParameter(b.build()).thenApply(r -> r.version());
   }
@@ -547,27 +704,36 @@ public final class SsmRecordRepository<T> implements RecordRepository<T> {
   }
 
   private CompletableFuture<List<ParameterHistory>> historyRaw(String name, boolean decrypt) {
+    return historyRaw(name, decrypt, null);
+  }
+
+  /** The whole history; each page's call bounded by {@code bound} when it is not null. */
+  private CompletableFuture<List<ParameterHistory>> historyRaw(
+      String name, boolean decrypt, Duration bound) {
     List<ParameterHistory> all = new ArrayList<>();
-    return historyFrom(name, decrypt, null, all).thenApply(v -> all);
+    return historyFrom(name, decrypt, null, all, bound).thenApply(v -> all);
   }
 
   private CompletableFuture<Void> historyFrom(
-      String name, boolean decrypt, String token, List<ParameterHistory> all) {
+      String name, boolean decrypt, String token, List<ParameterHistory> all, Duration bound) {
+    GetParameterHistoryRequest.Builder b =
+        GetParameterHistoryRequest.builder()
+            .name(name)
+            .withDecryption(decrypt)
+            .maxResults(50)
+            .nextToken(token);
+    if (bound != null) {
+      b.overrideConfiguration(o -> o.apiCallTimeout(bound));
+    }
     return s.client()
-        .getParameterHistory(
-            GetParameterHistoryRequest.builder()
-                .name(name)
-                .withDecryption(decrypt)
-                .maxResults(50)
-                .nextToken(token)
-                .build())
+        .getParameterHistory(b.build())
         .thenCompose(
             (GetParameterHistoryResponse r) -> {
               all.addAll(r.parameters());
               String next = r.nextToken();
               return next == null || next.isEmpty()
                   ? CompletableFuture.completedFuture(null)
-                  : historyFrom(name, decrypt, next, all);
+                  : historyFrom(name, decrypt, next, all, bound);
             });
   }
 

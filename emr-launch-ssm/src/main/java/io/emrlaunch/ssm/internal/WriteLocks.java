@@ -69,6 +69,12 @@ final class WriteLocks {
    */
   private static final int MAX_OWN_COPIES = 3;
 
+  /**
+   * The longest any call on a lock may take ({@code apiCallTimeout}): a lock call the client gave
+   * up on may still land later, like any put, and is then one more overwrite of the claim.
+   */
+  static final Duration LOCK_CALL = MARGIN;
+
   private final SsmSettings s;
 
   WriteLocks(SsmSettings settings) {
@@ -129,6 +135,15 @@ final class WriteLocks {
     private Lease(String lock, Held held) {
       this.lock = lock;
       this.held = held;
+    }
+
+    /**
+     * How much of the lease is left (at least one millisecond): the bound ({@code apiCallTimeout})
+     * of every call the save makes on its record while holding the lock, so that an answered put
+     * landed before the lease ended, when nobody else could have held the lock.
+     */
+    Duration remaining() {
+      return Duration.ofMillis(Math.max(1, held.claim().expiresAtMillis() - s.clock().millis()));
     }
 
     /**
@@ -271,7 +286,8 @@ final class WriteLocks {
                     .value(claim.value())
                     .type(ParameterType.STRING)
                     .tier(ParameterTier.STANDARD)
-                    .overwrite(overwrite))
+                    .overwrite(overwrite)
+                    .overrideConfiguration(o -> o.apiCallTimeout(LOCK_CALL)))
         .thenApply(r -> r.version());
   }
 
@@ -279,7 +295,7 @@ final class WriteLocks {
   private CompletableFuture<Optional<Parameter>> read(String lock, Long version) {
     String selected = version == null ? lock : lock + ":" + version;
     return s.client()
-        .getParameter(r -> r.name(selected))
+        .getParameter(r -> r.name(selected).overrideConfiguration(o -> o.apiCallTimeout(LOCK_CALL)))
         .thenApply(r -> Optional.of(r.parameter()))
         .exceptionallyCompose(
             e ->
@@ -290,7 +306,7 @@ final class WriteLocks {
 
   private CompletableFuture<Void> delete(String lock) {
     return s.client()
-        .deleteParameter(r -> r.name(lock))
+        .deleteParameter(r -> r.name(lock).overrideConfiguration(o -> o.apiCallTimeout(LOCK_CALL)))
         .<Void>thenApply(r -> null)
         .exceptionallyCompose(
             e ->

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterHistoryRequest;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 
@@ -95,9 +96,14 @@ public final class Interleaving {
     return r -> r instanceof GetParameterRequest g && g.name().contains("/_locks/");
   }
 
-  /** Matches a GetParameter of a record (not of a lock). */
+  /**
+   * Matches a read of a record (not of a lock): a GetParameter, or the GetParameterHistory with
+   * which a versioned save reads the record under its lock.
+   */
   public static Predicate<Object> recordRead() {
-    return r -> r instanceof GetParameterRequest g && !g.name().contains("/_locks/");
+    return r ->
+        (r instanceof GetParameterRequest g && !g.name().contains("/_locks/"))
+            || (r instanceof GetParameterHistoryRequest h && !h.name().contains("/_locks/"));
   }
 
   /** One call whose answer is held back. */

@@ -6,15 +6,25 @@ import io.emrlaunch.testkit.RecordedCall;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Runs one operation against a backend: decides faults, spends latency in virtual time, invokes the
  * backend, records the call. Shared by the sync and async views of one backend.
+ *
+ * <p>A request whose {@code overrideConfiguration().apiCallTimeout()} is shorter than its injected
+ * latency fails with the SDK's {@link ApiCallTimeoutException} once the timeout has passed, while
+ * the request itself still reaches the backend when its latency has passed (it was sent; a real
+ * client cannot call it back either). That is the worst case a caller has to be ready for: an
+ * operation it gave up on takes effect later.
  */
 final class CallDispatcher {
   private final Object backend;
@@ -41,6 +51,19 @@ final class CallDispatcher {
   Object callSync(String operation, Method target, Object request) {
     Instant at = context.time().now();
     FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
+    Duration timeout = apiCallTimeout(request);
+    if (timeout != null && decision.latency().compareTo(timeout) > 0) {
+      // The request is on its way: it still lands after its latency, but the caller gives up.
+      context
+          .time()
+          .scheduler()
+          .schedule(
+              () -> execute(operation, target, request, at, decision),
+              decision.latency().toNanos(),
+              TimeUnit.NANOSECONDS);
+      context.time().advance(timeout);
+      throw ApiCallTimeoutException.create(timeout.toMillis());
+    }
     if (!decision.latency().isZero()) {
       context.time().advance(decision.latency());
     }
@@ -60,6 +83,28 @@ final class CallDispatcher {
     Instant at = context.time().now();
     FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
     CompletableFuture<Object> future = new CompletableFuture<>();
+    Duration timeout = apiCallTimeout(request);
+    if (timeout != null && decision.latency().compareTo(timeout) > 0) {
+      // The request is on its way: it still lands after its latency, but the caller gives up at
+      // its api-call timeout, as an SDK client does, without knowing whether it took effect.
+      context
+          .time()
+          .scheduler()
+          .schedule(
+              () -> execute(operation, target, request, at, decision),
+              decision.latency().toNanos(),
+              TimeUnit.NANOSECONDS);
+      context
+          .time()
+          .scheduler()
+          .schedule(
+              () ->
+                  future.completeExceptionally(
+                      new CompletionException(ApiCallTimeoutException.create(timeout.toMillis()))),
+              timeout.toNanos(),
+              TimeUnit.NANOSECONDS);
+      return future;
+    }
     if (decision.latency().isZero()) {
       execute(operation, target, request, at, decision).completeAsync(future);
     } else {
@@ -72,6 +117,20 @@ final class CallDispatcher {
               TimeUnit.NANOSECONDS);
     }
     return future;
+  }
+
+  /**
+   * The request's {@code overrideConfiguration().apiCallTimeout()}, or null. (The views have no
+   * client-level configuration; a per-request override is what they honour.)
+   */
+  private static Duration apiCallTimeout(Object request) {
+    if (request instanceof AwsRequest aws) {
+      return aws.overrideConfiguration()
+          .flatMap(AwsRequestOverrideConfiguration::apiCallTimeout)
+          .filter(d -> !d.isNegative() && !d.isZero())
+          .orElse(null);
+    }
+    return null;
   }
 
   private Outcome execute(
