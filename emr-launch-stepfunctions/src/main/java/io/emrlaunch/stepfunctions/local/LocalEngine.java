@@ -127,9 +127,21 @@ public final class LocalEngine {
     return out;
   }
 
-  /** Stops a running execution; false when none runs under that ARN. */
+  /**
+   * StopExecution: ends a running execution at once as ABORTED (its {@link #start} future completes
+   * with an {@code ExecutionAborted} event); false when none runs under that ARN.
+   */
   public boolean stop(String executionArn) {
     return core.stop(executionArn, null, null);
+  }
+
+  /**
+   * StopExecution with an error name and a cause (both optional, as in the service): ends a running
+   * execution at once as ABORTED with them; tasks waiting for a token or an activity worker are
+   * forgotten. False when none runs under that ARN.
+   */
+  public boolean stop(String executionArn, String error, String cause) {
+    return core.stop(executionArn, error, cause);
   }
 
   /**

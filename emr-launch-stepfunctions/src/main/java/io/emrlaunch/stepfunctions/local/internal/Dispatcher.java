@@ -344,7 +344,8 @@ public final class Dispatcher {
       return;
     }
     if (c.stopped().getAsBoolean()) {
-      out.completeExceptionally(new StatesError("States.Aborted", "the execution ended"));
+      out.completeExceptionally(
+          StatesError.runtime("the task was stopped (timeout, or its state or execution ended)"));
       return;
     }
     CompletableFuture<JsonNode> d;

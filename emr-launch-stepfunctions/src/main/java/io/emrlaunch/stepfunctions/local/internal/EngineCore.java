@@ -35,8 +35,12 @@ public final class EngineCore {
   private final Random random;
   private final Map<String, Waiter> tokens = new ConcurrentHashMap<>();
   private final Deque<ActivityTask> activityQueue = new ArrayDeque<>();
-  private final Map<String, Interpreter> running = new ConcurrentHashMap<>();
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
   private long sequence;
+
+  /** An execution in progress: its interpreter, the future its caller holds, its history. */
+  private record Running(
+      Interpreter run, CompletableFuture<LocalExecution> result, History history) {}
 
   private static final class Waiter {
     final CompletableFuture<JsonNode> future = new CompletableFuture<>();
@@ -142,6 +146,21 @@ public final class EngineCore {
             new StatesError(error == null ? "" : error, cause == null ? "" : cause));
   }
 
+  /**
+   * Forgets a task token (the task was stopped or timed out): SendTask* answer TaskDoesNotExist and
+   * an activity task not yet polled is withdrawn.
+   */
+  void forgetToken(String token) {
+    Waiter w = tokens.remove(token);
+    if (w != null) {
+      w.future.completeExceptionally(
+          new StatesError("States.Runtime", "the task was stopped; its token is no longer valid"));
+    }
+    synchronized (this) {
+      activityQueue.removeIf(t -> t.taskToken().equals(token));
+    }
+  }
+
   public boolean heartbeat(String token) {
     Waiter w = tokens.get(token);
     if (w == null) {
@@ -231,14 +250,16 @@ public final class EngineCore {
           new Interpreter(
               this, machine, arn, roleArn, input, history, new Random(random.nextLong()));
     }
-    running.put(arn, run);
     CompletableFuture<LocalExecution> result = new CompletableFuture<>();
+    running.put(arn, new Running(run, result, history));
     ScheduledFuture<?> timeout =
         machine.timeoutSeconds().isPresent()
             ? scheduler.schedule(
                 () -> {
-                  if (!result.isDone()) {
-                    run.stop();
+                  synchronized (history) {
+                    if (result.isDone()) {
+                      return;
+                    }
                     complete(
                         result,
                         failed(
@@ -248,6 +269,8 @@ public final class EngineCore {
                             "The execution timed out.",
                             ExecutionStatus.TIMED_OUT));
                   }
+                  running.remove(arn);
+                  run.stop();
                 },
                 machine.timeoutSeconds().get(),
                 TimeUnit.SECONDS)
@@ -259,24 +282,9 @@ public final class EngineCore {
                 timeout.cancel(false);
               }
               running.remove(arn);
-              if (result.isDone()) {
-                return;
-              }
               run.stop();
-              if (t != null) {
-                StatesError e = StatesError.of(t);
-                complete(
-                    result,
-                    failed(arn, history, e.error(), e.errorCause(), ExecutionStatus.FAILED));
-              } else {
-                String text = Paths.text(out);
-                history.add(
-                    "ExecutionSucceeded",
-                    b -> b.executionSucceededEventDetails(d -> d.output(text)));
-                complete(
-                    result,
-                    new LocalExecution(
-                        arn, ExecutionStatus.SUCCEEDED, text, null, null, history.snapshot()));
+              synchronized (history) {
+                finish(arn, history, result, out, t);
               }
             });
     result.whenComplete(
@@ -289,17 +297,49 @@ public final class EngineCore {
     return result;
   }
 
+  /** The terminal event of an execution that ran to its end (unless it was stopped already). */
+  private static void finish(
+      String arn,
+      History history,
+      CompletableFuture<LocalExecution> result,
+      JsonNode out,
+      Throwable t) {
+    if (result.isDone()) {
+      return;
+    }
+    if (t != null) {
+      StatesError e = StatesError.of(t);
+      complete(result, failed(arn, history, e.error(), e.errorCause(), ExecutionStatus.FAILED));
+    } else {
+      String text = Paths.text(out);
+      history.add("ExecutionSucceeded", b -> b.executionSucceededEventDetails(d -> d.output(text)));
+      complete(
+          result,
+          new LocalExecution(arn, ExecutionStatus.SUCCEEDED, text, null, null, history.snapshot()));
+    }
+  }
+
   private static void complete(CompletableFuture<LocalExecution> f, LocalExecution e) {
     f.complete(e);
   }
 
-  /** Stops a running execution (ABORTED); false when none runs under that ARN. */
+  /**
+   * Stops a running execution: its result completes at once as ABORTED with {@code error} and
+   * {@code cause} (both optional); its pending work stops and its task tokens are forgotten. False
+   * when none runs under that ARN.
+   */
   public boolean stop(String arn, String error, String cause) {
-    Interpreter run = running.remove(arn);
-    if (run == null) {
+    Running r = running.remove(arn);
+    if (r == null || r.result().isDone()) {
       return false;
     }
-    run.stop();
+    synchronized (r.history()) {
+      if (r.result().isDone()) {
+        return false;
+      }
+      complete(r.result(), failed(arn, r.history(), error, cause, ExecutionStatus.ABORTED));
+    }
+    r.run().stop();
     return true;
   }
 

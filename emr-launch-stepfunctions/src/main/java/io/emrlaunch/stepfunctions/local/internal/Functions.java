@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 /**
  * The JSONata functions Step Functions adds to the language: {@code $partition}, {@code $range},
@@ -15,14 +15,20 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Functions {
   private Functions() {}
 
-  static void bind(Frame frame) {
+  /**
+   * Binds the functions; {@code $uuid} and {@code $random} draw from the execution's seeded random.
+   */
+  static void bind(Frame frame, Random random) {
     frame.bind("parse", (com.dashjoin.jsonata.Jsonata.Fn1<String, Object>) Functions::parse);
-    frame.bind(
-        "uuid",
-        (com.dashjoin.jsonata.Jsonata.Fn0<String>) () -> java.util.UUID.randomUUID().toString());
+    frame.bind("uuid", (com.dashjoin.jsonata.Jsonata.Fn0<String>) () -> uuid(random));
     frame.bind(
         "random",
-        (com.dashjoin.jsonata.Jsonata.Fn0<Double>) () -> ThreadLocalRandom.current().nextDouble());
+        (com.dashjoin.jsonata.Jsonata.Fn0<Double>)
+            () -> {
+              synchronized (random) {
+                return random.nextDouble();
+              }
+            });
     frame.bind("hash", (com.dashjoin.jsonata.Jsonata.Fn2<Object, String, String>) Functions::hash);
     frame.bind(
         "partition",
@@ -71,9 +77,32 @@ final class Functions {
     }
   }
 
+  /** A version 4 UUID from {@code random} (the same shape as States.UUID). */
+  static String uuid(Random random) {
+    long hi;
+    long lo;
+    synchronized (random) {
+      hi = random.nextLong();
+      lo = random.nextLong();
+    }
+    return new java.util.UUID(
+            (hi & ~0xF000L) | 0x4000L, (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+        .toString();
+  }
+
   static List<Object> partition(List<Object> items, Number size) {
+    if (items == null || size == null) {
+      throw new StatesError(
+          "States.QueryEvaluationError", "$partition: needs an array and a partition size");
+    }
+    double d = size.doubleValue();
+    if (d != Math.rint(d) || d < 1 || d > Integer.MAX_VALUE) {
+      throw new StatesError(
+          "States.QueryEvaluationError",
+          "$partition: the partition size must be a positive integer, got " + size);
+    }
     List<Object> out = new ArrayList<>();
-    int n = size.intValue();
+    int n = (int) d;
     for (int i = 0; i < items.size(); i += n) {
       out.add(new ArrayList<>(items.subList(i, Math.min(items.size(), i + n))));
     }

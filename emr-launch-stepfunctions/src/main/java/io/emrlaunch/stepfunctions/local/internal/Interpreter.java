@@ -57,7 +57,9 @@ public final class Interpreter {
   private final History history;
   private final ObjectNode contextBase;
   private final Random random;
-  private volatile boolean finished;
+
+  /** Stopped when the execution ends (stop, timeout, end); parent of every attempt's flag. */
+  private final Stop rootStop = new Stop();
 
   Interpreter(
       EngineCore core,
@@ -101,30 +103,38 @@ public final class Interpreter {
   }
 
   void stop() {
-    finished = true;
+    rootStop.stop();
   }
 
   boolean finished() {
-    return finished;
+    return rootStop.stopped();
+  }
+
+  /** What work of a stopped attempt or execution fails with (never reported: its owner is done). */
+  private static StatesError aborted() {
+    return new StatesError("States.Runtime", "the work was stopped (its execution or state ended)");
   }
 
   /** Runs the machine from StartAt; completes with the output or a StatesError. */
   CompletableFuture<JsonNode> run(JsonNode input) {
     CompletableFuture<JsonNode> done = new CompletableFuture<>();
-    Frame root = new Frame(machine, new Scope(null), null);
+    Frame root = new Frame(machine, new Scope(null, random), null, rootStop);
     core.scheduler().execute(() -> drive(root, machine.startAt(), input, done));
     return done;
   }
 
   // ----- graphs --------------------------------------------------------------------------------
 
-  /** A graph being run: its states, its variable scope, and the Map item it processes (if any). */
-  private record Frame(StateGraph graph, Scope scope, ObjectNode mapItem) {}
+  /**
+   * A graph being run: its states, its variable scope, the Map item it processes (if any), and the
+   * flag that stops it (the execution's, or that of the Parallel/Map attempt running it).
+   */
+  private record Frame(StateGraph graph, Scope scope, ObjectNode mapItem, Stop stop) {}
 
   private void drive(Frame f, String name, JsonNode input, CompletableFuture<JsonNode> done) {
     while (true) {
-      if (finished) {
-        done.completeExceptionally(new StatesError("States.Aborted", "the execution ended"));
+      if (f.stop().stopped()) {
+        done.completeExceptionally(aborted());
         return;
       }
       if (history.size() > History.MAX_EVENTS) {
@@ -482,29 +492,39 @@ public final class Interpreter {
     ObjectNode st = states;
     long delay = Math.max(0, Duration.between(now, until).toMillis());
     CompletableFuture<Outcome> out = new CompletableFuture<>();
-    core.scheduler()
-        .schedule(
-            () -> {
-              try {
-                JsonNode o;
-                if (s.jsonata()) {
-                  o =
-                      w.output().isPresent()
-                          ? orNull(
-                              Jsonata.template(w.output().get(), st, s.frame.scope(), "Output"))
-                          : s.input;
-                  s.assign(w.assign(), null, st);
-                } else {
-                  o = s.select(w.outputPath().orElse(null), eff, "OutputPath");
-                  s.assign(w.assign(), eff, null);
-                }
-                out.complete(new Outcome(s.next(), o));
-              } catch (RuntimeException e) {
-                out.completeExceptionally(e);
-              }
-            },
-            delay,
-            TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timer =
+        core.scheduler()
+            .schedule(
+                () -> {
+                  try {
+                    JsonNode o;
+                    if (s.jsonata()) {
+                      o =
+                          w.output().isPresent()
+                              ? orNull(
+                                  Jsonata.template(w.output().get(), st, s.frame.scope(), "Output"))
+                              : s.input;
+                      s.assign(w.assign(), null, st);
+                    } else {
+                      o = s.select(w.outputPath().orElse(null), eff, "OutputPath");
+                      s.assign(w.assign(), eff, null);
+                    }
+                    out.complete(new Outcome(s.next(), o));
+                  } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                  }
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
+    Runnable unregister =
+        s.frame
+            .stop()
+            .onStop(
+                () -> {
+                  timer.cancel(false);
+                  out.completeExceptionally(aborted());
+                });
+    out.whenComplete((o, t) -> unregister.run());
     return out;
   }
 
@@ -587,6 +607,10 @@ public final class Interpreter {
       if (e.equals("States.ALL") && !terminal) {
         return true;
       }
+      // States.Timeout also names a missed heartbeat (States.HeartbeatTimeout).
+      if (e.equals("States.Timeout") && error.equals("States.HeartbeatTimeout")) {
+        return true;
+      }
       if (e.equals("States.TaskFailed")
           && !terminal
           && !error.equals("States.Timeout")
@@ -611,6 +635,10 @@ public final class Interpreter {
       Supplier<CompletableFuture<Outcome>> body,
       int[] attempts,
       CompletableFuture<Outcome> out) {
+    if (s.frame.stop().stopped()) {
+      out.completeExceptionally(aborted());
+      return;
+    }
     CompletableFuture<Outcome> f;
     try {
       f = body.get();
@@ -624,7 +652,7 @@ public final class Interpreter {
             return;
           }
           StatesError err = StatesError.of(t);
-          if (finished) {
+          if (s.frame.stop().stopped()) {
             out.completeExceptionally(err);
             return;
           }
@@ -710,9 +738,16 @@ public final class Interpreter {
           t.parameters().isPresent() ? Paths.template(t.parameters().get(), s.sources(eff)) : eff;
     }
     Long timeout =
-        number(s, t.timeoutSeconds(), t.timeoutSecondsPath(), eff, states, "TimeoutSeconds");
+        number(s, t.timeoutSeconds(), t.timeoutSecondsPath(), eff, states, "TimeoutSeconds", false);
     Long heartbeat =
-        number(s, t.heartbeatSeconds(), t.heartbeatSecondsPath(), eff, states, "HeartbeatSeconds");
+        number(
+            s,
+            t.heartbeatSeconds(),
+            t.heartbeatSecondsPath(),
+            eff,
+            states,
+            "HeartbeatSeconds",
+            false);
     String resourceType = Dispatcher.resourceType(resource);
     String resourceName = Dispatcher.resourceName(resource);
     String paramText = Paths.text(params);
@@ -730,18 +765,40 @@ public final class Interpreter {
     history.add(
         "TaskStarted",
         b -> b.taskStartedEventDetails(d -> d.resourceType(resourceType).resource(resourceName)));
-    CompletableFuture<JsonNode> result;
+    // Stopped by a timeout, by the end of the Parallel/Map attempt or of the execution: .sync
+    // polling ends and a token or activity waiter is forgotten.
+    Stop call = new Stop(s.frame.stop());
+    String token = s.taskToken;
+    CompletableFuture<JsonNode> invoked;
     try {
-      result =
+      invoked =
           core.dispatcher()
               .invoke(
                   new Dispatcher.Call(
-                      resource, params, s.taskToken, heartbeat, executionArn, this::finished));
+                      resource, params, token, heartbeat, executionArn, call::stopped));
     } catch (RuntimeException e) {
-      result = CompletableFuture.failedFuture(e);
+      invoked = CompletableFuture.failedFuture(e);
     }
+    CompletableFuture<JsonNode> guarded = new CompletableFuture<>();
+    invoked.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            guarded.completeExceptionally(e);
+          } else {
+            guarded.complete(v);
+          }
+        });
+    call.onStop(
+        () -> {
+          if (token != null) {
+            core.forgetToken(token);
+          }
+          guarded.completeExceptionally(aborted());
+        });
+    guarded.whenComplete((v, e) -> call.close());
+    CompletableFuture<JsonNode> result = guarded;
     if (timeout != null) {
-      result = within(result, timeout, "States.Timeout", "The task timed out.");
+      result = within(result, timeout, "States.Timeout", "The task timed out.", call);
     }
     ObjectNode st = states;
     return result
@@ -830,7 +887,8 @@ public final class Interpreter {
       Optional<JsonPath> path,
       JsonNode eff,
       ObjectNode states,
-      String field) {
+      String field,
+      boolean zeroAllowed) {
     if (value.isPresent()) {
       NumberOrJsonata n = value.get();
       return n.isJsonata()
@@ -839,24 +897,58 @@ public final class Interpreter {
     }
     if (path.isPresent()) {
       JsonNode v = Paths.read(path.get().value(), s.sources(eff), field + "Path");
-      if (!v.isIntegralNumber() || v.asLong() <= 0) {
+      long min = zeroAllowed ? 0 : 1;
+      if (!v.isIntegralNumber() || v.asLong() < min) {
         throw StatesError.runtime(
-            field + "Path '" + path.get() + "' must select a positive integer, got " + v);
+            field
+                + "Path '"
+                + path.get()
+                + "' must select a "
+                + (zeroAllowed ? "non-negative" : "positive")
+                + " integer, got "
+                + v);
       }
       return v.asLong();
     }
     return null;
   }
 
+  /** ToleratedFailurePercentage(Path): a number from 0 to 100, fractions allowed. */
+  private Double percentage(
+      StateRun s,
+      Optional<NumberOrJsonata> value,
+      Optional<JsonPath> path,
+      JsonNode eff,
+      ObjectNode states) {
+    String field = "ToleratedFailurePercentage";
+    JsonNode v;
+    if (value.isPresent()) {
+      NumberOrJsonata n = value.get();
+      if (!n.isJsonata()) {
+        return n.number().doubleValue();
+      }
+      v = Jsonata.eval(n.expression(), states, s.frame.scope(), field);
+    } else if (path.isPresent()) {
+      v = Paths.read(path.get().value(), s.sources(eff), field + "Path");
+      field = field + "Path '" + path.get() + "'";
+    } else {
+      return null;
+    }
+    if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 100) {
+      throw StatesError.runtime(field + " must be a number from 0 to 100, got " + v);
+    }
+    return v.asDouble();
+  }
+
   private <T> CompletableFuture<T> within(
-      CompletableFuture<T> f, long seconds, String error, String cause) {
+      CompletableFuture<T> f, long seconds, String error, String cause, Stop work) {
     CompletableFuture<T> out = new CompletableFuture<>();
     ScheduledFuture<?> timer =
         core.scheduler()
             .schedule(
                 () -> {
                   if (out.completeExceptionally(new StatesError(error, cause))) {
-                    f.cancel(false);
+                    work.stop();
                   }
                 },
                 seconds,
@@ -890,15 +982,20 @@ public final class Interpreter {
           p.parameters().isPresent() ? Paths.template(p.parameters().get(), s.sources(eff)) : eff;
     }
     history.add("ParallelStateStarted", null);
-    List<CompletableFuture<JsonNode>> branches = new ArrayList<>();
-    for (StateGraph b : p.branches()) {
-      branches.add(
-          runGraph(new Frame(b, new Scope(s.frame.scope()), s.frame.mapItem()), params.deepCopy()));
-    }
+    // This attempt's branches stop together when one fails (or the enclosing work stops).
+    Stop attempt = new Stop(s.frame.stop());
     CompletableFuture<Outcome> out = new CompletableFuture<>();
-    AtomicInteger left = new AtomicInteger(branches.size());
+    out.whenComplete(
+        (o, t) -> {
+          if (t != null) {
+            attempt.stop();
+          }
+          attempt.close();
+        });
+    List<CompletableFuture<JsonNode>> branches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicInteger left = new AtomicInteger(p.branches().size());
     ObjectNode st = states;
-    if (branches.isEmpty()) {
+    if (p.branches().isEmpty()) {
       history.add("ParallelStateSucceeded", null);
       out.complete(
           finishResult(
@@ -912,7 +1009,15 @@ public final class Interpreter {
               st));
       return out;
     }
-    for (CompletableFuture<JsonNode> b : branches) {
+    for (StateGraph g : p.branches()) {
+      if (out.isDone()) {
+        break; // a branch already failed: the others are not started
+      }
+      CompletableFuture<JsonNode> b =
+          runGraph(
+              new Frame(g, new Scope(s.frame.scope()), s.frame.mapItem(), attempt),
+              params.deepCopy());
+      branches.add(b);
       b.whenComplete(
           (v, t) -> {
             if (t != null) {
@@ -992,7 +1097,13 @@ public final class Interpreter {
     long maxConcurrency =
         Optional.ofNullable(
                 number(
-                    s, m.maxConcurrency(), m.maxConcurrencyPath(), eff, states, "MaxConcurrency"))
+                    s,
+                    m.maxConcurrency(),
+                    m.maxConcurrencyPath(),
+                    eff,
+                    states,
+                    "MaxConcurrency",
+                    true))
             .orElse(0L);
     Long toleratedCount =
         number(
@@ -1001,15 +1112,11 @@ public final class Interpreter {
             m.toleratedFailureCountPath(),
             eff,
             states,
-            "ToleratedFailureCount");
-    Long toleratedPct =
-        number(
-            s,
-            m.toleratedFailurePercentage(),
-            m.toleratedFailurePercentagePath(),
-            eff,
-            states,
-            "ToleratedFailurePercentage");
+            "ToleratedFailureCount",
+            true);
+    Double toleratedPct =
+        percentage(
+            s, m.toleratedFailurePercentage(), m.toleratedFailurePercentagePath(), eff, states);
     int total = list.size();
     history.add("MapStateStarted", b -> b.mapStateStartedEventDetails(d -> d.length(total)));
     ObjectNode st = states;
@@ -1025,7 +1132,67 @@ public final class Interpreter {
             .orElseThrow(
                 () -> StatesError.runtime("Map state '" + s.name + "' has no ItemProcessor"));
     List<JsonNode> itemList = list;
+    // This attempt's iterations stop together when the Map fails (or the enclosing work stops).
+    Stop attempt = new Stop(s.frame.stop());
+    out.whenComplete(
+        (o, t) -> {
+          if (t != null) {
+            attempt.stop();
+          }
+          attempt.close();
+        });
+    // Records an ended iteration; false when the Map failed (nothing more to launch).
+    java.util.function.BiPredicate<Integer, CompletableFuture<JsonNode>> settle =
+        (index, it) -> {
+          JsonNode v = null;
+          Throwable t = null;
+          try {
+            v = it.join();
+          } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            t = e;
+          }
+          synchronized (results) {
+            running[0]--;
+            completed[0]++;
+            if (t == null) {
+              history.add(
+                  "MapIterationSucceeded",
+                  b -> b.mapIterationSucceededEventDetails(d -> d.name(s.name).index(index)));
+              results[index] = v;
+              return true;
+            }
+            StatesError err = StatesError.of(t);
+            history.add(
+                "MapIterationFailed",
+                b -> b.mapIterationFailedEventDetails(d -> d.name(s.name).index(index)));
+            failures[0]++;
+            ObjectNode eo = Paths.NODES.objectNode();
+            eo.put("Error", err.error());
+            eo.put("Cause", err.errorCause());
+            results[index] = eo;
+            boolean tolerated =
+                distributed
+                    && ((toleratedCount != null && failures[0] <= toleratedCount)
+                        || (toleratedPct != null && failures[0] * 100.0 / total <= toleratedPct));
+            if (tolerated) {
+              return true;
+            }
+            if (!out.isDone()) {
+              history.add("MapStateFailed", null);
+              out.completeExceptionally(
+                  distributed && (toleratedCount != null || toleratedPct != null)
+                      ? new StatesError(
+                          "States.ExceedToleratedFailureThreshold",
+                          "The specified tolerated failure threshold was exceeded")
+                      : err);
+            }
+            return false;
+          }
+        };
     Runnable[] launch = new Runnable[1];
+    // A loop, not a recursion: iterations that end at once are settled here; only pending ones
+    // call back (from the scheduler, on a fresh stack), so thousands of Pass-only iterations do
+    // not grow the stack.
     launch[0] =
         () -> {
           while (true) {
@@ -1049,7 +1216,7 @@ public final class Interpreter {
             mapItem.set("Value", item);
             CompletableFuture<JsonNode> it;
             try {
-              Frame f = new Frame(processor, new Scope(s.frame.scope()), mapItem);
+              Frame f = new Frame(processor, new Scope(s.frame.scope()), mapItem, attempt);
               JsonNode itemInput = itemInput(s, m, item, mapItem, eff, st);
               history.add(
                   "MapIterationStarted",
@@ -1058,49 +1225,16 @@ public final class Interpreter {
             } catch (RuntimeException e) {
               it = CompletableFuture.failedFuture(e);
             }
-            it.whenComplete(
+            if (it.isDone()) {
+              if (!settle.test(index, it)) {
+                return;
+              }
+              continue;
+            }
+            CompletableFuture<JsonNode> pending = it;
+            pending.whenComplete(
                 (v, t) -> {
-                  boolean fail = false;
-                  synchronized (results) {
-                    running[0]--;
-                    completed[0]++;
-                    if (t != null) {
-                      StatesError err = StatesError.of(t);
-                      history.add(
-                          "MapIterationFailed",
-                          b -> b.mapIterationFailedEventDetails(d -> d.name(s.name).index(index)));
-                      failures[0]++;
-                      ObjectNode eo = Paths.NODES.objectNode();
-                      eo.put("Error", err.error());
-                      eo.put("Cause", err.errorCause());
-                      results[index] = eo;
-                      boolean tolerated =
-                          distributed
-                              && ((toleratedCount != null && failures[0] <= toleratedCount)
-                                  || (toleratedPct != null
-                                      && failures[0] * 100.0 / total <= toleratedPct));
-                      if (!tolerated) {
-                        fail = true;
-                        if (!out.isDone()) {
-                          history.add("MapStateFailed", null);
-                          out.completeExceptionally(
-                              distributed && (toleratedCount != null || toleratedPct != null)
-                                  ? new StatesError(
-                                      "States.ExceedToleratedFailureThreshold",
-                                      "The specified tolerated failure threshold was exceeded")
-                                  : err);
-                        }
-                      }
-                    } else {
-                      history.add(
-                          "MapIterationSucceeded",
-                          b ->
-                              b.mapIterationSucceededEventDetails(
-                                  d -> d.name(s.name).index(index)));
-                      results[index] = v;
-                    }
-                  }
-                  if (!fail) {
+                  if (settle.test(index, pending)) {
                     launch[0].run();
                   }
                 });
@@ -1164,7 +1298,14 @@ public final class Interpreter {
     }
     ItemBatcher b = m.itemBatcher().get();
     Long max =
-        number(s, b.maxItemsPerBatch(), b.maxItemsPerBatchPath(), eff, states, "MaxItemsPerBatch");
+        number(
+            s,
+            b.maxItemsPerBatch(),
+            b.maxItemsPerBatchPath(),
+            eff,
+            states,
+            "MaxItemsPerBatch",
+            false);
     long per = max == null ? Long.MAX_VALUE : max;
     JsonNode batchInput = null;
     if (b.batchInput().isPresent()) {

@@ -8,15 +8,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSONata for the engine, evaluated by {@code com.dashjoin:jsonata}: {@code {% expr %}} strings in
  * templates, {@code $states} (input, result, errorOutput, context) and variables as {@code $name}.
  */
 public final class Jsonata {
+  /** Compiled expressions, least recently used dropped beyond {@link #CACHE_SIZE}. */
+  static final int CACHE_SIZE = 512;
+
   private static final Map<String, com.dashjoin.jsonata.Jsonata> COMPILED =
-      new ConcurrentHashMap<>();
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(
+                Map.Entry<String, com.dashjoin.jsonata.Jsonata> eldest) {
+              return size() > CACHE_SIZE;
+            }
+          });
 
   private Jsonata() {}
 
@@ -79,7 +90,7 @@ public final class Jsonata {
         }
       }
       frame.bind("states", toJava(states));
-      Functions.bind(frame);
+      Functions.bind(frame, vars != null ? vars.random() : new java.util.Random(0));
       Object input = toJava(states.get("input"));
       Object result = compiled.evaluate(input, frame);
       return toJson(result);

@@ -3,6 +3,7 @@ package io.emrlaunch.stepfunctions.local.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Variables visible to a state: its own graph's, then the enclosing graphs' (read-only from an
@@ -11,9 +12,22 @@ import java.util.Map;
 public final class Scope {
   private final Scope parent;
   private final Map<String, JsonNode> values = new HashMap<>();
+  private final Random random;
 
+  /** A scope inside {@code parent}, drawing from the same random. */
   public Scope(Scope parent) {
+    this(parent, parent == null ? new Random(0) : parent.random);
+  }
+
+  /** A scope with the execution's seeded random ({@code $uuid}, {@code $random} of JSONata). */
+  public Scope(Scope parent, Random random) {
     this.parent = parent;
+    this.random = random;
+  }
+
+  /** The execution's seeded random. */
+  public Random random() {
+    return random;
   }
 
   public synchronized JsonNode get(String name) {
