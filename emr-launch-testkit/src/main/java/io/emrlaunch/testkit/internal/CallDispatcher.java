@@ -38,13 +38,13 @@ final class CallDispatcher {
   /**
    * Sync view: the caller's thread "waits" the latency by moving virtual time (running due work).
    */
-  Object callSync(String operation, Method target, Object request) {
+  Object callSync(String operation, Method target, Object[] args) {
     Instant at = context.time().now();
     FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
     if (!decision.latency().isZero()) {
       context.time().advance(decision.latency());
     }
-    Outcome outcome = execute(operation, target, request, at, decision);
+    Outcome outcome = execute(operation, target, args, at, decision);
     if (outcome.error != null) {
       throw outcome.error;
     }
@@ -56,18 +56,18 @@ final class CallDispatcher {
    * thread); with latency the backend runs and the future completes on the virtual scheduler after
    * the latency.
    */
-  CompletableFuture<Object> callAsync(String operation, Method target, Object request) {
+  CompletableFuture<Object> callAsync(String operation, Method target, Object[] args) {
     Instant at = context.time().now();
     FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
     CompletableFuture<Object> future = new CompletableFuture<>();
     if (decision.latency().isZero()) {
-      execute(operation, target, request, at, decision).completeAsync(future);
+      execute(operation, target, args, at, decision).completeAsync(future);
     } else {
       context
           .time()
           .scheduler()
           .schedule(
-              () -> execute(operation, target, request, at, decision).completeAsync(future),
+              () -> execute(operation, target, args, at, decision).completeAsync(future),
               decision.latency().toNanos(),
               TimeUnit.NANOSECONDS);
     }
@@ -75,7 +75,8 @@ final class CallDispatcher {
   }
 
   private Outcome execute(
-      String operation, Method target, Object request, Instant at, FaultPlan.Decision decision) {
+      String operation, Method target, Object[] args, Instant at, FaultPlan.Decision decision) {
+    Object request = args[0];
     Fault.Kind fault = decision.error();
     Object response = null;
     RuntimeException error = null;
@@ -85,7 +86,7 @@ final class CallDispatcher {
       error = service.serverError();
     } else {
       try {
-        response = invoke(target, request);
+        response = invoke(target, args);
       } catch (RuntimeException e) {
         error = e;
       }
@@ -101,9 +102,9 @@ final class CallDispatcher {
     return new Outcome(response, error);
   }
 
-  private Object invoke(Method target, Object request) {
+  private Object invoke(Method target, Object[] args) {
     try {
-      return target.invoke(backend, request);
+      return target.invoke(backend, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
