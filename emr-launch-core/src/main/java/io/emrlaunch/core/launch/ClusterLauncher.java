@@ -2,6 +2,7 @@ package io.emrlaunch.core.launch;
 
 import io.emrlaunch.core.EmrLaunchException;
 import io.emrlaunch.core.Futures;
+import io.emrlaunch.core.diagnosis.internal.Diagnoser;
 import io.emrlaunch.core.launch.internal.EmrCalls;
 import io.emrlaunch.core.model.EmrProfile;
 import io.emrlaunch.core.model.EmrStep;
@@ -56,6 +57,9 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  *       its cause): {@link ClusterFailedException} with EMR's state-change reason, {@link
  *       ClusterWaitTimeoutException}, {@link ClusterAlreadyRunningException}, {@link
  *       StepFailedException}.
+ *   <li><b>Diagnosis</b>: given an S3 client ({@link ClusterLauncherBuilder#s3}), a failed step's
+ *       or cluster's exception carries the probable cause read from its logs ({@link
+ *       StepFailedException#diagnosis()}), within bounds, never replacing the failure itself.
  *   <li><b>Progress</b>: launches, state changes, step outcomes and clean-ups are logged at INFO
  *       (SLF4J when present, {@link System.Logger} otherwise), polls at DEBUG.
  * </ul>
@@ -96,7 +100,12 @@ public final class ClusterLauncher implements AutoCloseable {
             b.launchTokens,
             b.runJobFlowAttempts,
             new EmrCalls(emr, scheduler, b.callAttempts, b.retryPause),
-            b.persistence);
+            b.persistence,
+            new Diagnostics(
+                b.s3 == null
+                    ? null
+                    : new Diagnoser(b.s3, b.diagnosisMaxBytes, b.diagnosisTimeLimit, scheduler),
+                emr));
     this.ops = new ClusterOperations(ctx);
   }
 

@@ -30,6 +30,9 @@ final class LauncherContext {
    */
   final Duration persistence;
 
+  /** Adds diagnoses to failures (a no-op without an S3 client). */
+  final Diagnostics diagnostics;
+
   LauncherContext(
       EmrAsyncClient emr,
       Clock clock,
@@ -38,7 +41,8 @@ final class LauncherContext {
       Supplier<String> launchTokens,
       int runJobFlowAttempts,
       EmrCalls calls,
-      Duration persistence) {
+      Duration persistence,
+      Diagnostics diagnostics) {
     this.emr = emr;
     this.clock = clock;
     this.monitor = monitor;
@@ -47,6 +51,7 @@ final class LauncherContext {
     this.runJobFlowAttempts = runJobFlowAttempts;
     this.calls = calls;
     this.persistence = persistence;
+    this.diagnostics = diagnostics;
   }
 
   /** Tells the launcher's listeners and a request's own; a listener cannot break a launch. */
