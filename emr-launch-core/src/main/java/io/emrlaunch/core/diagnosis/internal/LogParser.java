@@ -89,7 +89,7 @@ public final class LogParser {
           "(?:Exception in thread \"[^\"]*\" |User class threw exception: |^)"
               + "((?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Failure|Throwable)"
               + "(?::\\s.*)?)$");
-  private static final Pattern CAUSED_BY = Pattern.compile("^\\s*Caused by: (.*)$");
+  private static final Pattern CAUSED_BY = Pattern.compile("^\\s*Caused by: (\\S.*)$");
   private static final Pattern APP_FAILED_STATUS =
       Pattern.compile("Application (application_\\d+_\\d+) finished with failed status");
   private static final Pattern EXIT_CODE =
@@ -153,16 +153,25 @@ public final class LogParser {
       lines.add(new Line(log.numberOf(i), log.lines().get(i)));
     }
     List<Candidate> out = new ArrayList<>();
-    bootstrap(log, lines).ifPresent(out::add);
-    memoryLimit(log, lines).ifPresent(out::add);
-    outOfMemory(log, lines).ifPresent(out::add);
-    accessDenied(log, lines).ifPresent(out::add);
-    missingClass(log, lines).ifPresent(out::add);
-    missingModule(log, lines).ifPresent(out::add);
-    inputMissing(log, lines).ifPresent(out::add);
-    python(log, lines).ifPresent(out::add);
-    jvm(log, lines, 0, lines.size()).ifPresent(out::add);
-    exitCode(log, lines).ifPresent(out::add);
+    List<java.util.function.Supplier<Optional<Candidate>>> rules =
+        List.of(
+            () -> bootstrap(log, lines),
+            () -> memoryLimit(log, lines),
+            () -> outOfMemory(log, lines),
+            () -> accessDenied(log, lines),
+            () -> missingClass(log, lines),
+            () -> missingModule(log, lines),
+            () -> inputMissing(log, lines),
+            () -> python(log, lines),
+            () -> jvm(log, lines, 0, lines.size()),
+            () -> exitCode(log, lines));
+    for (var rule : rules) {
+      try {
+        rule.get().ifPresent(out::add);
+      } catch (RuntimeException e) {
+        // A rule that cannot make sense of odd text proposes nothing; the parser never fails.
+      }
+    }
     return out;
   }
 
@@ -541,7 +550,7 @@ public final class LogParser {
         frame = f;
         continue;
       }
-      if (!t.isBlank() && !Character.isWhitespace(t.charAt(0))) {
+      if (!t.isBlank() && !Character.isWhitespace(t.charAt(0)) && !t.strip().isEmpty()) {
         exceptionAt = i;
         break;
       }
