@@ -1,8 +1,11 @@
 package io.emrlaunch.core.launch;
 
 import io.emrlaunch.core.diagnosis.internal.Diagnoser;
+import io.emrlaunch.core.diagnosis.internal.Diagnoser.ClusterFacts;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.model.Cluster;
 import software.amazon.awssdk.services.emr.model.StepState;
@@ -39,7 +42,7 @@ final class Diagnostics {
           && e.snapshot().state() == StepState.FAILED) {
         StepSnapshot s = e.snapshot();
         return diagnoser
-            .step(s.clusterId(), s.stepId(), s.logFile(), () -> logUri(s.clusterId(), null))
+            .step(s.clusterId(), s.stepId(), s.logFile(), facts(s.clusterId(), null))
             .thenApply(d -> d.<Throwable>map(e::withDiagnosis).orElse(e))
             .exceptionally(x -> e);
       }
@@ -50,7 +53,7 @@ final class Diagnostics {
                 s.clusterId(),
                 s.reasonCode(),
                 s.reasonMessage(),
-                () -> logUri(s.clusterId(), e.lastDescription().orElse(null)))
+                facts(s.clusterId(), e.lastDescription().orElse(null)))
             .thenApply(d -> d.<Throwable>map(e::withDiagnosis).orElse(e))
             .exceptionally(x -> e);
       }
@@ -60,11 +63,26 @@ final class Diagnostics {
     return CompletableFuture.completedFuture(t);
   }
 
-  private CompletableFuture<Optional<String>> logUri(String clusterId, Cluster known) {
-    if (known != null && known.logUri() != null) {
-      return CompletableFuture.completedFuture(Optional.of(known.logUri()));
-    }
-    return emr.describeCluster(r -> r.clusterId(clusterId))
-        .thenApply(r -> Optional.ofNullable(r.cluster().logUri()));
+  /** The cluster's facts from {@code known}, else from one {@code DescribeCluster} on first use. */
+  private Supplier<CompletableFuture<ClusterFacts>> facts(String clusterId, Cluster known) {
+    AtomicReference<CompletableFuture<ClusterFacts>> once = new AtomicReference<>();
+    return () -> {
+      CompletableFuture<ClusterFacts> f = once.get();
+      if (f != null) {
+        return f;
+      }
+      CompletableFuture<ClusterFacts> made =
+          known != null
+              ? CompletableFuture.completedFuture(factsOf(known))
+              : emr.describeCluster(r -> r.clusterId(clusterId))
+                  .thenApply(r -> factsOf(r.cluster()));
+      return once.compareAndSet(null, made) ? made : once.get();
+    };
+  }
+
+  private static ClusterFacts factsOf(Cluster c) {
+    return new ClusterFacts(
+        Optional.ofNullable(c.logUri()),
+        Optional.ofNullable(c.ec2InstanceAttributes()).map(a -> a.iamInstanceProfile()));
   }
 }

@@ -324,4 +324,43 @@ class DiagnosisEndToEndTest {
             "emr://" + e.snapshot().clusterId() + "/state-change-reason");
     assertThat(e.getMessage()).contains("probable cause: BOOTSTRAP_FAILURE");
   }
+
+  @Test
+  void anS3RefusalWithoutARoleInTheLogNamesTheClustersInstanceProfile() {
+    FakeAws aws =
+        aws(
+            StepFailure.nonZeroExit()
+                .withStepLog(
+                    "stderr",
+                    "Exception in thread \"main\" java.nio.file.AccessDeniedException:"
+                        + " s3://acme-raw/clicks/2026/01/01: getFileStatus on"
+                        + " s3://acme-raw/clicks/2026/01/01: com.amazonaws.services.s3.model"
+                        + ".AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403;"
+                        + " Error Code: AccessDenied)\n"));
+    ClusterLauncher launcher = launcher(aws, true);
+    String id = waitingCluster(aws, launcher);
+    StepRun run =
+        aws.time()
+            .runUntil(
+                launcher.submitSteps(id, List.of(EmrStep.sparkSubmit("report", "s3://code/r.py"))),
+                Duration.ofSeconds(10))
+            .join();
+    StepFailedException e =
+        (StepFailedException) failure(aws.time(), run.step(0), Duration.ofMinutes(10));
+    Diagnosis d = e.diagnosis().orElseThrow();
+    assertThat(d.category()).isEqualTo(CauseCategory.S3_ACCESS_DENIED);
+    assertThat(d.cause()).isEqualTo("Amazon S3 denied access on s3://acme-raw/clicks/2026/01/01");
+    String profileName =
+        aws.emr()
+            .describeCluster(r -> r.clusterId(id))
+            .cluster()
+            .ec2InstanceAttributes()
+            .iamInstanceProfile();
+    assertThat(profileName).isNotBlank();
+    assertThat(d.suggestion().orElseThrow())
+        .startsWith(
+            "the request ran as the cluster's EC2 instance profile "
+                + profileName
+                + " (JobFlowRole) or the step's runtime role: grant it");
+  }
 }

@@ -28,6 +28,14 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * <LogUri>/<cluster-id>/node/<instance-id>/bootstrap-actions/<n>/}.
  */
 public final class Diagnoser {
+  /**
+   * What the diagnosis may need to know about the cluster, read (once) only when needed.
+   *
+   * @param logUri the cluster's LogUri
+   * @param instanceProfile the EC2 instance profile its nodes run with (the JobFlowRole)
+   */
+  public record ClusterFacts(Optional<String> logUri, Optional<String> instanceProfile) {}
+
   private static final Log LOG = Log.of(Diagnoser.class);
   private static final Pattern BOOTSTRAP =
       Pattern.compile("\\((i-[0-9a-f]+)\\), bootstrap action (\\d+) returned a non-zero");
@@ -62,19 +70,20 @@ public final class Diagnoser {
    * @param clusterId the cluster
    * @param stepId the step
    * @param logFile EMR's {@code FailureDetails.LogFile}, when reported
-   * @param clusterLogUri the cluster's LogUri, looked up when needed
+   * @param facts the cluster's LogUri and instance profile, looked up when needed
    * @return the diagnosis; empty when none could be made (never fails)
    */
   public CompletableFuture<Optional<Diagnosis>> step(
       String clusterId,
       String stepId,
       Optional<String> logFile,
-      Supplier<CompletableFuture<Optional<String>>> clusterLogUri) {
+      Supplier<CompletableFuture<ClusterFacts>> facts) {
     return bounded(
         "step " + stepId,
         () ->
-            stepFolder(clusterId, stepId, logFile, clusterLogUri)
-                .thenCompose(folder -> readStep(folder, logFile)));
+            stepFolder(clusterId, stepId, logFile, facts)
+                .thenCompose(folder -> readStep(folder, logFile))
+                .thenCompose(d -> nameInstanceProfile(d, facts)));
   }
 
   /**
@@ -84,14 +93,14 @@ public final class Diagnoser {
    * @param clusterId the cluster
    * @param reasonCode EMR's state-change reason code
    * @param reasonMessage EMR's state-change reason message
-   * @param clusterLogUri the cluster's LogUri, looked up when needed
+   * @param facts the cluster's LogUri and instance profile, looked up when needed
    * @return the diagnosis; empty when none could be made (never fails)
    */
   public CompletableFuture<Optional<Diagnosis>> cluster(
       String clusterId,
       Optional<String> reasonCode,
       Optional<String> reasonMessage,
-      Supplier<CompletableFuture<Optional<String>>> clusterLogUri) {
+      Supplier<CompletableFuture<ClusterFacts>> facts) {
     if (!reasonCode.map("BOOTSTRAP_FAILURE"::equals).orElse(false) || reasonMessage.isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
@@ -107,8 +116,9 @@ public final class Diagnoser {
     return bounded(
         "cluster " + clusterId,
         () ->
-            clusterLogUri
+            facts
                 .get()
+                .thenApply(ClusterFacts::logUri)
                 .thenCompose(
                     uri -> {
                       if (uri.isEmpty()) {
@@ -130,7 +140,7 @@ public final class Diagnoser {
       String clusterId,
       String stepId,
       Optional<String> logFile,
-      Supplier<CompletableFuture<Optional<String>>> clusterLogUri) {
+      Supplier<CompletableFuture<ClusterFacts>> facts) {
     if (logFile.isPresent()) {
       Matcher m = STEP_LOG.matcher(logFile.get());
       if (m.matches() && m.group(2).equals(stepId)) {
@@ -139,10 +149,46 @@ public final class Diagnoser {
         return CompletableFuture.completedFuture(Optional.of(new S3Location(file.bucket(), key)));
       }
     }
-    return clusterLogUri
+    return facts
         .get()
         .thenApply(
-            uri -> uri.map(u -> S3Location.parse(u).resolve(clusterId + "/steps/" + stepId + "/")));
+            f ->
+                f.logUri()
+                    .map(u -> S3Location.parse(u).resolve(clusterId + "/steps/" + stepId + "/")));
+  }
+
+  /**
+   * S3 refused access and the log names no role: the request ran as the nodes' instance profile (or
+   * the step's runtime role); name the profile the cluster was launched with.
+   */
+  private static CompletableFuture<Optional<Diagnosis>> nameInstanceProfile(
+      Optional<Diagnosis> d, Supplier<CompletableFuture<ClusterFacts>> facts) {
+    if (d.isEmpty()
+        || d.get().category() != io.emrlaunch.core.diagnosis.CauseCategory.S3_ACCESS_DENIED
+        || !d.get().cause().startsWith(LogParser.S3_DENIED_NO_ROLE)) {
+      return CompletableFuture.completedFuture(d);
+    }
+    return facts
+        .get()
+        .thenApply(
+            f ->
+                f.instanceProfile()
+                    .map(
+                        profile ->
+                            d.map(
+                                x ->
+                                    x.withSuggestion(
+                                        x.suggestion()
+                                            .map(
+                                                s ->
+                                                    s.replace(
+                                                        LogParser.INSTANCE_ROLE,
+                                                        "the cluster's EC2 instance profile "
+                                                            + profile
+                                                            + " (JobFlowRole)"))
+                                            .orElse(null))))
+                    .orElse(d))
+        .exceptionally(t -> d);
   }
 
   private CompletableFuture<Optional<Diagnosis>> readStep(

@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
 public final class LogParser {
   private LogParser() {}
 
+  /** How the cause of an S3 refusal starts when the log names no role. */
+  static final String S3_DENIED_NO_ROLE = "Amazon S3 denied access";
+
+  /** How the suggestion names the role when the log names none. */
+  static final String INSTANCE_ROLE = "the cluster's EC2 instance profile role (JobFlowRole)";
+
   static final int BOOTSTRAP = 100;
   static final int MEMORY_LIMIT = 90;
   static final int KILLED_137 = 85;
@@ -390,14 +396,13 @@ public final class LogParser {
       String on = resource == null ? "" : " on " + resource;
       String act = action == null ? "" : " " + action;
       String cause =
-          role == null
-              ? "Amazon S3 denied access" + act + on
-              : "Amazon S3 denied role " + role + act + on;
+          role == null ? S3_DENIED_NO_ROLE + act + on : "Amazon S3 denied role " + role + act + on;
       String grant = action == null ? "the S3 actions the job uses" : action;
       String suggestion =
           role == null
-              ? "the request ran as the cluster's EC2 instance profile role (JobFlowRole) or the"
-                  + " step's runtime role: grant it "
+              ? "the request ran as "
+                  + INSTANCE_ROLE
+                  + " or the step's runtime role: grant it "
                   + grant
                   + (resource == null ? "" : " on " + resource)
                   + " (and kms:Decrypt when the bucket uses SSE-KMS), or check the bucket policy"
