@@ -17,8 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * io.emrlaunch.testkit.ssm.FakeSsm}, {@code SsmClient} and {@code SsmAsyncClient}, {@link
  * io.emrlaunch.testkit.sfn.FakeSfn}, {@code SfnClient} and {@code SfnAsyncClient}, {@link
  * io.emrlaunch.testkit.iam.FakeIam}, {@code IamClient} and {@code IamAsyncClient}, {@link
- * io.emrlaunch.testkit.ec2.FakeEc2}, {@code Ec2Client} and {@code Ec2AsyncClient}. All parameters
- * of one test come from the same bundle.
+ * io.emrlaunch.testkit.ec2.FakeEc2}, {@code Ec2Client} and {@code Ec2AsyncClient}, {@link
+ * io.emrlaunch.testkit.secrets.FakeSecretsManager}, {@code SecretsManagerClient} and {@code
+ * SecretsManagerAsyncClient}, {@link io.emrlaunch.testkit.s3.FakeS3}, {@code S3Client} and {@code
+ * S3AsyncClient}. All parameters of one test come from the same bundle.
  *
  * <pre>{@code
  * @EmrLaunchTest

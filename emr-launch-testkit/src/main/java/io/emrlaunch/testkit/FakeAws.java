@@ -8,10 +8,12 @@ import io.emrlaunch.testkit.internal.ClientViews;
 import io.emrlaunch.testkit.internal.Ec2Service;
 import io.emrlaunch.testkit.internal.EmrService;
 import io.emrlaunch.testkit.internal.IamService;
+import io.emrlaunch.testkit.internal.S3Service;
 import io.emrlaunch.testkit.internal.SecretsManagerService;
 import io.emrlaunch.testkit.internal.SfnService;
 import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
+import io.emrlaunch.testkit.s3.FakeS3;
 import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -68,6 +72,9 @@ public final class FakeAws {
   /** Service id of Secrets Manager in the call log and fault plan. */
   public static final String SECRETS_MANAGER = "secretsmanager";
 
+  /** Service id of Amazon S3 in the call log and fault plan. */
+  public static final String S3 = "s3";
+
   private final long seed;
   private final VirtualTime time;
   private final CallLog calls;
@@ -91,6 +98,9 @@ public final class FakeAws {
   private final FakeSecretsManager secretsBackend;
   private final Lazy<SecretsManagerClient> secrets;
   private final Lazy<SecretsManagerAsyncClient> secretsAsync;
+  private final FakeS3 s3Backend;
+  private final Lazy<S3Client> s3;
+  private final Lazy<S3AsyncClient> s3Async;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -180,6 +190,15 @@ public final class FakeAws {
                     secretsBackend,
                     SecretsManagerService.DESCRIPTOR,
                     context));
+    this.s3Backend = new FakeS3(time.clock());
+    this.s3 =
+        new Lazy<>(
+            () -> ClientViews.sync(S3Client.class, s3Backend, S3Service.DESCRIPTOR, context));
+    this.s3Async =
+        new Lazy<>(
+            () -> ClientViews.async(S3AsyncClient.class, s3Backend, S3Service.DESCRIPTOR, context));
+    // EMR uploads logs to the cluster's LogUri: failing steps and clusters write theirs here.
+    emrBackend.setLogSink(s3Backend::put);
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -347,6 +366,25 @@ public final class FakeAws {
   /** An async Secrets Manager client backed by {@link #secretsManagerBackend()}. */
   public SecretsManagerAsyncClient secretsManagerAsync() {
     return secretsAsync.get();
+  }
+
+  /**
+   * The in-memory Amazon S3 itself (no faults, not recorded): objects to set up, and where {@link
+   * #emrBackend()} writes the logs of scripted step and cluster failures (under the cluster's
+   * LogUri, gzip-compressed).
+   */
+  public FakeS3 s3Backend() {
+    return s3Backend;
+  }
+
+  /** A sync S3 client over {@link #s3Backend()}. */
+  public S3Client s3() {
+    return s3.get();
+  }
+
+  /** An async S3 client over {@link #s3Backend()}. */
+  public S3AsyncClient s3Async() {
+    return s3Async.get();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.emrlaunch.testkit;
 import io.emrlaunch.testkit.ec2.FakeEc2;
 import io.emrlaunch.testkit.emr.FakeEmr;
 import io.emrlaunch.testkit.iam.FakeIam;
+import io.emrlaunch.testkit.s3.FakeS3;
 import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
 import io.emrlaunch.testkit.ssm.FakeSsm;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -71,7 +74,10 @@ public final class FakeAwsExtension implements ParameterResolver {
         || type == Ec2AsyncClient.class
         || type == FakeSecretsManager.class
         || type == SecretsManagerClient.class
-        || type == SecretsManagerAsyncClient.class;
+        || type == SecretsManagerAsyncClient.class
+        || type == FakeS3.class
+        || type == S3Client.class
+        || type == S3AsyncClient.class;
   }
 
   @Override
@@ -126,6 +132,12 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.secretsManager();
     } else if (type == SecretsManagerAsyncClient.class) {
       return aws.secretsManagerAsync();
+    } else if (type == FakeS3.class) {
+      return aws.s3Backend();
+    } else if (type == S3Client.class) {
+      return aws.s3();
+    } else if (type == S3AsyncClient.class) {
+      return aws.s3Async();
     }
     throw new ParameterResolutionException("unsupported parameter type " + type);
   }

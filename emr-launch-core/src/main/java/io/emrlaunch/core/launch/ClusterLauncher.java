@@ -2,6 +2,7 @@ package io.emrlaunch.core.launch;
 
 import io.emrlaunch.core.EmrLaunchException;
 import io.emrlaunch.core.Futures;
+import io.emrlaunch.core.diagnosis.internal.Diagnoser;
 import io.emrlaunch.core.launch.internal.EmrCalls;
 import io.emrlaunch.core.launch.internal.SecretResolver;
 import io.emrlaunch.core.model.EmrProfile;
@@ -64,6 +65,9 @@ import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
  *       into the request EMR receives: never into logs, listener events, exception messages or
  *       {@code toString()}. A launch that needs them without a client fails with a {@link
  *       ValidationException} naming the field; no AWS call is made.
+ *   <li><b>Diagnosis</b>: given an S3 client ({@link ClusterLauncherBuilder#s3}), a failed step's
+ *       or cluster's exception carries the probable cause read from its logs ({@link
+ *       StepFailedException#diagnosis()}), within bounds, never replacing the failure itself.
  *   <li><b>Progress</b>: launches, state changes, step outcomes and clean-ups are logged at INFO
  *       (SLF4J when present, {@link System.Logger} otherwise), polls at DEBUG.
  * </ul>
@@ -105,7 +109,12 @@ public final class ClusterLauncher implements AutoCloseable {
             b.runJobFlowAttempts,
             new EmrCalls(emr, scheduler, b.callAttempts, b.retryPause),
             b.persistence,
-            b.secretsManager == null ? null : new SecretResolver(b.secretsManager));
+            b.secretsManager == null ? null : new SecretResolver(b.secretsManager),
+            new Diagnostics(
+                b.s3 == null
+                    ? null
+                    : new Diagnoser(b.s3, b.diagnosisMaxBytes, b.diagnosisTimeLimit, scheduler),
+                emr));
     this.ops = new ClusterOperations(ctx);
   }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 
 /**
@@ -36,6 +37,15 @@ public final class ClusterLauncherBuilder {
   int callAttempts = 6;
   Duration retryPause = Duration.ofSeconds(2);
   Duration persistence = Duration.ofMinutes(30);
+  S3AsyncClient s3;
+  int diagnosisMaxBytes = DEFAULT_DIAGNOSIS_MAX_BYTES;
+  Duration diagnosisTimeLimit = DEFAULT_DIAGNOSIS_TIME_LIMIT;
+
+  /** Default of {@link #diagnosisLimits}: bytes read per log (256 KiB). */
+  public static final int DEFAULT_DIAGNOSIS_MAX_BYTES = 256 * 1024;
+
+  /** Default of {@link #diagnosisLimits}: longest a diagnosis may delay an error (20 s). */
+  public static final Duration DEFAULT_DIAGNOSIS_TIME_LIMIT = Duration.ofSeconds(20);
 
   ClusterLauncherBuilder() {}
 
@@ -181,6 +191,45 @@ public final class ClusterLauncherBuilder {
       throw new IllegalArgumentException("persistence must be positive");
     }
     this.persistence = persistence;
+    return this;
+  }
+
+  /**
+   * An S3 client to read failure logs with: when a step or a cluster fails, the launcher reads the
+   * step's {@code stderr.gz} and {@code controller.gz} (and a Spark driver's {@code stderr.gz}, or
+   * a failed bootstrap action's) from the cluster's LogUri and attaches the probable cause to the
+   * {@link StepFailedException} or {@link ClusterFailedException} ({@code diagnosis()}). Optional:
+   * without it there is no diagnosis. Reading is bounded ({@link #diagnosisLimits}) and never turns
+   * into an error of its own. The client's credentials need {@code s3:GetObject} on the log prefix
+   * and {@code s3:ListBucket} on its bucket.
+   *
+   * @param s3 the client, or null for no diagnosis
+   * @return this
+   */
+  public ClusterLauncherBuilder s3(S3AsyncClient s3) {
+    this.s3 = s3;
+    return this;
+  }
+
+  /**
+   * Bounds of failure diagnosis: at most {@code maxBytesPerLog} bytes are fetched per log (one
+   * ranged {@code GetObject}; at most 16 times as much decoded text is read), and the failed future
+   * completes at most {@code timeLimit} later than it would without diagnosis (then without one).
+   *
+   * @param maxBytesPerLog bytes per log, at least 1024 (default {@value
+   *     #DEFAULT_DIAGNOSIS_MAX_BYTES})
+   * @param timeLimit a positive duration (default 20 s)
+   * @return this
+   */
+  public ClusterLauncherBuilder diagnosisLimits(int maxBytesPerLog, Duration timeLimit) {
+    if (maxBytesPerLog < 1024) {
+      throw new IllegalArgumentException("maxBytesPerLog must be >= 1024");
+    }
+    if (timeLimit.isNegative() || timeLimit.isZero()) {
+      throw new IllegalArgumentException("timeLimit must be positive");
+    }
+    this.diagnosisMaxBytes = maxBytesPerLog;
+    this.diagnosisTimeLimit = timeLimit;
     return this;
   }
 

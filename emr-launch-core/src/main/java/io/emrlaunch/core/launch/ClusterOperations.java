@@ -102,7 +102,11 @@ final class ClusterOperations {
             r -> {
               LauncherContext.LOG.info("submitted steps {} to cluster {}", r.stepIds(), clusterId);
               return new StepRun(
-                  clusterId, r.stepIds(), ctx.monitor, ids -> cancelSteps(clusterId, ids));
+                  clusterId,
+                  r.stepIds(),
+                  ctx.monitor,
+                  ids -> cancelSteps(clusterId, ids),
+                  ctx.diagnostics::explain);
             });
   }
 

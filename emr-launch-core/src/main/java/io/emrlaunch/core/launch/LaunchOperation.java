@@ -364,7 +364,11 @@ final class LaunchOperation {
           if (cause instanceof CancellationException) {
             return; // we stopped waiting: the launch is already over
           }
-          if (fail(cause) && !(cause instanceof ClusterFailedException)) {
+          if (cause instanceof ClusterFailedException failed) {
+            ctx.diagnostics.explain(failed).whenComplete((e, x) -> fail(e == null ? failed : e));
+            return;
+          }
+          if (fail(cause)) {
             // The cluster may live on while we know nothing about it.
             cleanUp("the launch lost track of the cluster: " + cause.getMessage());
           }

@@ -34,6 +34,9 @@ final class LauncherContext {
    */
   final Duration persistence;
 
+  /** Adds diagnoses to failures (a no-op without an S3 client). */
+  final Diagnostics diagnostics;
+
   LauncherContext(
       EmrAsyncClient emr,
       Clock clock,
@@ -43,7 +46,8 @@ final class LauncherContext {
       int runJobFlowAttempts,
       EmrCalls calls,
       Duration persistence,
-      SecretResolver secrets) {
+      SecretResolver secrets,
+      Diagnostics diagnostics) {
     this.emr = emr;
     this.clock = clock;
     this.monitor = monitor;
@@ -53,6 +57,7 @@ final class LauncherContext {
     this.calls = calls;
     this.persistence = persistence;
     this.secrets = secrets;
+    this.diagnostics = diagnostics;
   }
 
   /** Tells the launcher's listeners and a request's own; a listener cannot break a launch. */

@@ -15,16 +15,28 @@ public final class StepRun {
   private final List<String> stepIds;
   private final ClusterMonitor monitor;
   private final Function<List<String>, CompletableFuture<Void>> canceller;
+  private final Function<Throwable, CompletableFuture<Throwable>> explain;
 
   StepRun(
       String clusterId,
       List<String> stepIds,
       ClusterMonitor monitor,
-      Function<List<String>, CompletableFuture<Void>> canceller) {
+      Function<List<String>, CompletableFuture<Void>> canceller,
+      Function<Throwable, CompletableFuture<Throwable>> explain) {
     this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
     this.stepIds = List.copyOf(stepIds);
     this.monitor = monitor;
     this.canceller = canceller;
+    this.explain = explain;
+  }
+
+  /** Fails {@code out} with {@code t}, diagnosed when the launcher can. */
+  private void fail(CompletableFuture<?> out, Throwable t) {
+    Throwable cause = io.emrlaunch.core.Futures.unwrap(t);
+    if (out.isDone()) {
+      return;
+    }
+    explain.apply(cause).whenComplete((e, x) -> out.completeExceptionally(e == null ? cause : e));
   }
 
   /**
@@ -50,7 +62,8 @@ public final class StepRun {
    *
    * @param index the step's position in {@link #stepIds()}
    * @return completes when the step {@code COMPLETED}; fails with {@link StepFailedException}
-   *     (failure details and log file) otherwise; cancelling it cancels the step
+   *     (failure details, log file and, with an S3 client, the diagnosis) otherwise; cancelling it
+   *     cancels the step
    */
   public CompletableFuture<StepSnapshot> step(int index) {
     String id = stepIds.get(index);
@@ -59,7 +72,7 @@ public final class StepRun {
     wait.whenComplete(
         (s, t) -> {
           if (t != null) {
-            out.completeExceptionally(io.emrlaunch.core.Futures.unwrap(t));
+            fail(out, t);
           } else {
             out.complete(s);
           }
@@ -90,7 +103,7 @@ public final class StepRun {
       w.whenComplete(
           (s, t) -> {
             if (t != null) {
-              out.completeExceptionally(io.emrlaunch.core.Futures.unwrap(t));
+              fail(out, t);
             } else if (waits.stream().allMatch(f -> f.isDone() && !f.isCompletedExceptionally())) {
               out.complete(waits.stream().map(CompletableFuture::join).toList());
             }

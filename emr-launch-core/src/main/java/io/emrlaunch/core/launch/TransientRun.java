@@ -75,7 +75,13 @@ final class TransientRun {
         .whenComplete(
             (run, t) -> {
               if (t != null) {
-                result.completeExceptionally(Futures.unwrap(t));
+                Throwable cause = Futures.unwrap(t);
+                if (result.isDone()) {
+                  return;
+                }
+                ctx.diagnostics
+                    .explain(cause)
+                    .whenComplete((e, x) -> result.completeExceptionally(e == null ? cause : e));
               } else {
                 result.complete(run);
               }

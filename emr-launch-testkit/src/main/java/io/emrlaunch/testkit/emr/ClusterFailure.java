@@ -1,5 +1,7 @@
 package io.emrlaunch.testkit.emr;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
 
@@ -20,16 +22,45 @@ public final class ClusterFailure {
   private final Stage stage;
   private final ClusterStateChangeReasonCode code;
   private final String message;
+  private final Map<String, String> logs;
 
-  private ClusterFailure(Stage stage, ClusterStateChangeReasonCode code, String message) {
+  private ClusterFailure(
+      Stage stage, ClusterStateChangeReasonCode code, String message, Map<String, String> logs) {
     this.stage = Objects.requireNonNull(stage, "stage");
     this.code = Objects.requireNonNull(code, "code");
     this.message = Objects.requireNonNull(message, "message");
+    this.logs = Map.copyOf(logs);
+  }
+
+  private ClusterFailure(Stage stage, ClusterStateChangeReasonCode code, String message) {
+    this(stage, code, message, Map.of());
   }
 
   /** Any failure: stage, reason code and message. */
   public static ClusterFailure of(Stage stage, ClusterStateChangeReasonCode code, String message) {
     return new ClusterFailure(stage, code, message);
+  }
+
+  /**
+   * The same failure also writing a log under the cluster's log folder when it fails: {@code
+   * <LogUri>/<cluster>/<relativePath>.gz}, e.g. {@code
+   * node/i-0a1b2c3d4e5f60718/bootstrap-actions/1/stderr}.
+   *
+   * @param relativePath the path under {@code <LogUri>/<cluster>/}, without {@code .gz}
+   * @param content the log's text
+   * @return the failure
+   */
+  public ClusterFailure withLog(String relativePath, String content) {
+    Map<String, String> copy = new LinkedHashMap<>(logs);
+    copy.put(
+        Objects.requireNonNull(relativePath, "relativePath"),
+        Objects.requireNonNull(content, "content"));
+    return new ClusterFailure(stage, code, message, copy);
+  }
+
+  /** Logs to write, by path under the cluster's log folder. */
+  Map<String, String> logs() {
+    return logs;
   }
 
   /** A bootstrap action returned non-zero (BOOTSTRAP_FAILURE at the end of BOOTSTRAPPING). */

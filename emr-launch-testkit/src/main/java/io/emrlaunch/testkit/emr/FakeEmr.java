@@ -127,6 +127,7 @@ public final class FakeEmr {
   private final List<ClusterRecord> byCreation = new ArrayList<>();
   private final Map<String, SecurityConfig> securityConfigurations = new LinkedHashMap<>();
   private final List<ClusterStateListener> stateListeners = new CopyOnWriteArrayList<>();
+  private volatile LogSink logSink;
 
   private FakeEmr(Builder b) {
     this.time = Objects.requireNonNull(b.time, "time");
@@ -164,6 +165,38 @@ public final class FakeEmr {
    */
   public void onClusterStateChange(ClusterStateListener listener) {
     stateListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Where the logs of scripted failures ({@link StepFailure#withStepLog}, {@link
+   * ClusterFailure#withLog}) go when a cluster with a LogUri fails; {@code FakeAws} connects its
+   * in-memory S3. Without a sink (or without a LogUri) no log is written.
+   *
+   * @param sink the sink, or null for none
+   */
+  public void setLogSink(LogSink sink) {
+    this.logSink = sink;
+  }
+
+  private void writeLogs(ClusterRecord c, String folder, java.util.Map<String, String> logs) {
+    LogSink sink = logSink;
+    if (sink == null || c.request.logUri() == null || logs.isEmpty()) {
+      return;
+    }
+    String base = stripSlash(c.request.logUri()) + "/" + c.id + "/" + folder;
+    for (java.util.Map.Entry<String, String> e : logs.entrySet()) {
+      sink.write(base + e.getKey() + ".gz", gzip(e.getValue()));
+    }
+  }
+
+  private static byte[] gzip(String text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private void setState(ClusterRecord c, ClusterState state) {
@@ -247,6 +280,7 @@ public final class FakeEmr {
       return;
     }
     if (c.failure != null && c.failure.stage() == ClusterFailure.Stage.STARTING) {
+      writeLogs(c, "", c.failure.logs());
       beginTermination(c, c.failure.code(), c.failure.message(), true);
       return;
     }
@@ -262,6 +296,7 @@ public final class FakeEmr {
       return;
     }
     if (c.failure != null) {
+      writeLogs(c, "", c.failure.logs());
       beginTermination(c, c.failure.code(), c.failure.message(), true);
       return;
     }
@@ -376,6 +411,8 @@ public final class FakeEmr {
             .message(failure.message())
             .logFile(logFile)
             .build();
+    writeLogs(c, "steps/" + s.id + "/", failure.stepLogs());
+    writeLogs(c, "", failure.clusterLogs());
     // EMR: once StepConcurrencyLevel is above 1, CANCEL_AND_WAIT cancels nothing and
     // TERMINATE_CLUSTER does
     // not terminate (a step can carry them if the level was raised after it was added)

@@ -48,17 +48,17 @@ final class CallDispatcher {
   /**
    * Sync view: the caller's thread "waits" the latency by moving virtual time (running due work).
    */
-  Object callSync(String operation, Method target, Object request) {
+  Object callSync(String operation, Method target, Object[] args) {
     Instant at = context.time().now();
     FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
-    Duration timeout = apiCallTimeout(request);
+    Duration timeout = apiCallTimeout(args[0]);
     if (timeout != null && decision.latency().compareTo(timeout) > 0) {
       // The request is on its way: it still lands after its latency, but the caller gives up.
       context
           .time()
           .scheduler()
           .schedule(
-              () -> execute(operation, target, request, at, decision),
+              () -> execute(operation, target, args, at, decision),
               decision.latency().toNanos(),
               TimeUnit.NANOSECONDS);
       context.time().advance(timeout);
@@ -67,7 +67,7 @@ final class CallDispatcher {
     if (!decision.latency().isZero()) {
       context.time().advance(decision.latency());
     }
-    Outcome outcome = execute(operation, target, request, at, decision);
+    Outcome outcome = execute(operation, target, args, at, decision);
     if (outcome.error != null) {
       throw outcome.error;
     }
@@ -79,11 +79,11 @@ final class CallDispatcher {
    * thread); with latency the backend runs and the future completes on the virtual scheduler after
    * the latency.
    */
-  CompletableFuture<Object> callAsync(String operation, Method target, Object request) {
+  CompletableFuture<Object> callAsync(String operation, Method target, Object[] args) {
     Instant at = context.time().now();
     FaultPlan.Decision decision = context.faults().decide(service.id(), operation);
     CompletableFuture<Object> future = new CompletableFuture<>();
-    Duration timeout = apiCallTimeout(request);
+    Duration timeout = apiCallTimeout(args[0]);
     if (timeout != null && decision.latency().compareTo(timeout) > 0) {
       // The request is on its way: it still lands after its latency, but the caller gives up at
       // its api-call timeout, as an SDK client does, without knowing whether it took effect.
@@ -91,7 +91,7 @@ final class CallDispatcher {
           .time()
           .scheduler()
           .schedule(
-              () -> execute(operation, target, request, at, decision),
+              () -> execute(operation, target, args, at, decision),
               decision.latency().toNanos(),
               TimeUnit.NANOSECONDS);
       context
@@ -106,13 +106,13 @@ final class CallDispatcher {
       return future;
     }
     if (decision.latency().isZero()) {
-      execute(operation, target, request, at, decision).completeAsync(future);
+      execute(operation, target, args, at, decision).completeAsync(future);
     } else {
       context
           .time()
           .scheduler()
           .schedule(
-              () -> execute(operation, target, request, at, decision).completeAsync(future),
+              () -> execute(operation, target, args, at, decision).completeAsync(future),
               decision.latency().toNanos(),
               TimeUnit.NANOSECONDS);
     }
@@ -134,7 +134,8 @@ final class CallDispatcher {
   }
 
   private Outcome execute(
-      String operation, Method target, Object request, Instant at, FaultPlan.Decision decision) {
+      String operation, Method target, Object[] args, Instant at, FaultPlan.Decision decision) {
+    Object request = args[0];
     Fault.Kind fault = decision.error();
     Object response = null;
     RuntimeException error = null;
@@ -144,7 +145,7 @@ final class CallDispatcher {
       error = service.serverError();
     } else {
       try {
-        response = invoke(target, request);
+        response = invoke(target, args);
       } catch (RuntimeException e) {
         error = e;
       }
@@ -160,9 +161,9 @@ final class CallDispatcher {
     return new Outcome(response, error);
   }
 
-  private Object invoke(Method target, Object request) {
+  private Object invoke(Method target, Object[] args) {
     try {
-      return target.invoke(backend, request);
+      return target.invoke(backend, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {

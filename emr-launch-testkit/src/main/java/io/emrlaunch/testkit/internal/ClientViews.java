@@ -125,8 +125,11 @@ public final class ClientViews {
         }
         String operation = operationName(name);
         return async
-            ? dispatcher.callAsync(operation, target, args[0])
-            : dispatcher.callSync(operation, target, args[0]);
+            ? dispatcher.callAsync(operation, target, args)
+            : dispatcher.callSync(operation, target, args);
+      }
+      if (Streaming.isStreamingOperation(method)) {
+        return Streaming.invoke(dispatcher, method, args);
       }
       if (method.isDefault()) {
         return InvocationHandler.invokeDefault(proxy, method, args);

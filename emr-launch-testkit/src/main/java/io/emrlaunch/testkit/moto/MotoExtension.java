@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -59,7 +61,9 @@ public final class MotoExtension
           Map.entry(IamClient.class, MotoServer::iam),
           Map.entry(IamAsyncClient.class, MotoServer::iamAsync),
           Map.entry(Ec2Client.class, MotoServer::ec2),
-          Map.entry(Ec2AsyncClient.class, MotoServer::ec2Async));
+          Map.entry(Ec2AsyncClient.class, MotoServer::ec2Async),
+          Map.entry(S3Client.class, MotoServer::s3),
+          Map.entry(S3AsyncClient.class, MotoServer::s3Async));
 
   /** Creates the extension (JUnit does this through {@link MotoTest}). */
   public MotoExtension() {}

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -406,6 +408,17 @@ public final class MotoServer implements AutoCloseable {
   /** A shared async EC2 client for this server. */
   public Ec2AsyncClient ec2Async() {
     return shared(Ec2AsyncClient.class, () -> configure(Ec2AsyncClient.builder()).build());
+  }
+
+  /** A shared S3 client for this server (path-style addressing: moto serves one host). */
+  public S3Client s3() {
+    return shared(S3Client.class, () -> configure(S3Client.builder()).forcePathStyle(true).build());
+  }
+
+  /** A shared async S3 client for this server (path-style addressing). */
+  public S3AsyncClient s3Async() {
+    return shared(
+        S3AsyncClient.class, () -> configure(S3AsyncClient.builder()).forcePathStyle(true).build());
   }
 
   private synchronized <T extends SdkAutoCloseable> T shared(
