@@ -7,6 +7,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -28,6 +29,9 @@ public interface Backend extends AutoCloseable {
 
   /** EC2 (provisioning). */
   Ec2AsyncClient ec2();
+
+  /** S3 (reading a failed step's logs for its diagnosis). */
+  S3AsyncClient s3();
 
   /** SNS (the local engine's {@code sns:publish}). */
   SnsAsyncClient sns();

@@ -25,6 +25,7 @@ final class Launches implements AutoCloseable {
     this.launcher =
         ClusterLauncher.builder()
             .emr(b.emr())
+            .s3(b.s3())
             .scheduler(b.scheduler())
             .clock(b.clock())
             .listener(root.progress())

@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -68,6 +69,11 @@ public final class LocalBackend implements Backend {
   @Override
   public IamAsyncClient iam() {
     return local.aws().iamAsync();
+  }
+
+  @Override
+  public S3AsyncClient s3() {
+    return local.aws().s3Async();
   }
 
   @Override

@@ -20,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
@@ -41,6 +42,7 @@ public final class RealBackend implements Backend {
   private SsmAsyncClient ssm;
   private SfnAsyncClient sfn;
   private IamAsyncClient iam;
+  private S3AsyncClient s3;
   private Ec2AsyncClient ec2;
   private SnsAsyncClient sns;
   private StsAsyncClient sts;
@@ -133,6 +135,15 @@ public final class RealBackend implements Backend {
   }
 
   @Override
+  public synchronized S3AsyncClient s3() {
+    if (s3 == null) {
+      // an endpoint such as moto serves buckets by path, not as host names
+      s3 = configure(S3AsyncClient.builder()).forcePathStyle(endpoint != null).build();
+    }
+    return s3;
+  }
+
+  @Override
   public synchronized Ec2AsyncClient ec2() {
     if (ec2 == null) {
       ec2 = configure(Ec2AsyncClient.builder()).build();
@@ -197,7 +208,7 @@ public final class RealBackend implements Backend {
 
   @Override
   public synchronized void close() {
-    for (AutoCloseable c : new AutoCloseable[] {emr, ssm, sfn, iam, ec2, sns, sts}) {
+    for (AutoCloseable c : new AutoCloseable[] {emr, ssm, sfn, iam, ec2, s3, sns, sts}) {
       if (c != null) {
         try {
           c.close();

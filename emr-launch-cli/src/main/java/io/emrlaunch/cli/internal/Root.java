@@ -438,8 +438,27 @@ public final class Root implements Runnable {
       line = "error: " + t;
     }
     err.println("emr-launch: " + line.replace('\n', ' '));
+    diagnosis(t)
+        .ifPresent(
+            d -> {
+              // the line above already names the cause; add the evidence and what to try
+              d.evidence().forEach(e -> err.println("  " + e.render().replace('\n', ' ')));
+              d.suggestion()
+                  .ifPresent(x -> err.println("emr-launch: try: " + x.replace('\n', ' ')));
+            });
     err.flush();
     return code;
+  }
+
+  /** The diagnosis a failed step or cluster carries (read from its logs), if any. */
+  static java.util.Optional<io.emrlaunch.core.diagnosis.Diagnosis> diagnosis(Throwable t) {
+    if (t instanceof StepFailedException f) {
+      return f.diagnosis();
+    }
+    if (t instanceof ClusterFailedException f) {
+      return f.diagnosis();
+    }
+    return java.util.Optional.empty();
   }
 
   /** {@code --version}. */

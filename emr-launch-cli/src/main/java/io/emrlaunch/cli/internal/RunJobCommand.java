@@ -144,6 +144,16 @@ public final class RunJobCommand implements Callable<Integer> {
           s.failureReason().ifPresent(r -> out.put("failureReason", r));
           s.failureMessage().ifPresent(m -> out.put("failureMessage", m));
           s.logFile().ifPresent(l -> out.put("logFile", l));
+          failed
+              .diagnosis()
+              .ifPresent(
+                  d -> {
+                    ObjectNode n = out.putObject("diagnosis");
+                    n.put("category", d.category().name());
+                    n.put("cause", d.cause());
+                    d.suggestion().ifPresent(x -> n.put("suggestion", x));
+                    d.evidence().forEach(ev -> n.withArray("evidence").add(ev.render()));
+                  });
           out.put("simulated", backend.simulated());
           root.emit(
               out,
@@ -153,6 +163,7 @@ public final class RunJobCommand implements Callable<Integer> {
                   + s.state()
                   + s.failureMessage().map(m -> ": " + m).orElse("")
                   + s.logFile().map(l -> " (log " + l + ")").orElse("")
+                  + failed.diagnosis().map(d -> "\nprobable cause: " + d.summary()).orElse("")
                   + "\ncluster "
                   + s.clusterId()
                   + " is terminated by its step's TERMINATE_CLUSTER action");
