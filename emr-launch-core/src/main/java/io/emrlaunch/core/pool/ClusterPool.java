@@ -157,7 +157,9 @@ public final class ClusterPool {
     this.store = b.leaseStore;
     ScheduledExecutorService scheduler =
         b.scheduler != null ? b.scheduler : Futures.defaultScheduler();
-    this.calls = new EmrCalls(b.emr, scheduler, 10, Duration.ofSeconds(1));
+    // few tries per call: a throttled attempt gives up after 1 + 2 + 4 s and looks again a poll
+    // later
+    this.calls = new EmrCalls(b.emr, scheduler, 4, Duration.ofSeconds(1));
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
     this.owner = b.owner != null ? b.owner : UUID.randomUUID().toString();
     this.launchConfiguration =
@@ -347,7 +349,26 @@ public final class ClusterPool {
     }
   }
 
+  /**
+   * Reads the claim records, then lists the clusters: in this order, every cluster a launch record
+   * names existed before the listing, so a record naming a cluster the listing lacks means that
+   * cluster has ended (the other order would take a cluster launched in between for an ended one
+   * and launch another).
+   */
   private CompletableFuture<View> look() {
+    return retrying(() -> store.list(prefix))
+        .thenCompose(records -> members().thenApply(mine -> view(records, mine)));
+  }
+
+  private View view(Map<String, String> records, List<ClusterSummary> mine) {
+    return new View(
+        clock.instant(),
+        mine,
+        Generations.group(records, prefix + "clusters/"),
+        Generations.group(records, prefix + "launches/"));
+  }
+
+  private CompletableFuture<List<ClusterSummary>> members() {
     return calls
         .listAll(ListClustersRequest.builder().clusterStates(ACTIVE).build())
         .thenCompose(
@@ -369,17 +390,7 @@ public final class ClusterPool {
                         }
                         return mine;
                       });
-            })
-        .thenCompose(
-            mine ->
-                retrying(() -> store.list(prefix))
-                    .thenApply(
-                        records ->
-                            new View(
-                                clock.instant(),
-                                mine,
-                                Generations.group(records, prefix + "clusters/"),
-                                Generations.group(records, prefix + "launches/"))));
+            });
   }
 
   private CompletableFuture<Boolean> isMember(String clusterId) {
