@@ -254,15 +254,50 @@ public final class ClusterPool {
           new ValidationException(
               Problems.root().add("steps", "at least one step is required").problems()));
     }
+    return runOnce(copy, 3);
+  }
+
+  /**
+   * One try of {@link #run}. EMR may end an idle cluster between the claim and the first {@code
+   * AddJobFlowSteps} (its idle timeout fires just then); when EMR refuses the first step because
+   * the cluster is shutting down, the slot is released and the job acquires another.
+   */
+  private CompletableFuture<List<StepSnapshot>> runOnce(List<EmrStep> steps, int tries) {
     return acquire()
         .thenCompose(
             lease -> {
-              CompletableFuture<List<StepSnapshot>> job = lease.submit(copy);
+              CompletableFuture<List<StepSnapshot>> job = lease.submit(steps);
               return job.handle((v, t) -> null)
                   .thenCompose(x -> lease.release())
                   .handle((x, t) -> null)
-                  .thenCompose(x -> job);
+                  .thenCompose(
+                      x -> {
+                        if (tries > 1
+                            && job.isCompletedExceptionally()
+                            && lease.acceptedSteps() == 0
+                            && clusterGone(job)) {
+                          LOG.info(
+                              "pool {}: cluster {} ended before the job's first step, retrying",
+                              name,
+                              lease.clusterId());
+                          return runOnce(steps, tries - 1);
+                        }
+                        return job;
+                      });
             });
+  }
+
+  private static boolean clusterGone(CompletableFuture<?> job) {
+    try {
+      job.join();
+      return false;
+    } catch (RuntimeException e) {
+      Throwable cause = Futures.unwrap(e);
+      return cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+          && ase.statusCode() == 400
+          && ase.getMessage() != null
+          && ase.getMessage().contains("shutting down");
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One claimed slot on a pool cluster: submit the job's steps, then {@link #release()} it. The steps
@@ -23,6 +24,7 @@ public final class PoolLease {
   private final long generation;
   private final LeaseRecord record;
   private final AtomicBoolean released = new AtomicBoolean();
+  private final AtomicInteger accepted = new AtomicInteger();
 
   PoolLease(
       ClusterPool pool,
@@ -92,12 +94,25 @@ public final class PoolLease {
     }
     return pool.launcher()
         .submitSteps(clusterId, List.of(steps.get(i)))
-        .thenCompose(run -> run.all())
+        .thenCompose(
+            run -> {
+              accepted.incrementAndGet();
+              return run.all();
+            })
         .thenCompose(
             snaps -> {
               done.addAll(snaps);
               return next(steps, i + 1, done);
             });
+  }
+
+  /**
+   * How many steps EMR accepted through this lease so far.
+   *
+   * @return the count
+   */
+  public int acceptedSteps() {
+    return accepted.get();
   }
 
   /**

@@ -177,4 +177,47 @@ class ClusterPoolTest {
     assertThat(pool.run(List.of())).isCompletedExceptionally();
     assertThat(aws.calls().calls()).isEmpty();
   }
+
+  @Test
+  void aClusterThatEndsBetweenClaimAndFirstStepSendsTheJobElsewhere() {
+    ClusterPool warm = builder().build();
+    String first =
+        await(warm.run(List.of(EmrStep.command("warm", "echo"))), Duration.ofMinutes(30))
+            .get(0)
+            .clusterId();
+    // the idle timeout "fires" right after the next claim, before AddJobFlowSteps
+    java.util.concurrent.atomic.AtomicBoolean fired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    LeaseStore racing =
+        new LeaseStore() {
+          @Override
+          public CompletableFuture<Map<String, String>> list(String prefix) {
+            return store.list(prefix);
+          }
+
+          @Override
+          public CompletableFuture<Boolean> create(String name, String value) {
+            if (name.contains("/clusters/" + first + "/") && fired.compareAndSet(false, true)) {
+              aws.emr().terminateJobFlows(r -> r.jobFlowIds(first));
+            }
+            return store.create(name, value);
+          }
+
+          @Override
+          public CompletableFuture<Void> overwrite(String name, String value) {
+            return store.overwrite(name, value);
+          }
+
+          @Override
+          public CompletableFuture<Void> delete(java.util.Collection<String> names) {
+            return store.delete(names);
+          }
+        };
+    ClusterPool pool = builder().leaseStore(racing).build();
+    List<StepSnapshot> done =
+        await(pool.run(List.of(EmrStep.command("job", "echo"))), Duration.ofMinutes(30));
+    assertThat(fired).isTrue();
+    assertThat(done.get(0).clusterId()).isNotEqualTo(first);
+    assertThat(done.get(0).state()).isEqualTo(StepState.COMPLETED);
+  }
 }
