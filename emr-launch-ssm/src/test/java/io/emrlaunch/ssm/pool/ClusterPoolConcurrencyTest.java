@@ -217,7 +217,17 @@ class ClusterPoolConcurrencyTest {
 
   @Test
   void fiftyConcurrentClaimersInTwoProcessesNeverOverCommitAndIdleClustersEnd() {
-    FakeAws aws = aws(19);
+    scenario(19);
+  }
+
+  @Test
+  void theSameWithOtherSeeds() {
+    scenario(3);
+    scenario(42);
+  }
+
+  void scenario(long seed) {
+    FakeAws aws = aws(seed);
     VirtualTime time = aws.time();
     aws.faults().on(FakeAws.SSM, "PutParameter").withProbability(0.2).throttle();
     aws.faults().on(FakeAws.SSM, "PutParameter").withProbability(0.05).loseResponse();
