@@ -421,6 +421,39 @@ class ClusterMonitorEventsTest {
   }
 
   @Test
+  void sqsErrorsOnlyDelayTheFeedAndClosingStopsIt() {
+    FakeAws aws = aws(17, fleet(0.1));
+    String queue = setUpQueue(aws);
+    aws.faults().on(FakeAws.SQS, "ReceiveMessage").withProbability(0.3).serverError();
+    aws.faults().on(FakeAws.SQS, "DeleteMessageBatch").withProbability(0.3).throttle();
+    List<CompletableFuture<?>> waits = new ArrayList<>();
+    ClusterMonitor monitor = monitor(aws, queue);
+    for (int i = 0; i < 20; i++) {
+      String id = aws.emrBackend().runJobFlow(cluster("c" + i, true)).jobFlowId();
+      waits.add(monitor.await(id, ClusterTarget.STARTED).handle((v, t) -> v));
+    }
+    aws.time()
+        .runUntil(
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)), Duration.ofHours(1))
+        .join();
+    assertThat(aws.calls().calls(FakeAws.SQS, "ReceiveMessage"))
+        .anySatisfy(c -> assertThat(c.succeeded()).isFalse());
+    assertThat(aws.calls().calls(FakeAws.SQS, "DeleteMessageBatch"))
+        .anySatisfy(c -> assertThat(c.succeeded()).isFalse());
+    // Failed deletes bring messages back after their visibility timeout: applied again, harmless.
+    seen.values()
+        .forEach(
+            states ->
+                assertThat(states.stream().filter(st -> rank(st) != Lifecycle.UP).toList())
+                    .doesNotHaveDuplicates());
+    monitor.close();
+    aws.time().advance(Duration.ofMinutes(1));
+    long receives = aws.calls().count(FakeAws.SQS, "ReceiveMessage");
+    aws.time().advance(Duration.ofMinutes(10));
+    assertThat(aws.calls().count(FakeAws.SQS, "ReceiveMessage")).isEqualTo(receives);
+  }
+
+  @Test
   void badConfigurationNamesTheFields() {
     assertThatThrownBy(
             () -> MonitorEvents.builder().reconciliationPeriod(Duration.ofSeconds(1)).build())
