@@ -117,7 +117,13 @@ public final class ClusterMonitor implements AutoCloseable {
         events == null
             ? null
             : new EventFeed(
-                events.sqs(), events.queueUrl(), events.waitTime(), scheduler, this::applyEvents);
+                events.sqs(),
+                events.queueUrl(),
+                events.waitTime(),
+                scheduler,
+                this::applyEvents,
+                // Events stopped: poll at the normal cadence until they flow again.
+                () -> scheduler.execute(() -> pollWithin(cadence.activePeriod())));
     if (feed != null) {
       feed.start();
     }
@@ -926,7 +932,7 @@ public final class ClusterMonitor implements AutoCloseable {
   }
 
   private Duration nextPeriod() {
-    if (events != null) {
+    if (events != null && feed.healthy()) {
       return events.reconciliationPeriod(); // events drive the waits; polls only reconcile
     }
     Instant now = clock.instant();

@@ -454,6 +454,36 @@ class ClusterMonitorEventsTest {
   }
 
   @Test
+  void withoutItsQueueTheMonitorFallsBackToPolling() {
+    FakeAws aws = aws(19, fleet(0.1));
+    Map<String, Instant> completedAt = new ConcurrentHashMap<>();
+    // No setup: the queue does not exist, every receive fails.
+    try (ClusterMonitor monitor =
+        monitor(aws, "https://sqs.us-east-1.amazonaws.com/123456789012/missing")) {
+      List<CompletableFuture<?>> waits = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        String id = aws.emrBackend().runJobFlow(cluster("c" + i, true)).jobFlowId();
+        waits.add(
+            monitor
+                .await(id, ClusterTarget.STARTED)
+                .handle((s, t) -> completedAt.put(id, aws.time().now())));
+      }
+      aws.time()
+          .runUntil(
+              CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)), Duration.ofHours(1))
+          .join();
+    }
+    assertThat(aws.calls().calls(FakeAws.SQS, "ReceiveMessage"))
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c.succeeded()).isFalse());
+    // The polling cadence (at most a minute between polls), not the 5-minute reconciliation.
+    completedAt.forEach(
+        (id, at) ->
+            assertThat(Duration.between(decidedAt.get(id), at))
+                .isLessThanOrEqualTo(Duration.ofSeconds(65)));
+  }
+
+  @Test
   void badConfigurationNamesTheFields() {
     assertThatThrownBy(
             () -> MonitorEvents.builder().reconciliationPeriod(Duration.ofSeconds(1)).build())

@@ -34,11 +34,12 @@ public final class EventFeed {
   private final int waitSeconds;
   private final ScheduledExecutorService scheduler;
   private final Function<List<EmrEvent>, CompletableFuture<?>> sink;
+  private final Runnable onFailing;
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
   private volatile boolean started;
   private volatile boolean closed;
-  private int failures;
+  private volatile int failures;
 
   /**
    * A feed; nothing is read before {@link #start()}.
@@ -48,18 +49,21 @@ public final class EventFeed {
    * @param waitTime the long-poll wait (0..20 s)
    * @param scheduler for pauses
    * @param sink applies a batch of events; its future completes when they are applied
+   * @param onFailing told when receiving starts failing (the first failure of a streak)
    */
   public EventFeed(
       SqsAsyncClient sqs,
       String queueUrl,
       Duration waitTime,
       ScheduledExecutorService scheduler,
-      Function<List<EmrEvent>, CompletableFuture<?>> sink) {
+      Function<List<EmrEvent>, CompletableFuture<?>> sink,
+      Runnable onFailing) {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
     this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
     this.waitSeconds = (int) waitTime.toSeconds();
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.onFailing = Objects.requireNonNull(onFailing, "onFailing");
   }
 
   /** Starts reading (once). */
@@ -75,6 +79,16 @@ public final class EventFeed {
   /** Stops reading; a receive in flight is ignored when it returns (its messages come back). */
   public void close() {
     closed = true;
+  }
+
+  /**
+   * Whether the last receive succeeded (or none failed yet). While it is false the monitor polls at
+   * its normal cadence instead of only reconciling.
+   *
+   * @return true when events are flowing
+   */
+  public boolean healthy() {
+    return failures == 0;
   }
 
   /**
@@ -188,6 +202,13 @@ public final class EventFeed {
     Duration pause = FIRST_PAUSE.multipliedBy(factor);
     if (pause.compareTo(MAX_PAUSE) > 0) {
       pause = MAX_PAUSE;
+    }
+    if (failures == 1) {
+      try {
+        onFailing.run();
+      } catch (RuntimeException e) {
+        // the monitor's business; reading goes on
+      }
     }
     if (failures == 1 || failures % 10 == 0) {
       LOG.warn(
