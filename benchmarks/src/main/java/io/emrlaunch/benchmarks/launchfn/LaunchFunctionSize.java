@@ -13,6 +13,7 @@ import io.emrlaunch.core.model.PresetOptions;
 import io.emrlaunch.core.model.RecordRef;
 import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.ssm.SsmRecordStore;
+import io.emrlaunch.stepfunctions.asl.QueryLanguage;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.emr.LaunchFunctionMachine;
 import io.emrlaunch.stepfunctions.emr.ServiceIntegration;
@@ -179,7 +180,7 @@ public final class LaunchFunctionSize {
     }
 
     boolean activity() {
-      return name.startsWith("activity");
+      return name.contains("activity");
     }
   }
 
@@ -192,7 +193,23 @@ public final class LaunchFunctionSize {
         new Variant("aws-sdk polling", function(), b -> b.integration(ServiceIntegration.AWS_SDK)),
         new Variant(
             "nine overrides (optimized)", nine, b -> b.integration(ServiceIntegration.OPTIMIZED)),
-        new Variant("activity", function(), b -> b.launchActivity(ACTIVITY_ARN)));
+        new Variant("activity", function(), b -> b.launchActivity(ACTIVITY_ARN)),
+        new Variant(
+            "JSONata optimized",
+            function(),
+            b -> b.integration(ServiceIntegration.OPTIMIZED).queryLanguage(QueryLanguage.JSONATA)),
+        new Variant(
+            "JSONata aws-sdk polling",
+            function(),
+            b -> b.integration(ServiceIntegration.AWS_SDK).queryLanguage(QueryLanguage.JSONATA)),
+        new Variant(
+            "JSONata nine overrides (optimized)",
+            nine,
+            b -> b.integration(ServiceIntegration.OPTIMIZED).queryLanguage(QueryLanguage.JSONATA)),
+        new Variant(
+            "JSONata activity",
+            function(),
+            b -> b.launchActivity(ACTIVITY_ARN).queryLanguage(QueryLanguage.JSONATA)));
   }
 
   /**

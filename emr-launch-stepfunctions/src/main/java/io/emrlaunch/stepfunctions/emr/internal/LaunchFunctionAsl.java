@@ -35,6 +35,9 @@ public final class LaunchFunctionAsl {
    * @return the machine
    */
   public static StateMachine build(LaunchPlan plan) {
+    if (plan.queryLanguage() == io.emrlaunch.stepfunctions.asl.QueryLanguage.JSONATA) {
+      return LaunchFunctionJsonata.build(plan);
+    }
     LaunchFunction fn = plan.function();
     String failureStart =
         fn.failureTopicArn().isPresent() ? "Failure Notification" : "Execution Failed";

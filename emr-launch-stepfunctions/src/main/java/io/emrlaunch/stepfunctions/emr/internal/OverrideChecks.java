@@ -25,6 +25,9 @@ final class OverrideChecks {
   static final String OVERRIDES = PreparationBranch.WORK + ".Overrides";
   private static final String GIVEN = PreparationBranch.WORK + ".Given";
 
+  static final String NOT_AN_OBJECT =
+      "ClusterConfigurationOverrides must be an object of {\"<override name>\": value}";
+
   private OverrideChecks() {}
 
   /** The allow-list as {@code {name: true}}, for the name check (in the Prepare state). */
@@ -56,8 +59,7 @@ final class OverrideChecks {
     g.add(
         Flow.fail("Overrides Not An Object")
             .error(LaunchFunctionMachine.INVALID_OVERRIDE)
-            .cause(
-                "ClusterConfigurationOverrides must be an object of {\"<override name>\": value}"));
+            .cause(NOT_AN_OBJECT));
     // Merging the input's names under the allow-list adds exactly the names it does not allow;
     // both texts come from the same interpreter, so they are equal when there are none.
     g.add(
@@ -211,7 +213,7 @@ final class OverrideChecks {
     };
   }
 
-  private static String typeText(OverrideType type) {
+  static String typeText(OverrideType type) {
     return switch (type) {
       case STRING -> "must be a string";
       case BOOLEAN -> "must be true or false";
@@ -236,7 +238,7 @@ final class OverrideChecks {
     return DecimalNode.valueOf(new BigDecimal(plain(d)));
   }
 
-  private static String plain(double d) {
+  static String plain(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15
         ? Long.toString((long) d)
         : BigDecimal.valueOf(d).toPlainString();

@@ -23,6 +23,11 @@ final class PreparationBranch {
   private static final String PROFILE = WORK + ".Profile.Value";
   private static final String RECORD = WORK + ".Configuration.Value";
 
+  static final String SECRETS_CAUSE =
+      "The configuration has SecretConfigurations or the profile a Kerberos attributes"
+          + " secret; the pure-ASL launch function does not read secrets (their values"
+          + " would be written to the execution history). Launch it with ClusterLauncher.";
+
   private PreparationBranch() {}
 
   static ObjectNode object() {
@@ -75,10 +80,7 @@ final class PreparationBranch {
     g.add(
         Flow.fail("Secrets Not Supported")
             .error(LaunchFunctionMachine.UNSUPPORTED_RECORD)
-            .cause(
-                "The configuration has SecretConfigurations or the profile a Kerberos attributes"
-                    + " secret; the pure-ASL launch function does not read secrets (their values"
-                    + " would be written to the execution history). Launch it with ClusterLauncher."));
+            .cause(SECRETS_CAUSE));
 
     String name = plan.function().clusterName();
     boolean named = name != null && !name.isBlank();

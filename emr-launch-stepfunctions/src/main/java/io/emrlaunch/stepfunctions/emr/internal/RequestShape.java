@@ -47,6 +47,16 @@ final class RequestShape {
     instances.remove("KeepJobFlowAliveWhenNoSteps");
   }
 
+  /** The top-level request fields passed (sorted; {@code Instances} among them). */
+  Set<String> topFields() {
+    return top;
+  }
+
+  /** The {@code Instances} fields passed (sorted), without KeepJobFlowAliveWhenNoSteps. */
+  Set<String> instanceFields() {
+    return instances;
+  }
+
   /** The create task's Parameters: every field read from the assembled request. */
   ObjectNode parameters(String request) {
     ObjectNode p = PreparationBranch.object();

@@ -21,7 +21,13 @@ import java.util.Map;
 final class TagMerge {
   private static final String LOOP = PreparationBranch.WORK + ".TagLoop";
   private static final String KEPT = PreparationBranch.WORK + ".Kept";
-  private static final int MAX_TAGS = 50;
+  static final int MAX_TAGS = 50;
+  static final String NOT_A_LIST_CAUSE =
+      "Tags must be a list of {\"Key\": ..., \"Value\": ...} objects";
+  static final String TOO_MANY_CAUSE =
+      "A cluster takes at most "
+          + MAX_TAGS
+          + " tags (configuration, function and input together)";
 
   private TagMerge() {}
 
@@ -71,7 +77,7 @@ final class TagMerge {
     g.add(
         Flow.fail("Tags Not A List")
             .error(LaunchFunctionMachine.INVALID_INPUT)
-            .cause("Tags must be a list of {\"Key\": ..., \"Value\": ...} objects"));
+            .cause(NOT_A_LIST_CAUSE));
     loop(g, "Runtime Tags", input, "Function Tags: Start");
     loop(g, "Function Tags", fn, "Configured Tags?");
     g.ifSet("Configured Tags?", configured, "Configured Tags: Start", "Tags Merged");
@@ -106,10 +112,7 @@ final class TagMerge {
     g.add(
         Flow.fail("Too Many Tags")
             .error(LaunchFunctionMachine.INVALID_INPUT)
-            .cause(
-                "A cluster takes at most "
-                    + MAX_TAGS
-                    + " tags (configuration, function and input together)"));
+            .cause(TOO_MANY_CAUSE));
     g.copy("Set Tags", PreparationBranch.WORK + ".Merged.Tags", configured, next);
     return "Runtime Tags?";
   }
