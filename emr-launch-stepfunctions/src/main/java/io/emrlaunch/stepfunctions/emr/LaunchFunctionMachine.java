@@ -237,11 +237,11 @@ public final class LaunchFunctionMachine {
     }
 
     /**
-     * The query language of the generated states. {@link QueryLanguage#JSONPATH} (the default)
-     * runs on every engine, moto's Step Functions included; {@link QueryLanguage#JSONATA} gives the
-     * same behaviour (same errors, causes and output) in far fewer states and state transitions:
-     * the record mapping, override checks, log location and tag merge are one Pass state. Use it
-     * where the engine evaluates JSONata (AWS Step Functions, this library's local engine).
+     * The query language of the generated states. {@link QueryLanguage#JSONPATH} (the default) runs
+     * on every engine, moto's Step Functions included; {@link QueryLanguage#JSONATA} gives the same
+     * behaviour (same errors, causes and output) in far fewer states and state transitions: the
+     * record mapping, override checks, log location and tag merge are one Pass state. Use it where
+     * the engine evaluates JSONata (AWS Step Functions, this library's local engine).
      *
      * @param language JSONPath or JSONata
      * @return this builder

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * The JSONata expression that does, in one Pass state, what the JSONPath variant's preparation
  * branch does in some eighty: maps the two records to the RunJobFlow request, checks and applies
  * the overrides, builds the log location, merges the tags and reads the fail-if-running flag. Its
- * value is {@code {"Problem": {"Error", "Cause"} | absent, "FailIfRunning": bool, "Request": {..}}};
- * the first failed check (in the JSONPath variant's order) is the problem, with the same error
- * names and causes. Expects the variables {@code $profile} and {@code $record} (the parsed records).
+ * value is {@code {"Problem": {"Error", "Cause"} | absent, "FailIfRunning": bool, "Request":
+ * {..}}}; the first failed check (in the JSONPath variant's order) is the problem, with the same
+ * error names and causes. Expects the variables {@code $profile} and {@code $record} (the parsed
+ * records).
  */
 final class JsonataRequest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +40,7 @@ final class JsonataRequest {
   }
 
   static String expression(LaunchPlan plan, RequestShape shape) {
-    StringBuilder e = new StringBuilder("(\n");
+    StringBuilder e = new StringBuilder("(");
     line(e, "$in := $states.context.Execution.Input");
     line(e, "$p := $profile");
     line(e, "$r := $record");
@@ -106,14 +107,14 @@ final class JsonataRequest {
       request.append(str(k)).append(": $n($i").append(field(k)).append("), ");
     }
     request.append("\"KeepJobFlowAliveWhenNoSteps\": true}}");
-    e.append("  {\"Problem\": $problem, \"FailIfRunning\": $fir, \"Request\": ")
+    e.append(" {\"Problem\": $problem, \"FailIfRunning\": $fir, \"Request\": ")
         .append(request)
-        .append("}\n)");
+        .append("})");
     return e.toString();
   }
 
   private static void line(StringBuilder e, String statement) {
-    e.append("  ").append(statement).append(";\n");
+    e.append(' ').append(statement).append(';');
   }
 
   private static void overrides(StringBuilder e, List<OverrideTarget> targets) {
@@ -127,9 +128,7 @@ final class JsonataRequest {
         targets.isEmpty()
             ? "none"
             : targets.stream().map(t -> t.override().name()).collect(Collectors.joining(", "));
-    line(
-        e,
-        "$unknown := $type($o) = 'object' ? $keys($o)[$not($ in [" + names + "])]");
+    line(e, "$unknown := $type($o) = 'object' ? $keys($o)[$not($ in [" + names + "])]");
     List<String> checks = new ArrayList<>();
     for (OverrideTarget t : targets) {
       checks.add(check(t));
@@ -146,7 +145,8 @@ final class JsonataRequest {
     if (targets.isEmpty()) {
       return;
     }
-    StringBuilder apply = new StringBuilder("$c := $type($o) = 'object' and $not($exists($op)) ? (");
+    StringBuilder apply =
+        new StringBuilder("$c := $type($o) = 'object' and $not($exists($op)) ? (");
     for (OverrideTarget t : targets) {
       String value = "$o" + field(t.override().name());
       apply
@@ -203,9 +203,7 @@ final class JsonataRequest {
                       })
               .collect(Collectors.joining(", "));
       rules.add(
-          new String[] {
-            "$not($v in [" + values + "])", "is not one of " + o.allowedValues()
-          });
+          new String[] {"$not($v in [" + values + "])", "is not one of " + o.allowedValues()});
     }
     t.mustExistSegments()
         .ifPresent(
@@ -300,9 +298,7 @@ final class JsonataRequest {
                 .append("}"));
     fn.append("]");
     line(e, "$t := $in.Tags");
-    line(
-        e,
-        "$tp := $has($t) and $type($t) != 'array' ? " + str(TagMerge.NOT_A_LIST_CAUSE));
+    line(e, "$tp := $has($t) and $type($t) != 'array' ? " + str(TagMerge.NOT_A_LIST_CAUSE));
     // highest precedence first, each list from its end; a key is kept the first time it is seen
     line(
         e,

@@ -63,13 +63,13 @@ public final class LaunchFunctionJsonata {
       args.put("Input", expr("$states.input"));
       g.add(
           catchTo(
-              Flow.task("Launch Cluster", a.arn())
-                  .arguments(args)
-                  .heartbeatSeconds(a.heartbeatSeconds())
-                  .timeoutSeconds(a.timeoutSeconds())
-                  .output(withKey("LaunchClusterResult", "$states.result")),
-              failureStart,
-              "Error")
+                  Flow.task("Launch Cluster", a.arn())
+                      .arguments(args)
+                      .heartbeatSeconds(a.heartbeatSeconds())
+                      .timeoutSeconds(a.timeoutSeconds())
+                      .output(withKey("LaunchClusterResult", "$states.result")),
+                  failureStart,
+                  "Error")
               .next(successStart));
       what = "activity " + a.arn();
     } else {
@@ -77,8 +77,7 @@ public final class LaunchFunctionJsonata {
       g.add(
           Flow.parallel("Prepare Cluster Request")
               .branch(branch(plan, shape).chain())
-              .output(
-                  withKey("ClusterConfiguration", "{\"Cluster\": $states.result[0]}"))
+              .output(withKey("ClusterConfiguration", "{\"Cluster\": $states.result[0]}"))
               .catchWith(
                   Flow.goTo(failureStart),
                   c ->
@@ -141,7 +140,14 @@ public final class LaunchFunctionJsonata {
 
   private static Graph branch(LaunchPlan plan, RequestShape shape) {
     Graph g = new Graph();
-    load(g, plan, "Load Profile", plan.profileParameter(), "profile", "Profile", "Load Configuration");
+    load(
+        g,
+        plan,
+        "Load Profile",
+        plan.profileParameter(),
+        "profile",
+        "Profile",
+        "Load Configuration");
     load(
         g,
         plan,
@@ -312,11 +318,7 @@ public final class LaunchFunctionJsonata {
             .output(
                 withKey(
                     "LaunchClusterResult",
-                    "$merge(["
-                        + result
-                        + ", {'Wait': {'Polls': "
-                        + result
-                        + ".Wait.Polls + 1}}])"))
+                    "$merge([" + result + ", {'Wait': {'Polls': " + result + ".Wait.Polls + 1}}])"))
             .next("Describe Cluster"));
     g.add(
         Flow.pass("Cluster Start Timed Out")
@@ -382,7 +384,8 @@ public final class LaunchFunctionJsonata {
             .next("Terminate Failed Cluster"));
     g.add(
         catchTo(
-                Flow.task("Terminate Failed Cluster", plan.resource("aws-sdk:emr:terminateJobFlows"))
+                Flow.task(
+                        "Terminate Failed Cluster", plan.resource("aws-sdk:emr:terminateJobFlows"))
                     .arguments(ids)
                     .output(expr("$states.input"))
                     .retry(LaunchFunctionAsl::emrReadRetry),

@@ -25,9 +25,7 @@ final class TagMerge {
   static final String NOT_A_LIST_CAUSE =
       "Tags must be a list of {\"Key\": ..., \"Value\": ...} objects";
   static final String TOO_MANY_CAUSE =
-      "A cluster takes at most "
-          + MAX_TAGS
-          + " tags (configuration, function and input together)";
+      "A cluster takes at most " + MAX_TAGS + " tags (configuration, function and input together)";
 
   private TagMerge() {}
 
