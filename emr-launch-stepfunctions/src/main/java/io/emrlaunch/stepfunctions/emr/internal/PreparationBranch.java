@@ -40,8 +40,19 @@ final class PreparationBranch {
     function.set("Tags", TagMerge.functionTags(plan.function().clusterTags()));
     ObjectNode prepare = object().put("Input.$", "$$.Execution.Input");
     prepare.set("Allowed", OverrideChecks.allowedNames(plan.overrides()));
+    if (plan.overrides().stream()
+        .anyMatch(t -> t.override().type() == io.emrlaunch.core.model.OverrideType.INTEGER)) {
+      prepare.set("AllowedNulls", OverrideChecks.allowedNulls(plan.overrides()));
+    }
     prepare.set("Function", function);
     prepare.set("Kept", TagMerge.kept());
+    // written when the profile has them, merged over the request at the end
+    prepare.putObject("AutoScaling");
+    prepare.putObject("Log");
+    String fixedName = plan.function().clusterName();
+    if (fixedName != null && !fixedName.isBlank()) {
+      prepare.putObject("Fixed").put("Name", fixedName);
+    }
     prepare.set("Shape", shape.templates());
     g.add(
         Flow.pass("Read Execution Input")
@@ -84,17 +95,24 @@ final class PreparationBranch {
 
     String name = plan.function().clusterName();
     boolean named = name != null && !name.isBlank();
-    g.copy(
-        "Start Cluster Request",
-        RECORD + ".ClusterConfiguration",
-        CLUSTER,
-        named ? "Set Cluster Name" : "Instance Profile?");
     if (named) {
+      // the function's cluster name goes over the record's in the same state
       g.add(
-          Flow.pass("Set Cluster Name")
-              .result(name)
-              .resultPath(CLUSTER + ".Name")
+          Flow.pass("Start Cluster Request")
+              .parameters(
+                  object()
+                      .put(
+                          "Cluster.$",
+                          "States.JsonMerge("
+                              + RECORD
+                              + ".ClusterConfiguration, "
+                              + WORK
+                              + ".Fixed, false)"))
+              .resultPath("$.ClusterConfiguration")
               .next("Instance Profile?"));
+    } else {
+      g.copy(
+          "Start Cluster Request", RECORD + ".ClusterConfiguration", CLUSTER, "Instance Profile?");
     }
     roles(g);
     securityGroups(g);
@@ -138,11 +156,15 @@ final class PreparationBranch {
     OverrideChecks.add(g, plan.overrides(), "Logs Bucket?");
 
     logUri(g, "Runtime Tags?");
-    TagMerge.add(g, "Fail If Running?");
-    failIfRunning(g, plan, "Complete Instances");
+    TagMerge.add(g, plan.function().clusterTags(), "Fail If Running?");
+    failIfRunning(g, plan, "Complete Request");
     shape.add(g, "Request Ready");
     // The branch ends with exactly the request EMR receives; the Parallel state picks it up.
-    g.add(Flow.pass("Request Ready").parameters(shape.parameters(CLUSTER)).end());
+    g.add(
+        Flow.pass("Request Ready")
+            .parameters(
+                shape.parameters(WORK + ".Completed.Cluster", WORK + ".Completed.Instances"))
+            .end());
     return g;
   }
 
@@ -211,17 +233,8 @@ final class PreparationBranch {
                       .put("ServiceRole.$", lastSegment(roles + ".ServiceRole"))
                       .put("JobFlowRole.$", lastSegment(roles + "." + source)))
               .resultPath(WORK + ".Roles")
-              .next("Set Roles"));
+              .next("Auto Scaling Role?"));
     }
-    g.add(
-        Flow.pass("Set Roles")
-            .parameters(
-                object()
-                    .put(
-                        "Cluster.$",
-                        "States.JsonMerge(" + CLUSTER + ", " + WORK + ".Roles, false)"))
-            .resultPath("$.ClusterConfiguration")
-            .next("Auto Scaling Role?"));
     // EMR takes an autoscaling role only for instance-group clusters.
     g.ifSet(
         "Auto Scaling Role?",
@@ -237,15 +250,6 @@ final class PreparationBranch {
         Flow.pass("Name Auto Scaling Role")
             .parameters(object().put("AutoScalingRole.$", lastSegment(roles + ".AutoScalingRole")))
             .resultPath(WORK + ".AutoScaling")
-            .next("Set Auto Scaling Role"));
-    g.add(
-        Flow.pass("Set Auto Scaling Role")
-            .parameters(
-                object()
-                    .put(
-                        "Cluster.$",
-                        "States.JsonMerge(" + CLUSTER + ", " + WORK + ".AutoScaling, false)"))
-            .resultPath("$.ClusterConfiguration")
             .next("Master Security Group?"));
   }
 
@@ -315,15 +319,18 @@ final class PreparationBranch {
         "Log Location Under Prefix",
         "s3://{}/{}/{}",
         bucket + ", " + prefix + ", " + clusterName);
-    g.copy("Set LogUri", WORK + ".Log.LogUri", CLUSTER + ".LogUri", next);
   }
 
   private static void logFormat(Graph g, String state, String template, String args) {
+    logFormat(g, state, template, args, "Runtime Tags?");
+  }
+
+  private static void logFormat(Graph g, String state, String template, String args, String next) {
     g.add(
         Flow.pass(state)
             .parameters(object().put("LogUri.$", "States.Format('" + template + "', " + args + ")"))
             .resultPath(WORK + ".Log")
-            .next("Set LogUri"));
+            .next(next));
   }
 
   private static void failIfRunning(Graph g, LaunchPlan plan, String next) {
@@ -393,11 +400,10 @@ final class PreparationBranch {
     String marker = WORK + ".Page.Marker";
     g.add(
         Flow.choice("More Clusters?")
-            .when(Condition.isPresent(marker, false), Flow.goTo("Forget Cluster Page"))
-            .when(Condition.isNull(marker, true), Flow.goTo("Forget Cluster Page"))
+            .when(Condition.isPresent(marker, false), Flow.goTo(next))
+            .when(Condition.isNull(marker, true), Flow.goTo(next))
             .otherwise(Flow.goTo("List More Active Clusters")));
-    // The page holds timestamps; it is not needed any more and would only grow the state.
-    g.add(Flow.pass("Forget Cluster Page").result(object()).resultPath(WORK + ".Page").next(next));
+    // The last page stays in the work area until Request Ready, two states later, drops it.
   }
 
   private static TaskBuilder listClusters(
