@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The size report runs end to end: every variant launches successfully with both inputs (the
- * report throws otherwise) and its figures are printed.
+ * The size report runs end to end: every variant launches successfully with both inputs (the report
+ * throws otherwise) and its figures are printed.
  */
 class LaunchFunctionSizeTest {
   @Test

@@ -136,7 +136,8 @@ final class PreparationBranch {
             .when(
                 Condition.isPresent(input + ".ClusterConfigOverrides", true),
                 Flow.goTo("Take Legacy Overrides"))
-            .otherwise(Flow.goTo("No Overrides")));
+            // no overrides: nothing to check or apply
+            .otherwise(Flow.goTo("Logs Bucket?")));
     String checks = "Overrides Given?";
     g.copy(
         "Take Overrides",
@@ -148,11 +149,6 @@ final class PreparationBranch {
         input + ".ClusterConfigOverrides",
         OverrideChecks.OVERRIDES,
         checks);
-    g.add(
-        Flow.pass("No Overrides")
-            .result(object())
-            .resultPath(OverrideChecks.OVERRIDES)
-            .next(checks));
     OverrideChecks.add(g, plan.overrides(), "Logs Bucket?");
 
     logUri(g, "Runtime Tags?");
@@ -278,10 +274,12 @@ final class PreparationBranch {
     String bucket = PROFILE + ".LogsBucket";
     String prefix = PROFILE + ".LogsPath";
     String clusterName = CLUSTER + ".Name";
-    g.ifSet("Logs Bucket?", bucket, "Logs Prefix?", next);
-    // As the aws-emr-launch profile codec: an unset LogsPath means "elasticmapreduce/".
+    // One Choice: no bucket, no log location; then, as the aws-emr-launch profile codec, an unset
+    // LogsPath means "elasticmapreduce/".
     g.add(
-        Flow.choice("Logs Prefix?")
+        Flow.choice("Logs Bucket?")
+            .when(Condition.isPresent(bucket, false), Flow.goTo(next))
+            .when(Condition.isNull(bucket, true), Flow.goTo(next))
             .when(
                 Condition.isPresent(prefix, false), Flow.goTo("Log Location Under Default Prefix"))
             .when(Condition.isNull(prefix, true), Flow.goTo("Log Location Under Default Prefix"))
