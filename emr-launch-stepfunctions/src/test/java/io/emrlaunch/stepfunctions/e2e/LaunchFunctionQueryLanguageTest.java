@@ -609,6 +609,88 @@ class LaunchFunctionQueryLanguageTest {
     }
   }
 
+  /** The activity variant: the worker's answer (success or a typed failure) ends both the same. */
+  static Outcome runActivity(QueryLanguage language, String answerError) throws Exception {
+    FakeAws aws = FakeAws.create();
+    RecordingSns sns = new RecordingSns();
+    LocalEngine engine =
+        LocalEngine.builder().clock(aws.clock()).scheduler(aws.scheduler()).client(sns).build();
+    String arn = "arn:aws:states:us-east-1:123456789012:activity:emr-launch";
+    StateMachine machine =
+        LaunchFunctionMachine.builder(
+                LaunchFunction.builder()
+                    .from(SampleRecords.launchFunction())
+                    .successTopicArn(TOPIC_OK)
+                    .failureTopicArn(TOPIC_FAILED)
+                    .build(),
+                SampleRecords.profile(),
+                SampleRecords.configuration())
+            .launchActivity(arn)
+            .queryLanguage(language)
+            .build();
+    var f = engine.start(machine, overrides("{\"CoreInstanceCount\":3}"));
+    java.util.Optional<io.emrlaunch.stepfunctions.local.ActivityTask> task =
+        java.util.Optional.empty();
+    for (int i = 0; i < 100 && task.isEmpty(); i++) {
+      aws.time().advance(Duration.ofSeconds(1));
+      task = engine.pollActivityTask(arn);
+    }
+    assertThat(task).isPresent();
+    JsonNode taskInput = JSON.readTree(task.get().input());
+    assertThat(
+            taskInput
+                .path("Input")
+                .path("ClusterConfigurationOverrides")
+                .path("CoreInstanceCount")
+                .asInt())
+        .isEqualTo(3);
+    assertThat(taskInput.path("LaunchFunction").path("Name").asText()).isEqualTo("nightly");
+    if (answerError == null) {
+      engine.sendTaskSuccess(
+          task.get().taskToken(), "{\"ClusterId\":\"j-1\",\"ClusterName\":\"nightly-etl\"}");
+    } else {
+      engine.sendTaskFailure(task.get().taskToken(), answerError, "the worker says no");
+    }
+    aws.time().runUntil(f, Duration.ofDays(1));
+    LocalExecution done = f.join();
+    List<JsonNode> published = new ArrayList<>();
+    for (PublishRequest p : sns.published()) {
+      published.add(JSON.readTree(p.message()));
+    }
+    return new Outcome(
+        done.status(),
+        done.error().orElse(null),
+        done.cause().orElse(null),
+        done.output().isPresent() ? JSON.readTree(done.output().get()) : null,
+        List.of(),
+        published,
+        0);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"", "EmrLaunch.SecretNotFound", "States.Timeout"})
+  void theActivityVariantsEndTheSameWay(String error) throws Exception {
+    String answer = error.isEmpty() ? null : error;
+    Outcome path = runActivity(QueryLanguage.JSONPATH, answer);
+    Outcome nata = runActivity(QueryLanguage.JSONATA, answer);
+    assertThat(nata).usingRecursiveComparison().isEqualTo(path);
+    assertThat(path.status())
+        .isEqualTo(answer == null ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED);
+    // The local engine does not publish an object Message (the launch function sends
+    // LaunchClusterResult / Error as JSON), so both variants record the same PublishError and go
+    // on.
+    assertThat(path.published()).isEmpty();
+    if (answer == null) {
+      assertThat(nata.output().path("PublishError").path("Error").asText()).isNotEmpty();
+      assertThat(nata.output().at("/LaunchClusterResult/ClusterId").asText()).isEqualTo("j-1");
+    } else {
+      assertThat(nata.error())
+          .isEqualTo(answer.startsWith("States.") ? LaunchFunctionMachine.LAUNCH_FAILED : answer);
+      assertThat(nata.cause()).contains("the worker says no");
+    }
+  }
+
   @Test
   void aWholeNumberWrittenWithAFractionIsAccepted() throws Exception {
     Scenario s =
