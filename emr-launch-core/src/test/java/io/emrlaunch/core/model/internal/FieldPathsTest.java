@@ -145,7 +145,14 @@ class FieldPathsTest {
       return properties(type).stream().map(BeanPropertyDefinition::getName).toList();
     }
 
+    private static final java.util.Map<Class<?>, List<BeanPropertyDefinition>> SEEN =
+        new java.util.HashMap<>();
+
     private static List<BeanPropertyDefinition> properties(JavaType type) {
+      return SEEN.computeIfAbsent(type.getRawClass(), c -> introspect(type));
+    }
+
+    private static List<BeanPropertyDefinition> introspect(JavaType type) {
       JsonSerialize as = type.getRawClass().getAnnotation(JsonSerialize.class);
       if (as == null || as.as() == Void.class) {
         return List.of();
