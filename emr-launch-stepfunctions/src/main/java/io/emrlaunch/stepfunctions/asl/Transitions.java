@@ -5,7 +5,19 @@ import java.util.List;
 
 /** Computes the transitions of the common state shapes. */
 final class Transitions {
+  private static final String[] CATCH_LOCATIONS = new String[16];
+
+  static {
+    for (int i = 0; i < CATCH_LOCATIONS.length; i++) {
+      CATCH_LOCATIONS[i] = "Catch[" + i + "].Next";
+    }
+  }
+
   private Transitions() {}
+
+  private static String catchLocation(int i) {
+    return i < CATCH_LOCATIONS.length ? CATCH_LOCATIONS[i] : "Catch[" + i + "].Next";
+  }
 
   static List<Transition> of(NextOrEnd state) {
     return state.next().map(n -> List.of(Transition.next(n))).orElse(List.of());
@@ -19,7 +31,7 @@ final class Transitions {
     for (int i = 0; i < guarded.catchers().size(); i++) {
       out.add(
           new Transition(
-              Transition.Kind.CATCH, guarded.catchers().get(i).next(), "Catch[" + i + "].Next", i));
+              Transition.Kind.CATCH, guarded.catchers().get(i).next(), catchLocation(i), i));
     }
     return List.copyOf(out);
   }
