@@ -189,7 +189,7 @@ public final class Payload {
       throw new IllegalArgumentException(
           "use path(...) or intrinsic(...) for dynamic fields (was " + name + ")");
     }
-    if (node.has(name + ".$")) {
+    if (!node.isEmpty() && node.has(name + ".$")) {
       throw new IllegalArgumentException(name + " is already a dynamic field");
     }
     return name;

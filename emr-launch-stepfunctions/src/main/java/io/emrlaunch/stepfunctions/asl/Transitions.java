@@ -1,6 +1,5 @@
 package io.emrlaunch.stepfunctions.asl;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Computes the transitions of the common state shapes. */
@@ -27,12 +26,17 @@ final class Transitions {
     if (guarded.catchers().isEmpty()) {
       return of(state);
     }
-    List<Transition> out = new ArrayList<>(of(state));
-    for (int i = 0; i < guarded.catchers().size(); i++) {
-      out.add(
-          new Transition(
-              Transition.Kind.CATCH, guarded.catchers().get(i).next(), catchLocation(i), i));
+    int catchers = guarded.catchers().size();
+    int next = state.next().isPresent() ? 1 : 0;
+    Transition[] out = new Transition[next + catchers];
+    if (next == 1) {
+      out[0] = Transition.next(state.next().get());
     }
-    return List.copyOf(out);
+    for (int i = 0; i < catchers; i++) {
+      out[next + i] =
+          new Transition(
+              Transition.Kind.CATCH, guarded.catchers().get(i).next(), catchLocation(i), i);
+    }
+    return List.of(out);
   }
 }

@@ -865,9 +865,7 @@ public final class AslReader {
     private int size;
 
     void add(String name) {
-      if (contains(name)) {
-        return;
-      }
+      // Duplicates are harmless (a few names are marked twice) and cheaper than a scan per add.
       if (size == names.length) {
         names = java.util.Arrays.copyOf(names, size * 2);
       }
@@ -875,9 +873,14 @@ public final class AslReader {
     }
 
     boolean contains(String name) {
+      // The parser interns field names, as Java interns literals: identity finds known ones.
       for (int i = 0; i < size; i++) {
-        String k = names[i];
-        if (k == name || k.equals(name)) {
+        if (names[i] == name) {
+          return true;
+        }
+      }
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
           return true;
         }
       }
