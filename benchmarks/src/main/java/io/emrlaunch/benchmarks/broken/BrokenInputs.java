@@ -623,6 +623,9 @@ public final class BrokenInputs {
     if (arg instanceof Map<?, ?> m) {
       return m.containsValue(null) || m.containsKey(null);
     }
+    if (arg instanceof Map.Entry<?, ?> e) {
+      return e.getKey() == null || e.getValue() == null;
+    }
     if (arg instanceof Object[] a) {
       for (Object o : a) {
         if (o == null) {

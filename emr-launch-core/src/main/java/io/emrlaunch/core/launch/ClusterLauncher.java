@@ -15,7 +15,6 @@ import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -213,41 +212,7 @@ public final class ClusterLauncher implements AutoCloseable {
       RecordRef profile,
       RecordRef configuration,
       Consumer<LaunchRequest.Builder> rest) {
-    CompletableFuture<LaunchedCluster> out = new CompletableFuture<>();
-    CompletableFuture<io.emrlaunch.core.repository.LaunchInputs> loading =
-        store.loadLaunchInputs(profile, configuration);
-    loading.whenComplete(
-        (in, t) -> {
-          if (t != null) {
-            out.completeExceptionally(Futures.unwrap(t));
-            return;
-          }
-          if (out.isDone()) {
-            return; // cancelled while the records were read: nothing was launched
-          }
-          CompletableFuture<LaunchedCluster> launch =
-              launch(
-                  b -> {
-                    rest.accept(b);
-                    b.profile(in.profile().value()).configuration(in.configuration().value());
-                  });
-          // cancelling the returned future cancels the launch (which terminates its cluster)
-          out.whenComplete(
-              (v, e) -> {
-                if (out.isCancelled()) {
-                  launch.cancel(true);
-                }
-              });
-          launch.whenComplete(
-              (v, e) -> {
-                if (e != null) {
-                  out.completeExceptionally(Futures.unwrap(e));
-                } else {
-                  out.complete(v);
-                }
-              });
-        });
-    return out;
+    return StoredLaunch.launch(this, store, profile, configuration, rest);
   }
 
   /**
@@ -264,21 +229,7 @@ public final class ClusterLauncher implements AutoCloseable {
    */
   public CompletableFuture<LaunchedCluster> launch(
       RecordStore store, LaunchFunction function, Map<String, ?> overrides) {
-    Map<String, Object> copy = new LinkedHashMap<>(overrides);
-    return launch(
-        store,
-        function.profile(),
-        function.configuration(),
-        b ->
-            b.clusterName(
-                    function.clusterName().isBlank()
-                        ? Optional.empty()
-                        : Optional.of(function.clusterName()))
-                .tags(function.clusterTags())
-                .allowedOverrides(function.allowedOverrides())
-                .overrides(copy)
-                .failIfClusterRunning(function.defaultFailIfClusterRunning())
-                .waitFor(function.waitForClusterStart() ? LaunchWait.STARTED : LaunchWait.NONE));
+    return StoredLaunch.launch(this, store, function, overrides);
   }
 
   /**

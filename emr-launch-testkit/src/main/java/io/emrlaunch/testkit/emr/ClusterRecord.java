@@ -31,6 +31,10 @@ final class ClusterRecord {
   final Instant created;
   final boolean keepAlive;
   int stepConcurrency;
+
+  /** When the cluster last became WAITING with an armed auto-termination policy. */
+  Instant idleSince;
+
   final InstanceCollectionType collectionType;
   final ClusterFailure failure;
   final Map<String, String> tags = new LinkedHashMap<>();

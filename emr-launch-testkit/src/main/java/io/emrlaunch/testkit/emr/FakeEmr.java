@@ -204,7 +204,41 @@ public final class FakeEmr {
       return;
     }
     c.state = state;
+    c.idleSince = null;
+    if (state == ClusterState.WAITING) {
+      armIdleTimeout(c);
+    }
     notifyState(c);
+  }
+
+  /**
+   * EMR's AutoTerminationPolicy: a cluster that stays WAITING with no active step for {@code
+   * IdleTimeout} seconds terminates (reason ALL_STEPS_COMPLETED, as EMR reports an idle
+   * termination). Leaving WAITING, or a step arriving, disarms it.
+   */
+  private void armIdleTimeout(ClusterRecord c) {
+    if (c.request.autoTerminationPolicy() == null
+        || c.request.autoTerminationPolicy().idleTimeout() == null) {
+      return;
+    }
+    Instant since = time.now();
+    c.idleSince = since;
+    long seconds = c.request.autoTerminationPolicy().idleTimeout();
+    schedule(c, Duration.ofSeconds(seconds), () -> idleTimeoutReached(c, since));
+  }
+
+  private synchronized void idleTimeoutReached(ClusterRecord c, Instant since) {
+    if (c.state != ClusterState.WAITING || !since.equals(c.idleSince)) {
+      return;
+    }
+    if (c.steps.stream().anyMatch(StepRecord::isActive)) {
+      return; // a step is pending: it will make the cluster RUNNING, then WAITING re-arms
+    }
+    beginTermination(
+        c,
+        ClusterStateChangeReasonCode.ALL_STEPS_COMPLETED,
+        "Cluster was terminated by its auto-termination policy after being idle",
+        false);
   }
 
   private void notifyState(ClusterRecord c) {
