@@ -144,7 +144,7 @@ public final class AslReader {
       problem(ptr, "must be an object of states");
       return null;
     }
-    Map<String, State> out = new LinkedHashMap<>();
+    Map<String, State> out = new LinkedHashMap<>(node.size() * 4 / 3 + 1);
     boolean ok = true;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -178,7 +178,7 @@ public final class AslReader {
       return null;
     }
     Fields f = fields(node, ptr, STATE_WHAT[type.ordinal()]);
-    f.known.add("Type");
+    f.known("Type");
     int before = problems.size();
     State s =
         switch (type) {
@@ -315,19 +315,19 @@ public final class AslReader {
           "must have exactly one comparison operator or And/Or/Not (found "
               + (combinators.size() + ops.size())
               + ")");
-      combinators.forEach(f.known::add);
-      ops.forEach(o -> f.known.add(o.aslName()));
-      f.known.add("Variable");
+      combinators.forEach(f::known);
+      ops.forEach(o -> f.known(o.aslName()));
+      f.known("Variable");
       return null;
     }
     if (!combinators.isEmpty()) {
       String c = combinators.get(0);
       if (f.node.has("Variable")) {
         problem(f.ptr + "/Variable", "must not be combined with " + c);
-        f.known.add("Variable");
+        f.known("Variable");
       }
       if (c.equals("Not")) {
-        f.known.add("Not");
+        f.known("Not");
         Condition inner = nestedCondition(f.node.get("Not"), f.ptr.child("Not"));
         return inner == null ? null : new Condition.Not(inner);
       }
@@ -342,7 +342,7 @@ public final class AslReader {
     if (f.node.get("Variable") == null) {
       problem(f.ptr + "/Variable", "is required with " + op.aslName());
     }
-    f.known.add(op.aslName());
+    f.known(op.aslName());
     JsonNode value = f.node.get(op.aslName());
     String vptr = f.ptr + "/" + op.aslName();
     boolean ok =
@@ -665,22 +665,65 @@ public final class AslReader {
     return new Fields(node, ptr, what);
   }
 
-  /** A JSON object being read: typed field access, with every field read marked as known. */
+  /**
+   * A JSON object being read: typed field access, with every field read marked as known. The fields
+   * are copied once into arrays: a state has a handful, and a scan (the parser interns field names,
+   * as Java interns literals, so most comparisons are by identity) beats a hash lookup for each of
+   * the twenty-odd names a state type may have.
+   */
   private final class Fields {
     final JsonNode node;
     final Ptr ptr;
     final String what;
-    final Known known = new Known();
+    private final String[] names;
+    private final JsonNode[] values;
+    private final boolean[] marked;
 
     Fields(JsonNode node, Ptr ptr, String what) {
       this.node = node;
       this.ptr = ptr;
       this.what = what;
+      int n = node.size();
+      this.names = new String[n];
+      this.values = new JsonNode[n];
+      this.marked = new boolean[n];
+      int i = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); i++) {
+        Map.Entry<String, JsonNode> e = it.next();
+        names[i] = e.getKey();
+        values[i] = e.getValue();
+      }
+    }
+
+    private int index(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == name) {
+          return i;
+        }
+      }
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Marks a field as one of this object's (whether or not it is present). */
+    void known(String name) {
+      int i = index(name);
+      if (i >= 0) {
+        marked[i] = true;
+      }
     }
 
     JsonNode raw(String name) {
-      known.add(name);
-      return node.get(name);
+      int i = index(name);
+      if (i < 0) {
+        return null;
+      }
+      marked[i] = true;
+      return values[i];
     }
 
     String at(String name) {
@@ -700,8 +743,7 @@ public final class AslReader {
     }
 
     Optional<String> requiredStr(String name) {
-      if (node.get(name) == null) {
-        known.add(name);
+      if (index(name) < 0) {
         problem(at(name), "is required in " + what);
         return Optional.empty();
       }
@@ -847,44 +889,11 @@ public final class AslReader {
     }
 
     void finish() {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String n = it.next();
-        if (!known.contains(n)) {
-          problem(ptr + "/" + escape(n), "is not a field of " + what);
+      for (int i = 0; i < names.length; i++) {
+        if (!marked[i]) {
+          problem(ptr + "/" + escape(names[i]), "is not a field of " + what);
         }
       }
-    }
-  }
-
-  /**
-   * The field names read from one object: a handful, so a linear scan (the parser interns field
-   * names, so most comparisons are by identity) beats hashing every name into a set.
-   */
-  private static final class Known {
-    private String[] names = new String[24];
-    private int size;
-
-    void add(String name) {
-      // Duplicates are harmless (a few names are marked twice) and cheaper than a scan per add.
-      if (size == names.length) {
-        names = java.util.Arrays.copyOf(names, size * 2);
-      }
-      names[size++] = name;
-    }
-
-    boolean contains(String name) {
-      // The parser interns field names, as Java interns literals: identity finds known ones.
-      for (int i = 0; i < size; i++) {
-        if (names[i] == name) {
-          return true;
-        }
-      }
-      for (int i = 0; i < size; i++) {
-        if (names[i].equals(name)) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 

@@ -30,12 +30,13 @@ public final class AslValidation {
    * Where each state name is first defined (its graph's location prefix and the name); used to name
    * wrong targets. Locations are only spelled out when a problem is reported.
    */
-  private final Map<String, String> graphOf = new HashMap<>();
+  private final Map<String, String> graphOf;
 
   private final QueryLanguage machineLanguage;
 
   private AslValidation(StateMachine machine) {
     this.machineLanguage = machine.effectiveQueryLanguage();
+    this.graphOf = new HashMap<>(machine.states().size() * 4 / 3 + 16);
   }
 
   /**
@@ -45,6 +46,19 @@ public final class AslValidation {
    * @return every problem, sorted by location
    */
   public static List<Problem> validate(StateMachine machine) {
+    return validate(machine, false);
+  }
+
+  /**
+   * Validates a machine.
+   *
+   * @param machine the machine
+   * @param emit measure the size limit on {@link StateMachine#toJson()} (computed once per instance
+   *     and kept, for callers that emit next) rather than by counting the bytes the writer produces
+   *     without keeping them
+   * @return every problem, sorted by location
+   */
+  public static List<Problem> validate(StateMachine machine, boolean emit) {
     AslValidation v = new AslValidation(machine);
     v.indexNames(machine, "");
     v.graph(machine, "");
@@ -55,7 +69,7 @@ public final class AslValidation {
       v.root.add("Version", "must be 1.0 (was " + machine.version().get() + ")");
     }
     if (machine.states().size() > 0) {
-      int bytes = AslWriter.utf8Length(machine.toJson());
+      long bytes = emit ? AslWriter.utf8Length(machine.toJson()) : AslWriter.compactSize(machine);
       if (bytes > StateMachine.MAX_DEFINITION_BYTES) {
         v.root.add(
             "",

@@ -36,6 +36,7 @@ import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,39 @@ public final class AslWriter {
     // A UTF-8 byte generator is markedly faster than a char Writer for large definitions; the
     // segmented builder grows without copying what was written (a ByteArrayOutputStream doubles).
     ByteArrayBuilder out = new ByteArrayBuilder();
+    write(machine, pretty, out);
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The number of UTF-8 bytes of {@link #write(StateMachine, boolean) write(machine, false)},
+   * counted as the generator produces them, without building the text.
+   *
+   * @param machine the machine
+   * @return the size of the compact definition in bytes
+   */
+  public static long compactSize(StateMachine machine) {
+    ByteCount count = new ByteCount();
+    write(machine, false, count);
+    return count.bytes;
+  }
+
+  /** Counts what is written to it and keeps nothing. */
+  private static final class ByteCount extends OutputStream {
+    long bytes;
+
+    @Override
+    public void write(int b) {
+      bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      bytes += len;
+    }
+  }
+
+  private static void write(StateMachine machine, boolean pretty, OutputStream out) {
     try (JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
       if (pretty) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
@@ -189,7 +223,6 @@ public final class AslWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 
   /**
