@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -212,10 +213,25 @@ public final class Payload {
       throw new IllegalArgumentException(
           "use path(...) or intrinsic(...) for dynamic fields (was " + name + ")");
     }
-    if (!node.isEmpty() && node.has(name + ".$")) {
+    if (!node.isEmpty() && hasDynamic(name)) {
       throw new IllegalArgumentException(name + " is already a dynamic field");
     }
     return name;
+  }
+
+  /** Whether {@code name.$} is a field, without building that name for a small template. */
+  private boolean hasDynamic(String name) {
+    if (node.size() > 8) {
+      return node.has(name + ".$");
+    }
+    int length = name.length() + 2;
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (k.length() == length && k.endsWith(".$") && k.startsWith(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String dynamic(String name) {

@@ -1,6 +1,7 @@
 package io.emrlaunch.stepfunctions.asl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,5 +105,22 @@ class AslSizeAndSharingTest {
     // toJson() is still a copy of its own
     params.toJson().put("Other", true);
     assertThat(params.toString()).doesNotContain("Other");
+  }
+
+  @Test
+  void aLiteralFieldNamedLikeADynamicOneIsRefusedInSmallAndLargeTemplates() {
+    Payload small = Payload.object().put("A", 1).path("Cluster", "$.c");
+    assertThatThrownBy(() -> small.put("Cluster", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cluster is already a dynamic field");
+    small.put("Clust", "x").put("Cluster.x", "y");
+    Payload large = Payload.object();
+    for (int i = 0; i < 20; i++) {
+      large.put("F" + i, i);
+    }
+    large.path("Cluster", "$.c");
+    assertThatThrownBy(() -> large.put("Cluster", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cluster is already a dynamic field");
   }
 }

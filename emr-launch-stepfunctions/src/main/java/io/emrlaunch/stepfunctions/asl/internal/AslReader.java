@@ -676,6 +676,7 @@ public final class AslReader {
     final Ptr ptr;
     final String what;
     private final String[] names;
+    private final int[] hashes;
     private final JsonNode[] values;
     private final boolean[] marked;
 
@@ -685,12 +686,14 @@ public final class AslReader {
       this.what = what;
       int n = node.size();
       this.names = new String[n];
+      this.hashes = new int[n];
       this.values = new JsonNode[n];
       this.marked = new boolean[n];
       int i = 0;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); i++) {
         Map.Entry<String, JsonNode> e = it.next();
         names[i] = e.getKey();
+        hashes[i] = names[i].hashCode();
         values[i] = e.getValue();
       }
     }
@@ -701,8 +704,10 @@ public final class AslReader {
           return i;
         }
       }
+      // Most names asked for are absent: compare the (cached) hash codes before the text.
+      int h = name.hashCode();
       for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
+        if (hashes[i] == h && names[i].equals(name)) {
           return i;
         }
       }
