@@ -181,9 +181,39 @@ public final class AslWriter {
    * @return the size of the compact definition in bytes
    */
   public static long compactSize(StateMachine machine) {
+    if (COUNTER_FEATURES != -1) {
+      try {
+        ByteCounter counter = new ByteCounter(COUNTER_FEATURES, MAPPER);
+        machine(counter, machine);
+        return counter.bytes();
+      } catch (ByteCounter.Unsupported | IOException e) {
+        // content the counter does not mirror exactly (rare): count the real generator's bytes
+      }
+    }
     ByteCount count = new ByteCount();
     write(machine, false, count);
     return count.bytes;
+  }
+
+  /**
+   * The generator features of this module's mapper when {@link ByteCounter} can mirror its output
+   * (no pretty printer, no custom escapes), otherwise -1.
+   */
+  private static final int COUNTER_FEATURES = counterFeatures();
+
+  @SuppressWarnings("deprecation") // the generator features are the ones the generator reads
+  private static int counterFeatures() {
+    try (JsonGenerator g = MAPPER.createGenerator(OutputStream.nullOutputStream())) {
+      boolean plain =
+          g.getPrettyPrinter() == null
+              && g.getCharacterEscapes() == null
+              && g.getHighestEscapedChar() == 0
+              && !g.isEnabled(JsonGenerator.Feature.ESCAPE_FORWARD_SLASHES)
+              && !g.isEnabled(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+      return plain ? g.getFeatureMask() : -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** Counts what is written to it and keeps nothing. */
@@ -208,21 +238,25 @@ public final class AslWriter {
         pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         g.setPrettyPrinter(pp);
       }
-      g.writeStartObject();
-      str(g, F_COMMENT, machine.comment());
-      if (machine.queryLanguage().isPresent()) {
-        stringField(g, F_QUERY_LANGUAGE, machine.queryLanguage().get().aslName());
-      }
-      stringField(g, F_START_AT, machine.startAt());
-      if (machine.timeoutSeconds().isPresent()) {
-        numberField(g, F_TIMEOUT_SECONDS, machine.timeoutSeconds().get());
-      }
-      str(g, F_VERSION, machine.version());
-      states(g, machine.states());
-      g.writeEndObject();
+      machine(g, machine);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void machine(JsonGenerator g, StateMachine machine) throws IOException {
+    g.writeStartObject();
+    str(g, F_COMMENT, machine.comment());
+    if (machine.queryLanguage().isPresent()) {
+      stringField(g, F_QUERY_LANGUAGE, machine.queryLanguage().get().aslName());
+    }
+    stringField(g, F_START_AT, machine.startAt());
+    if (machine.timeoutSeconds().isPresent()) {
+      numberField(g, F_TIMEOUT_SECONDS, machine.timeoutSeconds().get());
+    }
+    str(g, F_VERSION, machine.version());
+    states(g, machine.states());
+    g.writeEndObject();
   }
 
   /**
