@@ -334,7 +334,9 @@ public final class ClusterMonitor implements AutoCloseable {
       nextTick.cancel(false);
     }
     nextTickAt = due;
-    nextTick = scheduler.schedule(this::tick, delay.toNanos(), TimeUnit.NANOSECONDS);
+    nextTick =
+        scheduler.schedule(
+            () -> guarded("poll", this::tick), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void tick() {
@@ -363,7 +365,8 @@ public final class ClusterMonitor implements AutoCloseable {
     }
     Set<String> wanted = new java.util.HashSet<>(watches.keySet());
     listPages(query, createdAfter.minusSeconds(1), null, wanted, new HashMap<>(), 0)
-        .whenComplete((found, error) -> scheduler.execute(() -> afterListing(query, found, error)));
+        .whenComplete(
+            (found, error) -> phase("ListClusters", () -> afterListing(query, found, error)));
   }
 
   /**
@@ -513,7 +516,7 @@ public final class ClusterMonitor implements AutoCloseable {
             described.values().stream()
                 .map(f -> f.exceptionally(t -> null))
                 .toArray(CompletableFuture[]::new))
-        .whenComplete((v, t) -> scheduler.execute(() -> afterDescribe(described)));
+        .whenComplete((v, t) -> phase("DescribeCluster", () -> afterDescribe(described)));
   }
 
   private void afterDescribe(Map<String, CompletableFuture<Cluster>> described) {
@@ -608,7 +611,7 @@ public final class ClusterMonitor implements AutoCloseable {
     }
     CompletableFuture.allOf(
             calls.stream().map(f -> f.exceptionally(t -> null)).toArray(CompletableFuture[]::new))
-        .whenComplete((v, t) -> scheduler.execute(() -> afterSteps(calls, clusterOfCall)));
+        .whenComplete((v, t) -> phase("ListSteps", () -> afterSteps(calls, clusterOfCall)));
   }
 
   private void afterSteps(
@@ -915,6 +918,27 @@ public final class ClusterMonitor implements AutoCloseable {
       throttleStreak++; // transient (5xx, network): back off the same way
     }
     scheduleNext();
+  }
+
+  /** Runs the next phase of a poll on the scheduler thread, {@linkplain #guarded guarded}. */
+  private void phase(String operation, Runnable body) {
+    scheduler.execute(() -> guarded(operation, body));
+  }
+
+  /**
+   * Runs a phase of a poll. One that throws — a response EMR should never send (a DescribeCluster
+   * without its cluster), a listener's bug reaching us — must not end the polling: the poll would
+   * stay marked as running and every wait would hang. It is logged, and the next poll is scheduled
+   * as after a transient error.
+   */
+  private void guarded(String operation, Runnable body) {
+    try {
+      body.run();
+    } catch (RuntimeException e) {
+      LOG.warn("monitor poll failed after {}; polling goes on: {}", operation, e.toString());
+      throttleStreak++;
+      scheduleNext();
+    }
   }
 
   private void scheduleNext() {
