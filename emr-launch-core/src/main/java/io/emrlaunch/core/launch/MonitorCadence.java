@@ -153,7 +153,7 @@ public final class MonitorCadence {
   public static final class Builder {
     private Duration startupPeriod = Duration.ofSeconds(10);
     private Duration startupWindow = Duration.ofSeconds(60);
-    private Duration activePeriod = Duration.ofSeconds(7);
+    private Duration activePeriod = Duration.ofSeconds(5);
     private Duration activeWindow = Duration.ofMinutes(2);
     private double idleGrowth = 1.5;
     private Duration maxIdlePeriod = Duration.ofSeconds(60);
