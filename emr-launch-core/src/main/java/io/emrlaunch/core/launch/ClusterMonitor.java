@@ -38,9 +38,12 @@ import software.amazon.awssdk.services.emr.model.ListClustersRequest;
 /**
  * Watches any number of EMR clusters with one poller. Each poll reads the clusters of interest with
  * paged {@code ListClusters} calls — one call per 50 clusters, not one {@code DescribeCluster} per
- * cluster — and completes the waits whose target state was reached. The cadence adapts (see {@link
- * MonitorCadence}); throttling slows the poller down and never fails a wait; one scheduler thread
- * serves every cluster.
+ * cluster — and completes the waits whose target state was reached. Of two listings that tell the
+ * same, a poll reads the one with fewer pages: the clusters still pending (early in a fleet's boot
+ * that is all of them) or the clusters in a state a wait decides on (late in the boot that is most
+ * of them). The cadence adapts (see {@link MonitorCadence}); a throttled page is retried on its
+ * own, throttling slows the poller down and never fails a wait; one scheduler thread serves every
+ * cluster.
  *
  * <pre>{@code
  * try (ClusterMonitor monitor = ClusterMonitor.builder().emr(emrAsync).build()) {
