@@ -111,15 +111,15 @@ public final class ClusterMonitor implements AutoCloseable {
   private Instant pollStartedAt;
 
   /**
-   * How many clusters each listing (pending, decisive) returns, from its last complete read and the
-   * changes seen since; decides which one the next poll reads.
+   * How many clusters each listing (pending, decisive) returns, from its last read and the changes
+   * seen since; decides which one the next poll reads.
    */
   private final long[] estimatedListed = new long[2];
 
   /** When a listing last included the final states (see {@link #tick()}). */
   private Instant lastFinalCheck;
 
-  /** Pages the last complete listing read. */
+  /** Pages the last listing read. */
   private int lastPollPages;
 
   private final java.util.Random jitter = new java.util.Random(0x5EEDL);
@@ -456,7 +456,6 @@ public final class ClusterMonitor implements AutoCloseable {
               }
               Instant now = clock.instant();
               listing.pages++;
-              listing.listed += resp.clusters().size();
               for (ClusterSummary s : resp.clusters()) {
                 if (listing.ids.add(s.id())
                     && listing.kind == DECISIVE
@@ -472,13 +471,9 @@ public final class ClusterMonitor implements AutoCloseable {
               notifyPolled("ListClusters", false);
               boolean more = resp.marker() != null && !resp.marker().isEmpty();
               // Every watched cluster seen: later pages cannot tell us anything new.
-              if (more && listing.found.size() < listing.wanted.size()) {
-                return listPages(listing, createdAfter, resp.marker(), 0);
-              }
-              if (more) {
-                listing.complete = false;
-              }
-              return CompletableFuture.<Void>completedFuture(null);
+              return more && listing.found.size() < listing.wanted.size()
+                  ? listPages(listing, createdAfter, resp.marker(), 0)
+                  : CompletableFuture.<Void>completedFuture(null);
             },
             scheduler)
         .thenCompose(f -> f);
@@ -810,8 +805,7 @@ public final class ClusterMonitor implements AutoCloseable {
     // throttled and retried) must not stretch the cadence.
     Duration spent =
         pollStartedAt == null ? Duration.ZERO : Duration.between(pollStartedAt, clock.instant());
-    Duration period = nextPeriod();
-    Duration delay = period.minus(spent);
+    Duration delay = nextPeriod().minus(spent);
     pollWithin(delay.compareTo(MIN_GAP) < 0 ? MIN_GAP : delay);
   }
 
@@ -1052,9 +1046,7 @@ public final class ClusterMonitor implements AutoCloseable {
     final Map<String, ClusterSummary> found = new HashMap<>();
     final Set<String> ids = new java.util.HashSet<>();
     int finalListed;
-    long listed;
     int pages;
-    boolean complete = true;
     boolean withFinal;
 
     PollListing(int kind, Set<ClusterState> states, Set<String> wanted) {
