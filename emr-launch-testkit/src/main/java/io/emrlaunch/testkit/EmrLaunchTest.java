@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * io.emrlaunch.testkit.ec2.FakeEc2}, {@code Ec2Client} and {@code Ec2AsyncClient}, {@link
  * io.emrlaunch.testkit.secrets.FakeSecretsManager}, {@code SecretsManagerClient} and {@code
  * SecretsManagerAsyncClient}, {@link io.emrlaunch.testkit.s3.FakeS3}, {@code S3Client} and {@code
- * S3AsyncClient}. All parameters of one test come from the same bundle.
+ * S3AsyncClient}, {@link io.emrlaunch.testkit.sqs.FakeSqs}, {@code SqsClient} and {@code
+ * SqsAsyncClient}, {@link io.emrlaunch.testkit.events.FakeEventBridge}, {@code EventBridgeClient}
+ * and {@code EventBridgeAsyncClient}. All parameters of one test come from the same bundle.
  *
  * <pre>{@code
  * @EmrLaunchTest

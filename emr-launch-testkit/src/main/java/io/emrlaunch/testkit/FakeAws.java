@@ -2,20 +2,25 @@ package io.emrlaunch.testkit;
 
 import io.emrlaunch.testkit.ec2.FakeEc2;
 import io.emrlaunch.testkit.emr.EmrBehavior;
+import io.emrlaunch.testkit.emr.EmrServiceEvent;
 import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.events.FakeEventBridge;
 import io.emrlaunch.testkit.iam.FakeIam;
 import io.emrlaunch.testkit.internal.ClientViews;
 import io.emrlaunch.testkit.internal.Ec2Service;
 import io.emrlaunch.testkit.internal.EmrService;
+import io.emrlaunch.testkit.internal.EventBridgeService;
 import io.emrlaunch.testkit.internal.IamService;
 import io.emrlaunch.testkit.internal.S3Service;
 import io.emrlaunch.testkit.internal.SecretsManagerService;
 import io.emrlaunch.testkit.internal.SfnService;
+import io.emrlaunch.testkit.internal.SqsService;
 import io.emrlaunch.testkit.internal.SsmService;
 import io.emrlaunch.testkit.internal.ViewContext;
 import io.emrlaunch.testkit.s3.FakeS3;
 import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
+import io.emrlaunch.testkit.sqs.FakeSqs;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,6 +30,8 @@ import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -33,6 +40,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -75,6 +84,12 @@ public final class FakeAws {
   /** Service id of Amazon S3 in the call log and fault plan. */
   public static final String S3 = "s3";
 
+  /** Service id of Amazon SQS in the call log and fault plan. */
+  public static final String SQS = "sqs";
+
+  /** Service id of Amazon EventBridge in the call log and fault plan. */
+  public static final String EVENTS = "events";
+
   private final long seed;
   private final VirtualTime time;
   private final CallLog calls;
@@ -101,6 +116,12 @@ public final class FakeAws {
   private final FakeS3 s3Backend;
   private final Lazy<S3Client> s3;
   private final Lazy<S3AsyncClient> s3Async;
+  private final FakeSqs sqsBackend;
+  private final Lazy<SqsClient> sqs;
+  private final Lazy<SqsAsyncClient> sqsAsync;
+  private final FakeEventBridge eventBridgeBackend;
+  private final Lazy<EventBridgeClient> eventBridge;
+  private final Lazy<EventBridgeAsyncClient> eventBridgeAsync;
 
   private FakeAws(Builder b) {
     this.seed = b.seed;
@@ -199,6 +220,38 @@ public final class FakeAws {
             () -> ClientViews.async(S3AsyncClient.class, s3Backend, S3Service.DESCRIPTOR, context));
     // EMR uploads logs to the cluster's LogUri: failing steps and clusters write theirs here.
     emrBackend.setLogSink(s3Backend::put);
+    this.sqsBackend = new FakeSqs(time, b.region.id(), b.accountId);
+    this.sqs =
+        new Lazy<>(
+            () -> ClientViews.sync(SqsClient.class, sqsBackend, SqsService.DESCRIPTOR, context));
+    this.sqsAsync =
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    SqsAsyncClient.class, sqsBackend, SqsService.DESCRIPTOR, context));
+    this.eventBridgeBackend =
+        new FakeEventBridge(time, sqsBackend, b.region.id(), b.accountId, b.seed);
+    this.eventBridge =
+        new Lazy<>(
+            () ->
+                ClientViews.sync(
+                    EventBridgeClient.class,
+                    eventBridgeBackend,
+                    EventBridgeService.DESCRIPTOR,
+                    context));
+    this.eventBridgeAsync =
+        new Lazy<>(
+            () ->
+                ClientViews.async(
+                    EventBridgeAsyncClient.class,
+                    eventBridgeBackend,
+                    EventBridgeService.DESCRIPTOR,
+                    context));
+    // EMR sends its state changes to EventBridge's default bus, as in AWS.
+    emrBackend.onServiceEvent(
+        e ->
+            eventBridgeBackend.publish(
+                EmrServiceEvent.SOURCE, e.detailType(), e.detail(), e.resources(), e.time()));
   }
 
   /** A fresh bundle with the defaults (seed 1, {@link VirtualTime#DEFAULT_START}, us-east-1). */
@@ -385,6 +438,47 @@ public final class FakeAws {
   /** An async S3 client over {@link #s3Backend()}. */
   public S3AsyncClient s3Async() {
     return s3Async.get();
+  }
+
+  /**
+   * The in-memory Amazon SQS itself (no faults, not recorded): queues that EventBridge rules
+   * deliver to.
+   */
+  public FakeSqs sqsBackend() {
+    return sqsBackend;
+  }
+
+  /** A sync SQS client over {@link #sqsBackend()}. */
+  public SqsClient sqs() {
+    return sqs.get();
+  }
+
+  /**
+   * An async SQS client over {@link #sqsBackend()}; {@code ReceiveMessage} long-polls in virtual
+   * time.
+   */
+  public SqsAsyncClient sqsAsync() {
+    return sqsAsync.get();
+  }
+
+  /**
+   * The in-memory Amazon EventBridge itself (no faults, not recorded): {@link #emrBackend()}
+   * publishes its "EMR Cluster State Change" and "EMR Step Status Change" events here; rules
+   * deliver them to {@link #sqsBackend()} queues, with the faults of {@link
+   * FakeEventBridge#setDelivery}.
+   */
+  public FakeEventBridge eventBridgeBackend() {
+    return eventBridgeBackend;
+  }
+
+  /** A sync EventBridge client over {@link #eventBridgeBackend()}. */
+  public EventBridgeClient eventBridge() {
+    return eventBridge.get();
+  }
+
+  /** An async EventBridge client over {@link #eventBridgeBackend()}. */
+  public EventBridgeAsyncClient eventBridgeAsync() {
+    return eventBridgeAsync.get();
   }
 
   @Override

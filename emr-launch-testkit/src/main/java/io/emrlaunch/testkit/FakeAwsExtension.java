@@ -2,10 +2,12 @@ package io.emrlaunch.testkit;
 
 import io.emrlaunch.testkit.ec2.FakeEc2;
 import io.emrlaunch.testkit.emr.FakeEmr;
+import io.emrlaunch.testkit.events.FakeEventBridge;
 import io.emrlaunch.testkit.iam.FakeIam;
 import io.emrlaunch.testkit.s3.FakeS3;
 import io.emrlaunch.testkit.secrets.FakeSecretsManager;
 import io.emrlaunch.testkit.sfn.FakeSfn;
+import io.emrlaunch.testkit.sqs.FakeSqs;
 import io.emrlaunch.testkit.ssm.FakeSsm;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamAsyncClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -30,6 +34,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -77,7 +83,13 @@ public final class FakeAwsExtension implements ParameterResolver {
         || type == SecretsManagerAsyncClient.class
         || type == FakeS3.class
         || type == S3Client.class
-        || type == S3AsyncClient.class;
+        || type == S3AsyncClient.class
+        || type == FakeSqs.class
+        || type == SqsClient.class
+        || type == SqsAsyncClient.class
+        || type == FakeEventBridge.class
+        || type == EventBridgeClient.class
+        || type == EventBridgeAsyncClient.class;
   }
 
   @Override
@@ -138,6 +150,18 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.s3();
     } else if (type == S3AsyncClient.class) {
       return aws.s3Async();
+    } else if (type == FakeSqs.class) {
+      return aws.sqsBackend();
+    } else if (type == SqsClient.class) {
+      return aws.sqs();
+    } else if (type == SqsAsyncClient.class) {
+      return aws.sqsAsync();
+    } else if (type == FakeEventBridge.class) {
+      return aws.eventBridgeBackend();
+    } else if (type == EventBridgeClient.class) {
+      return aws.eventBridge();
+    } else if (type == EventBridgeAsyncClient.class) {
+      return aws.eventBridgeAsync();
     }
     throw new ParameterResolutionException("unsupported parameter type " + type);
   }

@@ -139,6 +139,7 @@ public final class MonitorBenchmark {
     scenarios.add(run("1000 clusters", 1000, 0.0, 42));
     scenarios.add(run("200 clusters, 20% throttled", 200, 0.2, 42));
     scenarios.add(run("1000 clusters, 20% throttled", 1000, 0.2, 42));
+    scenarios.addAll(EventsScenario.scenarios());
     print(scenarios);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, json(scenarios));

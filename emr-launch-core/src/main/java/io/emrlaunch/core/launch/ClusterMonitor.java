@@ -6,6 +6,9 @@ import static io.emrlaunch.core.launch.internal.EmrCalls.isThrottling;
 import io.emrlaunch.core.EmrLaunchException;
 import io.emrlaunch.core.Futures;
 import io.emrlaunch.core.internal.Log;
+import io.emrlaunch.core.launch.internal.EmrEvent;
+import io.emrlaunch.core.launch.internal.EventFeed;
+import io.emrlaunch.core.launch.internal.Lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterStatus;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
+import software.amazon.awssdk.services.emr.model.StepState;
 
 /**
  * Watches any number of EMR clusters with one poller. Each poll reads the clusters of interest with
@@ -55,6 +59,10 @@ import software.amazon.awssdk.services.emr.model.ListClustersRequest;
  * description) when the cluster ends before reaching the target, and with {@link
  * ClusterWaitTimeoutException} after an optional timeout. Cancelling a returned future stops that
  * wait only; terminating the cluster is the caller's decision.
+ *
+ * <p>With {@link Builder#events(MonitorEvents)} the monitor is event-driven: EMR's state-change
+ * events (EventBridge to SQS) complete waits as they arrive, and the listing becomes a slow
+ * reconciliation that catches lost events (see {@link MonitorEvents}).
  */
 public final class ClusterMonitor implements AutoCloseable {
   private static final Log LOG = Log.of(ClusterMonitor.class);
@@ -93,6 +101,8 @@ public final class ClusterMonitor implements AutoCloseable {
   private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final AtomicLong throttledCalls = new AtomicLong();
+  private final MonitorEvents events;
+  private final EventFeed feed;
 
   // Confined to the scheduler thread.
   private final Map<String, Watch> watches = new LinkedHashMap<>();
@@ -131,6 +141,21 @@ public final class ClusterMonitor implements AutoCloseable {
     this.scheduler = b.scheduler != null ? b.scheduler : Futures.defaultScheduler();
     this.listeners.addAll(b.listeners);
     this.idlePeriod = cadence.activePeriod();
+    this.events = b.events;
+    this.feed =
+        events == null
+            ? null
+            : new EventFeed(
+                events.sqs(),
+                events.queueUrl(),
+                events.waitTime(),
+                scheduler,
+                this::applyEvents,
+                // Events stopped: poll at the normal cadence until they flow again.
+                () -> scheduler.execute(() -> pollWithin(cadence.activePeriod())));
+    if (feed != null) {
+      feed.start();
+    }
   }
 
   /**
@@ -269,6 +294,9 @@ public final class ClusterMonitor implements AutoCloseable {
   /** Stops polling; pending waits fail with an {@link EmrLaunchException}. */
   @Override
   public void close() {
+    if (feed != null) {
+      feed.close();
+    }
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
       scheduler.execute(
@@ -317,6 +345,9 @@ public final class ClusterMonitor implements AutoCloseable {
     if (w.last != null && target.reachedBy(w.last)) {
       f.complete(w.last);
       return;
+    }
+    if (!fresh && events != null) {
+      return; // events report its changes; its first check is scheduled already
     }
     // A cluster never seen is checked at once (registrations in the same second share the poll):
     // it may already be at its target, and waiting a startup period to find out is pure lag.
@@ -716,21 +747,7 @@ public final class ClusterMonitor implements AutoCloseable {
                   failure == null ? null : failure.message(),
                   failure == null ? null : failure.logFile(),
                   now);
-          StepSnapshot previous = w.last;
-          w.last = next;
-          if (previous == null || previous.state() != next.state()) {
-            logStep(previous, next);
-            if (previous != null && next.done()) {
-              lastChangeAt = now; // steps submitted together tend to end together
-            }
-            for (MonitorListener l : listeners) {
-              try {
-                l.stepChanged(previous, next);
-              } catch (RuntimeException ex) {
-                // listeners cannot break polling
-              }
-            }
-          }
+          updateStep(w, next);
           settleStep(w);
         }
         notifyPolled("ListSteps", false);
@@ -758,6 +775,212 @@ public final class ClusterMonitor implements AutoCloseable {
       throttleStreak = 0;
     }
     scheduleNext();
+  }
+
+  private void updateStep(StepWatch w, StepSnapshot next) {
+    StepSnapshot previous = w.last;
+    if (previous != null && Lifecycle.rank(next.state()) < Lifecycle.rank(previous.state())) {
+      return; // stale: never back in a step's lifecycle
+    }
+    w.last = next;
+    if (previous == null || previous.state() != next.state()) {
+      logStep(previous, next);
+      if (previous != null && next.done()) {
+        lastChangeAt = next.observedAt(); // steps submitted together tend to end together
+      }
+      for (MonitorListener l : listeners) {
+        try {
+          l.stepChanged(previous, next);
+        } catch (RuntimeException ex) {
+          // listeners cannot break polling
+        }
+      }
+    }
+  }
+
+  // ---- events (scheduler-thread code) ----
+
+  /** The event feed's sink: applies a batch on the monitor's thread. */
+  private CompletableFuture<Void> applyEvents(List<EmrEvent> batch) {
+    CompletableFuture<Void> applied = new CompletableFuture<>();
+    try {
+      scheduler.execute(
+          () -> {
+            try {
+              if (!closed) {
+                for (EmrEvent e : batch) {
+                  if (e.step()) {
+                    applyStepEvent(e);
+                  } else {
+                    applyClusterEvent(e);
+                  }
+                }
+              }
+            } finally {
+              applied.complete(null);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      applied.complete(null);
+    }
+    return applied;
+  }
+
+  private void applyClusterEvent(EmrEvent e) {
+    Watch w = watches.get(e.clusterId());
+    ClusterState state = ClusterState.fromValue(e.state());
+    if (w == null || !KNOWN_STATES.contains(state)) {
+      return; // nobody waits for it
+    }
+    ClusterSnapshot last = w.last;
+    if (last != null) {
+      int known = rank(last);
+      int told = Lifecycle.rank(state);
+      if (told < known || last.state().map(state::equals).orElse(false)) {
+        return; // older than what we know, or a duplicate
+      }
+      if (told == known
+          && e.time() != null
+          && w.lastEventAt != null
+          && e.time().isBefore(w.lastEventAt)) {
+        return; // an older RUNNING/WAITING flip, delivered late
+      }
+    }
+    if (e.time() != null && (w.lastEventAt == null || e.time().isAfter(w.lastEventAt))) {
+      w.lastEventAt = e.time();
+    }
+    w.seen = true;
+    w.misses = 0;
+    Instant now = clock.instant();
+    ClusterSnapshot.Builder b =
+        ClusterSnapshot.builder(w.id, now)
+            .name(e.name() != null ? e.name() : last == null ? null : last.name().orElse(null))
+            .state(state)
+            .reason(e.reasonCode(), e.reasonMessage());
+    if (last != null) {
+      b.timeline(
+          last.created().orElse(null),
+          last.ready()
+              .orElse(
+                  state == ClusterState.WAITING || state == ClusterState.RUNNING ? e.time() : null),
+          ClusterTarget.ENDING.contains(state) && state != ClusterState.TERMINATING
+              ? e.time()
+              : last.ended().orElse(null));
+    }
+    update(w, b.build());
+    settleFromEvent(w, null);
+  }
+
+  /** Completes what the newest snapshot decides; a failure is described first (one call). */
+  private void settleFromEvent(Watch w, Cluster description) {
+    boolean describe = false;
+    for (Waiter waiter : w.waiters) {
+      if (waiter.future.isDone() || w.last == null) {
+        continue;
+      }
+      if (waiter.target.reachedBy(w.last)) {
+        waiter.future.complete(w.last);
+      } else if (w.last.state().map(waiter.target::failedBy).orElse(false)) {
+        if (description != null || w.describedForFailure) {
+          waiter.future.completeExceptionally(
+              new ClusterFailedException(waiter.target, w.last, description));
+        } else {
+          describe = true;
+        }
+      }
+    }
+    if (describe && !w.describing) {
+      describeForFailure(w);
+    }
+  }
+
+  private void describeForFailure(Watch w) {
+    w.describing = true;
+    count("DescribeCluster");
+    emr.describeCluster(r -> r.clusterId(w.id))
+        .whenComplete(
+            (resp, error) ->
+                scheduler.execute(
+                    () -> {
+                      w.describing = false;
+                      w.describedForFailure = true; // with or without it: fail with what we know
+                      if (closed) {
+                        return;
+                      }
+                      Cluster c = null;
+                      if (error == null && resp.cluster() != null) {
+                        c = resp.cluster();
+                        notifyPolled("DescribeCluster", false);
+                        update(w, snapshot(w.id, c.name(), c.status(), clock.instant()));
+                      } else if (error != null && isThrottling(unwrap(error))) {
+                        throttledCalls.incrementAndGet();
+                        notifyPolled("DescribeCluster", true);
+                      }
+                      settleFromEvent(w, c);
+                    }));
+  }
+
+  private void applyStepEvent(EmrEvent e) {
+    Map<String, StepWatch> byStep = stepWatches.get(e.clusterId());
+    StepWatch w = byStep == null ? null : byStep.get(e.stepId());
+    StepState state = StepState.fromValue(e.state());
+    if (w == null || Lifecycle.rank(state) < 0) {
+      return; // nobody waits for it
+    }
+    if (w.last != null
+        && (w.last.state() == state || Lifecycle.rank(state) < Lifecycle.rank(w.last.state()))) {
+      return; // a duplicate, or older than what we know
+    }
+    Instant now = clock.instant();
+    StepSnapshot next =
+        new StepSnapshot(w.clusterId, w.stepId, e.name(), state, null, null, null, now);
+    if (state != StepState.FAILED) {
+      updateStep(w, next);
+      settleStep(w);
+      return;
+    }
+    // The event has no failure details (reason, message, log file): read them once.
+    if (w.describing) {
+      return;
+    }
+    w.describing = true;
+    count("DescribeStep");
+    emr.describeStep(r -> r.clusterId(w.clusterId).stepId(w.stepId))
+        .whenComplete(
+            (resp, error) ->
+                scheduler.execute(
+                    () -> {
+                      w.describing = false;
+                      if (closed) {
+                        return;
+                      }
+                      StepSnapshot failed = next;
+                      if (error == null && resp.step() != null && resp.step().status() != null) {
+                        notifyPolled("DescribeStep", false);
+                        var f = resp.step().status().failureDetails();
+                        if (f != null) {
+                          failed =
+                              new StepSnapshot(
+                                  w.clusterId,
+                                  w.stepId,
+                                  resp.step().name(),
+                                  StepState.FAILED,
+                                  f.reason(),
+                                  f.message(),
+                                  f.logFile(),
+                                  clock.instant());
+                        }
+                      } else if (error != null && isThrottling(unwrap(error))) {
+                        throttledCalls.incrementAndGet();
+                        notifyPolled("DescribeStep", true);
+                      }
+                      updateStep(w, failed);
+                      settleStep(w);
+                    }));
+  }
+
+  private static int rank(ClusterSnapshot s) {
+    return s.state().map(Lifecycle::rank).orElse(s.up() ? Lifecycle.UP : -1);
   }
 
   private void settleStep(StepWatch w) {
@@ -810,6 +1033,9 @@ public final class ClusterMonitor implements AutoCloseable {
   }
 
   private Duration nextPeriod() {
+    if (events != null && feed.healthy()) {
+      return events.reconciliationPeriod(); // events drive the waits; polls only reconcile
+    }
     Instant now = clock.instant();
     if (throttleStreak > 0) {
       long factor = 1L << Math.min(throttleStreak, 20);
@@ -860,6 +1086,9 @@ public final class ClusterMonitor implements AutoCloseable {
 
   private void update(Watch w, ClusterSnapshot next) {
     ClusterSnapshot previous = w.last;
+    if (previous != null && rank(next) < rank(previous)) {
+      return; // stale: a listing or event older than what we know never moves a cluster back
+    }
     if (previous != null && next.state().isEmpty() && previous.state().isPresent()) {
       // An inferred "up" adds nothing to an exact RUNNING/WAITING we already know.
       if (previous.up() && next.up()) {
@@ -1007,6 +1236,8 @@ public final class ClusterMonitor implements AutoCloseable {
     int misses;
     boolean describedForFailure;
     int failureDescribeAttempts;
+    boolean describing;
+    Instant lastEventAt;
 
     Watch(String id, Instant registeredAt) {
       this.id = id;
@@ -1028,6 +1259,7 @@ public final class ClusterMonitor implements AutoCloseable {
     final Instant registeredAt;
     final List<CompletableFuture<StepSnapshot>> waiters = new ArrayList<>();
     StepSnapshot last;
+    boolean describing;
 
     StepWatch(String clusterId, String stepId, Instant registeredAt) {
       this.clusterId = clusterId;
@@ -1063,6 +1295,7 @@ public final class ClusterMonitor implements AutoCloseable {
     private Clock clock;
     private MonitorCadence cadence = MonitorCadence.defaults();
     private final List<MonitorListener> listeners = new ArrayList<>();
+    private MonitorEvents events;
 
     private Builder() {}
 
@@ -1119,6 +1352,20 @@ public final class ClusterMonitor implements AutoCloseable {
      */
     public Builder listener(MonitorListener listener) {
       this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Makes the monitor event-driven: it reads EMR's state-change events from the queue (see {@link
+     * MonitorEventsSetup}) and lists clusters only every {@link
+     * MonitorEvents#reconciliationPeriod()} to catch lost events; the cadence then applies only to
+     * the first check of a new wait.
+     *
+     * @param events the queue and its client, or null for polling only
+     * @return this
+     */
+    public Builder events(MonitorEvents events) {
+      this.events = events;
       return this;
     }
 

@@ -127,6 +127,8 @@ public final class FakeEmr {
   private final List<ClusterRecord> byCreation = new ArrayList<>();
   private final Map<String, SecurityConfig> securityConfigurations = new LinkedHashMap<>();
   private final List<ClusterStateListener> stateListeners = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<EmrServiceEvent>> eventListeners =
+      new CopyOnWriteArrayList<>();
   private volatile LogSink logSink;
 
   private FakeEmr(Builder b) {
@@ -165,6 +167,18 @@ public final class FakeEmr {
    */
   public void onClusterStateChange(ClusterStateListener listener) {
     stateListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Tells {@code listener} about every event EMR would send to Amazon EventBridge from now on ("EMR
+   * Cluster State Change" and "EMR Step Status Change", with EMR's detail fields), at the virtual
+   * instant of the change, while the fake holds its lock (keep it short; do not call the fake
+   * back). {@code FakeAws} connects its in-memory EventBridge here.
+   *
+   * @param listener the listener
+   */
+  public void onServiceEvent(java.util.function.Consumer<EmrServiceEvent> listener) {
+    eventListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /**
@@ -246,6 +260,18 @@ public final class FakeEmr {
     for (ClusterStateListener l : stateListeners) {
       l.stateChanged(c.id, c.name(), c.state, now);
     }
+    if (!eventListeners.isEmpty()) {
+      EmrServiceEvent e = EmrServiceEvent.clusterStateChange(c, now);
+      eventListeners.forEach(l -> l.accept(e));
+    }
+  }
+
+  /** Publishes a step's new state as EMR's "EMR Step Status Change" event. */
+  private void stepChanged(ClusterRecord c, StepRecord s) {
+    if (!eventListeners.isEmpty()) {
+      EmrServiceEvent e = EmrServiceEvent.stepStatusChange(c, s, time.now());
+      eventListeners.forEach(l -> l.accept(e));
+    }
   }
 
   /** Number of clusters ever created (all states). */
@@ -271,6 +297,7 @@ public final class FakeEmr {
     clusters.put(id, c);
     byCreation.add(c);
     notifyState(c);
+    c.steps.forEach(s -> stepChanged(c, s));
     Duration starting = behavior.startingTime(c.name()).sample(random);
     schedule(c, starting, () -> afterStarting(c));
     return RunJobFlowResponse.builder().jobFlowId(id).clusterArn(arn).build();
@@ -380,21 +407,22 @@ public final class FakeEmr {
       }
     }
     if (running > 0) {
-      setState(c, ClusterState.RUNNING);
+      // The reason first: a state change is published with the reason it has at that moment.
       c.reasonCode = null;
       c.reasonMessage = "Running step";
+      setState(c, ClusterState.RUNNING);
       return;
     }
     if (c.steps.stream().anyMatch(StepRecord::isActive)) {
       return; // only CANCEL_PENDING steps that never started: wait for them to settle
     }
     if (c.keepAlive) {
-      setState(c, ClusterState.WAITING);
       c.reasonCode = null;
       c.reasonMessage =
           c.steps.isEmpty()
               ? "Cluster ready to run steps."
               : "Cluster ready after last step completed.";
+      setState(c, ClusterState.WAITING);
     } else {
       beginTermination(
           c,
@@ -407,6 +435,7 @@ public final class FakeEmr {
   private void startStep(ClusterRecord c, StepRecord s) {
     s.state = StepState.RUNNING;
     s.started = time.now();
+    stepChanged(c, s);
     Duration runTime = behavior.stepRunTime(s.name).sample(random);
     StepFailure failure = behavior.stepFailure(s.name, random);
     s.task = schedule(c, runTime, () -> finishStep(c, s, failure));
@@ -421,6 +450,7 @@ public final class FakeEmr {
     if (failure == null) {
       s.state = StepState.COMPLETED;
       s.ended = now;
+      stepChanged(c, s);
       dispatchSteps(c);
       return;
     }
@@ -445,6 +475,7 @@ public final class FakeEmr {
             .message(failure.message())
             .logFile(logFile)
             .build();
+    stepChanged(c, s);
     writeLogs(c, "steps/" + s.id + "/", failure.stepLogs());
     writeLogs(c, "", failure.clusterLogs());
     // EMR: once StepConcurrencyLevel is above 1, CANCEL_AND_WAIT cancels nothing and
@@ -463,6 +494,7 @@ public final class FakeEmr {
         if (other.state == StepState.PENDING) {
           other.stateMessage = "Cancelled because step " + s.id + " failed";
           other.end(StepState.CANCELLED, now);
+          stepChanged(c, other);
         }
       }
     }
@@ -480,12 +512,13 @@ public final class FakeEmr {
     }
     c.cancelTasks();
     Instant now = time.now();
-    setState(c, ClusterState.TERMINATING);
     c.reasonCode = code;
     c.reasonMessage = message;
+    setState(c, ClusterState.TERMINATING);
     for (StepRecord s : c.steps) {
       if (s.isActive()) {
         s.end(StepState.CANCELLED, now);
+        stepChanged(c, s);
       }
     }
     for (InstanceGroupRecord g : c.groups) {
@@ -702,6 +735,7 @@ public final class FakeEmr {
               : new StepRecord(
                   s.id, s.name, s.jar, s.actionOnFailure, request.executionRoleArn(), now);
       c.addStep(withRole);
+      stepChanged(c, withRole);
       stepIds.add(withRole.id);
     }
     if (c.isReady()) {
@@ -783,6 +817,7 @@ public final class FakeEmr {
       }
       s.state = StepState.CANCEL_PENDING;
       s.stateMessage = "Cancelled by user request";
+      stepChanged(c, s);
       schedule(c, behavior.stepCancelTime().sample(random), () -> finishCancel(c, s));
       infos.add(info.status(CancelStepsRequestStatus.SUBMITTED).build());
     }
@@ -794,6 +829,7 @@ public final class FakeEmr {
       return;
     }
     s.end(StepState.CANCELLED, time.now());
+    stepChanged(c, s);
     dispatchSteps(c);
   }
 

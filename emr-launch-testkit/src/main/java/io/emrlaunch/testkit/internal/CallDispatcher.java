@@ -68,6 +68,15 @@ final class CallDispatcher {
       context.time().advance(decision.latency());
     }
     Outcome outcome = execute(operation, target, args, at, decision);
+    if (outcome.deferred != null) {
+      // A long poll: the caller's thread "waits" by driving virtual time until the answer.
+      context.time().runUntil(outcome.deferred, Duration.ofMinutes(15));
+      try {
+        return outcome.deferred.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
     if (outcome.error != null) {
       throw outcome.error;
     }
@@ -149,6 +158,9 @@ final class CallDispatcher {
       } catch (RuntimeException e) {
         error = e;
       }
+      if (response instanceof CompletableFuture<?> deferred) {
+        return deferred(operation, request, at, decision, deferred);
+      }
       if (fault == Fault.Kind.RESPONSE_LOST) {
         error = responseLost(operation);
       }
@@ -159,6 +171,54 @@ final class CallDispatcher {
             new RecordedCall(
                 service.id(), operation, at, decision.latency(), request, response, error, fault));
     return new Outcome(response, error);
+  }
+
+  /**
+   * A backend operation that answers later (SQS's long-polling {@code ReceiveMessage} returns a
+   * future that completes in virtual time): the call is recorded, and the caller answered, when it
+   * completes.
+   */
+  private Outcome deferred(
+      String operation,
+      Object request,
+      Instant at,
+      FaultPlan.Decision decision,
+      CompletableFuture<?> deferred) {
+    CompletableFuture<Object> later = new CompletableFuture<>();
+    deferred.whenComplete(
+        (r, t) -> {
+          RuntimeException error = null;
+          if (t != null) {
+            Throwable cause =
+                t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            error =
+                cause instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(cause);
+          }
+          if (decision.error() == Fault.Kind.RESPONSE_LOST) {
+            error = responseLost(operation);
+          }
+          Object response = error == null ? r : null;
+          context
+              .calls()
+              .record(
+                  new RecordedCall(
+                      service.id(),
+                      operation,
+                      at,
+                      decision.latency(),
+                      request,
+                      response,
+                      error,
+                      decision.error()));
+          if (error != null) {
+            later.completeExceptionally(error);
+          } else {
+            later.complete(response);
+          }
+        });
+    return new Outcome(later);
   }
 
   private Object invoke(Method target, Object[] args) {
@@ -192,14 +252,34 @@ final class CallDispatcher {
   private static final class Outcome {
     final Object response;
     final RuntimeException error;
+    final CompletableFuture<Object> deferred;
 
     Outcome(Object response, RuntimeException error) {
       this.response = response;
       this.error = error;
+      this.deferred = null;
+    }
+
+    Outcome(CompletableFuture<Object> deferred) {
+      this.response = null;
+      this.error = null;
+      this.deferred = deferred;
     }
 
     /** Completes as the SDK's async clients do: errors wrapped in a CompletionException. */
     void completeAsync(CompletableFuture<Object> future) {
+      if (deferred != null) {
+        deferred.whenComplete(
+            (r, t) -> {
+              if (t != null) {
+                future.completeExceptionally(
+                    t instanceof CompletionException ? t : new CompletionException(t));
+              } else {
+                future.complete(r);
+              }
+            });
+        return;
+      }
       if (error != null) {
         future.completeExceptionally(
             error instanceof CompletionException ? error : new CompletionException(error));
