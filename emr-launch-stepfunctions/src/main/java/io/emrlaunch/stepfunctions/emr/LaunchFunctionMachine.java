@@ -8,6 +8,7 @@ import io.emrlaunch.core.model.LaunchFunction;
 import io.emrlaunch.core.repository.ParameterLayout;
 import io.emrlaunch.core.repository.RecordKind;
 import io.emrlaunch.core.validation.Problems;
+import io.emrlaunch.stepfunctions.asl.QueryLanguage;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.emr.internal.LaunchFunctionAsl;
 import io.emrlaunch.stepfunctions.emr.internal.LaunchPlan;
@@ -133,6 +134,7 @@ public final class LaunchFunctionMachine {
     private String partition = "aws";
     private String launchActivity;
     private Duration activityHeartbeat = Duration.ofMinutes(2);
+    private QueryLanguage queryLanguage = QueryLanguage.JSONPATH;
 
     private Builder(
         LaunchFunction function, EmrProfile profile, ClusterConfiguration configuration) {
@@ -231,6 +233,21 @@ public final class LaunchFunctionMachine {
      */
     public Builder activityHeartbeat(Duration heartbeat) {
       this.activityHeartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+      return this;
+    }
+
+    /**
+     * The query language of the generated states. {@link QueryLanguage#JSONPATH} (the default) runs
+     * on every engine, moto's Step Functions included; {@link QueryLanguage#JSONATA} gives the same
+     * behaviour (same errors, causes and output) in far fewer states and state transitions: the
+     * record mapping, override checks, log location and tag merge are one Pass state. Use it where
+     * the engine evaluates JSONata (AWS Step Functions, this library's local engine).
+     *
+     * @param language JSONPath or JSONata
+     * @return this builder
+     */
+    public Builder queryLanguage(QueryLanguage language) {
+      this.queryLanguage = Objects.requireNonNull(language, "language");
       return this;
     }
 
@@ -357,7 +374,8 @@ public final class LaunchFunctionMachine {
                   (startTimeout.toSeconds() + pollInterval.toSeconds() - 1)
                       / Math.max(1, pollInterval.toSeconds())),
               partition,
-              activity);
+              activity,
+              queryLanguage);
       return LaunchFunctionAsl.build(plan);
     }
   }

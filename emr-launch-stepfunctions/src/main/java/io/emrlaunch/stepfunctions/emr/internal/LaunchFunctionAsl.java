@@ -35,6 +35,9 @@ public final class LaunchFunctionAsl {
    * @return the machine
    */
   public static StateMachine build(LaunchPlan plan) {
+    if (plan.queryLanguage() == io.emrlaunch.stepfunctions.asl.QueryLanguage.JSONATA) {
+      return LaunchFunctionJsonata.build(plan);
+    }
     LaunchFunction fn = plan.function();
     String failureStart =
         fn.failureTopicArn().isPresent() ? "Failure Notification" : "Execution Failed";
@@ -141,20 +144,15 @@ public final class LaunchFunctionAsl {
         EmrSdkTasks.runJobFlow("Create Cluster", request)
             .inPartition(plan.partition())
             .requestResponse()
-            .resultSelector(PreparationBranch.object().put("ClusterId.$", "$.JobFlowId"))
+            .resultSelector(sdkResult(plan.function().waitForClusterStart()))
             .resultPath("$.LaunchClusterResult")
             // No Retry: a repeated RunJobFlow could start a second cluster.
             .catchErrors(Flow.goTo(failureStart), "$.Error", "States.ALL")
-            .next(plan.function().waitForClusterStart() ? "Start Waiting" : successStart));
+            .next(plan.function().waitForClusterStart() ? "Describe Cluster" : successStart));
     if (!plan.function().waitForClusterStart()) {
       return;
     }
     String polls = "$.LaunchClusterResult.Wait.Polls";
-    g.add(
-        Flow.pass("Start Waiting")
-            .result(PreparationBranch.object().put("Polls", 0))
-            .resultPath("$.LaunchClusterResult.Wait")
-            .next("Describe Cluster"));
     g.add(
         Flow.task("Describe Cluster", plan.resource("aws-sdk:emr:describeCluster"))
             .parameters(PreparationBranch.object().put("ClusterId.$", CLUSTER_ID))
@@ -273,6 +271,15 @@ public final class LaunchFunctionAsl {
                             + ", $.CleanupError.Cause)"))
             .resultPath("$.Error")
             .next(failureStart));
+  }
+
+  /** RunJobFlow's result: the cluster id and, when the machine waits, the poll count 0. */
+  private static ObjectNode sdkResult(boolean wait) {
+    ObjectNode r = PreparationBranch.object().put("ClusterId.$", "$.JobFlowId");
+    if (wait) {
+      r.putObject("Wait").put("Polls", 0);
+    }
+    return r;
   }
 
   /** An SNS publish (aws-emr-launch's subjects) that goes on to {@code next} even if it fails. */

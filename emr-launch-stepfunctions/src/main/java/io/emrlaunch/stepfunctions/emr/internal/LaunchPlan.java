@@ -20,6 +20,7 @@ import java.util.List;
  * @param maxPolls waits before the start times out (aws-sdk variant)
  * @param partition ARN partition
  * @param activity the launch activity, when the launch is handed to a worker
+ * @param queryLanguage JSONPath (the default) or JSONata
  */
 public record LaunchPlan(
     LaunchFunction function,
@@ -32,7 +33,8 @@ public record LaunchPlan(
     long pollSeconds,
     long maxPolls,
     String partition,
-    java.util.Optional<ActivityPlan> activity) {
+    java.util.Optional<ActivityPlan> activity,
+    io.emrlaunch.stepfunctions.asl.QueryLanguage queryLanguage) {
 
   /**
    * The activity variant's options.

@@ -24,8 +24,19 @@ import java.util.stream.Collectors;
 final class OverrideChecks {
   static final String OVERRIDES = PreparationBranch.WORK + ".Overrides";
   private static final String GIVEN = PreparationBranch.WORK + ".Given";
+  private static final String TEXTS = GIVEN + ".Texts";
+
+  static final String NOT_AN_OBJECT =
+      "ClusterConfigurationOverrides must be an object of {\"<override name>\": value}";
 
   private OverrideChecks() {}
+
+  /** The allow-list as {@code {name: null}}, under which the input's overrides are padded. */
+  static ObjectNode allowedNulls(List<OverrideTarget> targets) {
+    ObjectNode names = PreparationBranch.object();
+    targets.forEach(t -> names.putNull(t.override().name()));
+    return names;
+  }
 
   /** The allow-list as {@code {name: true}}, for the name check (in the Prepare state). */
   static ObjectNode allowedNames(List<OverrideTarget> targets) {
@@ -56,29 +67,50 @@ final class OverrideChecks {
     g.add(
         Flow.fail("Overrides Not An Object")
             .error(LaunchFunctionMachine.INVALID_OVERRIDE)
-            .cause(
-                "ClusterConfigurationOverrides must be an object of {\"<override name>\": value}"));
+            .cause(NOT_AN_OBJECT));
     // Merging the input's names under the allow-list adds exactly the names it does not allow;
     // both texts come from the same interpreter, so they are equal when there are none.
+    List<OverrideTarget> whole =
+        targets.stream().filter(t -> t.override().type() == OverrideType.INTEGER).toList();
+    ObjectNode read =
+        PreparationBranch.object()
+            .put("Names.$", "States.JsonMerge(" + OVERRIDES + ", " + allowed + ", false)");
+    if (!whole.isEmpty()) {
+      // every allowed name present (null when not given), so that its text can be written
+      read.put(
+          "Padded.$",
+          "States.JsonMerge("
+              + PreparationBranch.WORK
+              + ".AllowedNulls, "
+              + OVERRIDES
+              + ", false)");
+    }
     g.add(
         Flow.pass("Read Override Names")
-            .parameters(
-                PreparationBranch.object()
-                    .put("Names.$", "States.JsonMerge(" + OVERRIDES + ", " + allowed + ", false)"))
+            .parameters(read)
             .resultPath(GIVEN)
             .next("Compare Override Names"));
+    ObjectNode compare =
+        PreparationBranch.object()
+            .put(
+                "Given.$",
+                "States.JsonToString(States.JsonMerge("
+                    + allowed
+                    + ", "
+                    + GIVEN
+                    + ".Names, false))")
+            .put("Allowed.$", "States.JsonToString(" + allowed + ")");
+    if (!whole.isEmpty()) {
+      ObjectNode texts = compare.putObject("Texts");
+      whole.forEach(
+          t ->
+              texts.put(
+                  t.override().name() + ".$",
+                  "States.JsonToString(" + GIVEN + ".Padded." + t.override().name() + ")"));
+    }
     g.add(
         Flow.pass("Compare Override Names")
-            .parameters(
-                PreparationBranch.object()
-                    .put(
-                        "Given.$",
-                        "States.JsonToString(States.JsonMerge("
-                            + allowed
-                            + ", "
-                            + GIVEN
-                            + ".Names, false))")
-                    .put("Allowed.$", "States.JsonToString(" + allowed + ")"))
+            .parameters(compare)
             .resultPath(GIVEN)
             .next("All Overrides Allowed?"));
     String names =
@@ -110,7 +142,7 @@ final class OverrideChecks {
   }
 
   private static String checkName(List<OverrideTarget> targets, int i, String next) {
-    return i < targets.size() ? "Override " + targets.get(i).override().name() + "?" : next;
+    return i < targets.size() ? "Check " + targets.get(i).override().name() : next;
   }
 
   private static void addOne(Graph g, OverrideTarget t, String next) {
@@ -119,11 +151,9 @@ final class OverrideChecks {
     String value = OVERRIDES + "." + name;
     String cluster = PreparationBranch.CLUSTER;
     String apply = "Apply " + name;
-    g.add(
-        Flow.choice("Override " + name + "?")
-            .when(Condition.isPresent(value, true), Flow.goTo("Check " + name))
-            .otherwise(Flow.goTo(next)));
+    // one Choice per override: absent goes on, then the first failed check fails
     ChoiceBuilder check = Flow.choice("Check " + name);
+    check.when(Condition.isPresent(value, false), Flow.goTo(next));
     check.when(
         Condition.not(typeTest(o.type(), value)),
         invalid(g, name + " Type", name, typeText(o.type())));
@@ -170,26 +200,17 @@ final class OverrideChecks {
                         "targets "
                             + t.requestPath()
                             + ", which is not in the cluster configuration")));
-    String afterType = o.type() == OverrideType.INTEGER ? "Format " + name : apply;
-    g.add(check.otherwise(Flow.goTo(afterType)));
     if (o.type() == OverrideType.INTEGER) {
-      // ASL cannot test for a whole number directly; its text has no fraction digits.
-      g.add(
-          Flow.pass("Format " + name)
-              .parameters(
-                  PreparationBranch.object().put("Text.$", "States.Format('{}', " + value + ")"))
-              .resultPath(PreparationBranch.WORK + ".ValueText")
-              .next("Whole " + name + "?"));
-      String text = PreparationBranch.WORK + ".ValueText.Text";
-      g.add(
-          Flow.choice("Whole " + name + "?")
-              .when(
-                  Condition.and(
-                      Condition.stringMatches(text, "*.*"),
-                      Condition.not(Condition.stringMatches(text, "*.0"))),
-                  Flow.goTo(name + " Type"))
-              .otherwise(Flow.goTo(apply)));
+      // ASL cannot test for a whole number directly; its text (written by Compare Override
+      // Names for every whole-number override) has no fraction digits.
+      String text = TEXTS + "." + name;
+      check.when(
+          Condition.and(
+              Condition.stringMatches(text, "*.*"),
+              Condition.not(Condition.stringMatches(text, "*.0"))),
+          Flow.goTo(name + " Type"));
     }
+    g.add(check.otherwise(Flow.goTo(apply)));
     g.add(Flow.pass(apply).inputPath(value).resultPath(t.at(cluster)).next(next));
   }
 
@@ -211,7 +232,7 @@ final class OverrideChecks {
     };
   }
 
-  private static String typeText(OverrideType type) {
+  static String typeText(OverrideType type) {
     return switch (type) {
       case STRING -> "must be a string";
       case BOOLEAN -> "must be true or false";
@@ -236,7 +257,7 @@ final class OverrideChecks {
     return DecimalNode.valueOf(new BigDecimal(plain(d)));
   }
 
-  private static String plain(double d) {
+  static String plain(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15
         ? Long.toString((long) d)
         : BigDecimal.valueOf(d).toPlainString();

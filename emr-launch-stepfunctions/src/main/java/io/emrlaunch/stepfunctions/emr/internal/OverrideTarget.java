@@ -38,6 +38,17 @@ public record OverrideTarget(AllowedOverride override, String requestPath) {
     return java.util.Optional.empty();
   }
 
+  /** The segments of {@link #mustExist}, if any (e.g. {@code Instances, InstanceGroups, 1}). */
+  java.util.Optional<String[]> mustExistSegments() {
+    String[] segments = requestPath.split("\\.");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (segments[i].chars().allMatch(Character::isDigit)) {
+        return java.util.Optional.of(java.util.Arrays.copyOf(segments, i + 1));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static String jsonPath(String[] segments, int count) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < count; i++) {

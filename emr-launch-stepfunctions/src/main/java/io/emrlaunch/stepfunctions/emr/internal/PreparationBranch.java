@@ -23,6 +23,11 @@ final class PreparationBranch {
   private static final String PROFILE = WORK + ".Profile.Value";
   private static final String RECORD = WORK + ".Configuration.Value";
 
+  static final String SECRETS_CAUSE =
+      "The configuration has SecretConfigurations or the profile a Kerberos attributes"
+          + " secret; the pure-ASL launch function does not read secrets (their values"
+          + " would be written to the execution history). Launch it with ClusterLauncher.";
+
   private PreparationBranch() {}
 
   static ObjectNode object() {
@@ -35,8 +40,19 @@ final class PreparationBranch {
     function.set("Tags", TagMerge.functionTags(plan.function().clusterTags()));
     ObjectNode prepare = object().put("Input.$", "$$.Execution.Input");
     prepare.set("Allowed", OverrideChecks.allowedNames(plan.overrides()));
+    if (plan.overrides().stream()
+        .anyMatch(t -> t.override().type() == io.emrlaunch.core.model.OverrideType.INTEGER)) {
+      prepare.set("AllowedNulls", OverrideChecks.allowedNulls(plan.overrides()));
+    }
     prepare.set("Function", function);
     prepare.set("Kept", TagMerge.kept());
+    // written when the profile has them, merged over the request at the end
+    prepare.putObject("AutoScaling");
+    prepare.putObject("Log");
+    String fixedName = plan.function().clusterName();
+    if (fixedName != null && !fixedName.isBlank()) {
+      prepare.putObject("Fixed").put("Name", fixedName);
+    }
     prepare.set("Shape", shape.templates());
     g.add(
         Flow.pass("Read Execution Input")
@@ -75,24 +91,28 @@ final class PreparationBranch {
     g.add(
         Flow.fail("Secrets Not Supported")
             .error(LaunchFunctionMachine.UNSUPPORTED_RECORD)
-            .cause(
-                "The configuration has SecretConfigurations or the profile a Kerberos attributes"
-                    + " secret; the pure-ASL launch function does not read secrets (their values"
-                    + " would be written to the execution history). Launch it with ClusterLauncher."));
+            .cause(SECRETS_CAUSE));
 
     String name = plan.function().clusterName();
     boolean named = name != null && !name.isBlank();
-    g.copy(
-        "Start Cluster Request",
-        RECORD + ".ClusterConfiguration",
-        CLUSTER,
-        named ? "Set Cluster Name" : "Instance Profile?");
     if (named) {
+      // the function's cluster name goes over the record's in the same state
       g.add(
-          Flow.pass("Set Cluster Name")
-              .result(name)
-              .resultPath(CLUSTER + ".Name")
+          Flow.pass("Start Cluster Request")
+              .parameters(
+                  object()
+                      .put(
+                          "Cluster.$",
+                          "States.JsonMerge("
+                              + RECORD
+                              + ".ClusterConfiguration, "
+                              + WORK
+                              + ".Fixed, false)"))
+              .resultPath("$.ClusterConfiguration")
               .next("Instance Profile?"));
+    } else {
+      g.copy(
+          "Start Cluster Request", RECORD + ".ClusterConfiguration", CLUSTER, "Instance Profile?");
     }
     roles(g);
     securityGroups(g);
@@ -116,7 +136,8 @@ final class PreparationBranch {
             .when(
                 Condition.isPresent(input + ".ClusterConfigOverrides", true),
                 Flow.goTo("Take Legacy Overrides"))
-            .otherwise(Flow.goTo("No Overrides")));
+            // no overrides: nothing to check or apply
+            .otherwise(Flow.goTo("Logs Bucket?")));
     String checks = "Overrides Given?";
     g.copy(
         "Take Overrides",
@@ -128,19 +149,18 @@ final class PreparationBranch {
         input + ".ClusterConfigOverrides",
         OverrideChecks.OVERRIDES,
         checks);
-    g.add(
-        Flow.pass("No Overrides")
-            .result(object())
-            .resultPath(OverrideChecks.OVERRIDES)
-            .next(checks));
     OverrideChecks.add(g, plan.overrides(), "Logs Bucket?");
 
     logUri(g, "Runtime Tags?");
-    TagMerge.add(g, "Fail If Running?");
-    failIfRunning(g, plan, "Complete Instances");
+    TagMerge.add(g, plan.function().clusterTags(), "Fail If Running?");
+    failIfRunning(g, plan, "Complete Request");
     shape.add(g, "Request Ready");
     // The branch ends with exactly the request EMR receives; the Parallel state picks it up.
-    g.add(Flow.pass("Request Ready").parameters(shape.parameters(CLUSTER)).end());
+    g.add(
+        Flow.pass("Request Ready")
+            .parameters(
+                shape.parameters(WORK + ".Completed.Cluster", WORK + ".Completed.Instances"))
+            .end());
     return g;
   }
 
@@ -209,17 +229,8 @@ final class PreparationBranch {
                       .put("ServiceRole.$", lastSegment(roles + ".ServiceRole"))
                       .put("JobFlowRole.$", lastSegment(roles + "." + source)))
               .resultPath(WORK + ".Roles")
-              .next("Set Roles"));
+              .next("Auto Scaling Role?"));
     }
-    g.add(
-        Flow.pass("Set Roles")
-            .parameters(
-                object()
-                    .put(
-                        "Cluster.$",
-                        "States.JsonMerge(" + CLUSTER + ", " + WORK + ".Roles, false)"))
-            .resultPath("$.ClusterConfiguration")
-            .next("Auto Scaling Role?"));
     // EMR takes an autoscaling role only for instance-group clusters.
     g.ifSet(
         "Auto Scaling Role?",
@@ -235,15 +246,6 @@ final class PreparationBranch {
         Flow.pass("Name Auto Scaling Role")
             .parameters(object().put("AutoScalingRole.$", lastSegment(roles + ".AutoScalingRole")))
             .resultPath(WORK + ".AutoScaling")
-            .next("Set Auto Scaling Role"));
-    g.add(
-        Flow.pass("Set Auto Scaling Role")
-            .parameters(
-                object()
-                    .put(
-                        "Cluster.$",
-                        "States.JsonMerge(" + CLUSTER + ", " + WORK + ".AutoScaling, false)"))
-            .resultPath("$.ClusterConfiguration")
             .next("Master Security Group?"));
   }
 
@@ -272,10 +274,12 @@ final class PreparationBranch {
     String bucket = PROFILE + ".LogsBucket";
     String prefix = PROFILE + ".LogsPath";
     String clusterName = CLUSTER + ".Name";
-    g.ifSet("Logs Bucket?", bucket, "Logs Prefix?", next);
-    // As the aws-emr-launch profile codec: an unset LogsPath means "elasticmapreduce/".
+    // One Choice: no bucket, no log location; then, as the aws-emr-launch profile codec, an unset
+    // LogsPath means "elasticmapreduce/".
     g.add(
-        Flow.choice("Logs Prefix?")
+        Flow.choice("Logs Bucket?")
+            .when(Condition.isPresent(bucket, false), Flow.goTo(next))
+            .when(Condition.isNull(bucket, true), Flow.goTo(next))
             .when(
                 Condition.isPresent(prefix, false), Flow.goTo("Log Location Under Default Prefix"))
             .when(Condition.isNull(prefix, true), Flow.goTo("Log Location Under Default Prefix"))
@@ -313,15 +317,18 @@ final class PreparationBranch {
         "Log Location Under Prefix",
         "s3://{}/{}/{}",
         bucket + ", " + prefix + ", " + clusterName);
-    g.copy("Set LogUri", WORK + ".Log.LogUri", CLUSTER + ".LogUri", next);
   }
 
   private static void logFormat(Graph g, String state, String template, String args) {
+    logFormat(g, state, template, args, "Runtime Tags?");
+  }
+
+  private static void logFormat(Graph g, String state, String template, String args, String next) {
     g.add(
         Flow.pass(state)
             .parameters(object().put("LogUri.$", "States.Format('" + template + "', " + args + ")"))
             .resultPath(WORK + ".Log")
-            .next("Set LogUri"));
+            .next(next));
   }
 
   private static void failIfRunning(Graph g, LaunchPlan plan, String next) {
@@ -391,11 +398,10 @@ final class PreparationBranch {
     String marker = WORK + ".Page.Marker";
     g.add(
         Flow.choice("More Clusters?")
-            .when(Condition.isPresent(marker, false), Flow.goTo("Forget Cluster Page"))
-            .when(Condition.isNull(marker, true), Flow.goTo("Forget Cluster Page"))
+            .when(Condition.isPresent(marker, false), Flow.goTo(next))
+            .when(Condition.isNull(marker, true), Flow.goTo(next))
             .otherwise(Flow.goTo("List More Active Clusters")));
-    // The page holds timestamps; it is not needed any more and would only grow the state.
-    g.add(Flow.pass("Forget Cluster Page").result(object()).resultPath(WORK + ".Page").next(next));
+    // The last page stays in the work area until Request Ready, two states later, drops it.
   }
 
   private static TaskBuilder listClusters(

@@ -47,8 +47,23 @@ final class RequestShape {
     instances.remove("KeepJobFlowAliveWhenNoSteps");
   }
 
+  /** The top-level request fields passed (sorted; {@code Instances} among them). */
+  Set<String> topFields() {
+    return top;
+  }
+
+  /** The {@code Instances} fields passed (sorted), without KeepJobFlowAliveWhenNoSteps. */
+  Set<String> instanceFields() {
+    return instances;
+  }
+
   /** The create task's Parameters: every field read from the assembled request. */
   ObjectNode parameters(String request) {
+    return parameters(request, request + ".Instances");
+  }
+
+  /** The Parameters that read the top-level fields under one path, the Instances under another. */
+  ObjectNode parameters(String request, String instancesPath) {
     ObjectNode p = PreparationBranch.object();
     for (String k : top) {
       if (!k.equals("Instances")) {
@@ -57,7 +72,7 @@ final class RequestShape {
     }
     ObjectNode inst = p.putObject("Instances");
     for (String k : instances) {
-      inst.put(k + ".$", request + ".Instances." + k);
+      inst.put(k + ".$", instancesPath + "." + k);
     }
     // The cluster waits for steps: createCluster requires it and pipelines add steps later.
     inst.put("KeepJobFlowAliveWhenNoSteps", true);
@@ -73,10 +88,18 @@ final class RequestShape {
   String add(Graph g, String next) {
     String cluster = PreparationBranch.CLUSTER;
     String work = PreparationBranch.WORK;
+    // The roles, the autoscaling role, the log location and the tags were written to the work area
+    // (empty
+    // objects when the profile has none) and go over the request here, in one state.
+    String merged = "States.JsonMerge(" + work + ".Shape.Request, " + cluster + ", false)";
+    for (String part : new String[] {"Roles", "AutoScaling", "Log", "Merged"}) {
+      merged = "States.JsonMerge(" + merged + ", " + work + "." + part + ", false)";
+    }
     g.add(
-        Flow.pass("Complete Instances")
+        Flow.pass("Complete Request")
             .parameters(
                 PreparationBranch.object()
+                    .put("Cluster.$", merged)
                     .put(
                         "Instances.$",
                         "States.JsonMerge("
@@ -85,22 +108,8 @@ final class RequestShape {
                             + cluster
                             + ".Instances, false)"))
             .resultPath(work + ".Completed")
-            .next("Use Completed Instances"));
-    g.copy(
-        "Use Completed Instances",
-        work + ".Completed.Instances",
-        cluster + ".Instances",
-        "Complete Request");
-    g.add(
-        Flow.pass("Complete Request")
-            .parameters(
-                PreparationBranch.object()
-                    .put(
-                        "Cluster.$",
-                        "States.JsonMerge(" + work + ".Shape.Request, " + cluster + ", false)"))
-            .resultPath("$.ClusterConfiguration")
             .next(next));
-    return "Complete Instances";
+    return "Complete Request";
   }
 
   /** The null-valued templates the completion merges under the request ({@code WORK.Shape}). */

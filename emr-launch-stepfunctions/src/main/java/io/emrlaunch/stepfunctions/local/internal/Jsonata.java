@@ -147,7 +147,8 @@ public final class Jsonata {
       ObjectNode out = Paths.NODES.objectNode();
       m.forEach(
           (k, x) -> {
-            JsonNode j = toJson(x);
+            // a key holding JSON null (JSONata stores it as Java null); undefined keys are absent
+            JsonNode j = x == null ? NullNode.getInstance() : toJson(x);
             if (!j.isMissingNode()) {
               out.set(String.valueOf(k), j);
             }
@@ -157,7 +158,7 @@ public final class Jsonata {
     if (v instanceof Iterable<?> it) {
       ArrayNode out = Paths.NODES.arrayNode();
       for (Object x : it) {
-        JsonNode j = toJson(x);
+        JsonNode j = x == null ? NullNode.getInstance() : toJson(x);
         if (!j.isMissingNode()) {
           out.add(j);
         }
