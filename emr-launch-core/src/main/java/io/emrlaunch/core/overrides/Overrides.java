@@ -1,7 +1,6 @@
 package io.emrlaunch.core.overrides;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -117,7 +116,7 @@ public final class Overrides {
         at.add(unknown(name, byName));
         continue;
       }
-      Optional<JavaType> target = OverrideRules.target(o, at);
+      Optional<Class<?>> target = OverrideRules.target(o, at);
       if (target.isEmpty()) {
         continue;
       }

@@ -99,10 +99,7 @@ public final class AwsOverrides {
         continue;
       }
       AllowedOverride.Builder b =
-          AllowedOverride.builder()
-              .name(e.getKey())
-              .path(ours.get())
-              .type(typeOf(r.target().getRawClass()));
+          AllowedOverride.builder().name(e.getKey()).path(ours.get()).type(typeOf(r.target()));
       number(v, "Minimum", at).ifPresent(b::minimum);
       number(v, "Maximum", at).ifPresent(b::maximum);
       v.path("AllowedValues").forEach(a -> b.addAllowedValues(a.asText()));

@@ -1,6 +1,5 @@
 package io.emrlaunch.core.model.internal;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -64,21 +63,17 @@ public final class OverrideRules {
    *
    * @return the target type, when valid
    */
-  public static Optional<JavaType> target(AllowedOverride o, Problems at) {
+  public static Optional<Class<?>> target(AllowedOverride o, Problems at) {
     FieldPaths.Resolution r = FieldPaths.resolve(ClusterConfiguration.class, o.path());
     if (!r.ok()) {
       at.add("path", r.error() + " (path \"" + o.path() + "\")");
       return Optional.empty();
     }
-    JavaType t = r.target();
+    Class<?> t = r.target();
     if (!FieldPaths.isScalar(t)) {
       at.add(
           "path",
-          "must name a single value, not a "
-              + t.getRawClass().getSimpleName()
-              + " (path \""
-              + o.path()
-              + "\")");
+          "must name a single value, not a " + t.getSimpleName() + " (path \"" + o.path() + "\")");
       return Optional.empty();
     }
     String kind = kind(t);
@@ -102,7 +97,7 @@ public final class OverrideRules {
    * @return the JSON value to write, when valid
    */
   public static Optional<JsonNode> convert(
-      AllowedOverride o, JavaType target, Object value, Problems at) {
+      AllowedOverride o, Class<?> target, Object value, Problems at) {
     if (value instanceof JsonNode node) {
       value = node.isNull() ? null : Json.MAPPER.convertValue(node, Object.class);
     }
@@ -122,16 +117,16 @@ public final class OverrideRules {
           at.add("must be at most " + MAX_STRING + " characters without control codes");
           return Optional.empty();
         }
-        if (target.getRawClass().isEnum()) {
+        if (target.isEnum()) {
           Optional<String> constant =
-              Arrays.stream(target.getRawClass().getEnumConstants())
+              Arrays.stream(target.getEnumConstants())
                   .map(c -> ((Enum<?>) c).name())
                   .filter(n -> n.equalsIgnoreCase(s.replace('-', '_')))
                   .findFirst();
           if (constant.isEmpty()) {
             at.add(
                 "must be one of "
-                    + Arrays.toString(target.getRawClass().getEnumConstants())
+                    + Arrays.toString(target.getEnumConstants())
                     + " (was "
                     + (sensitive(o) ? describe(o, s) : "\"" + s + "\"")
                     + ")");
@@ -234,8 +229,7 @@ public final class OverrideRules {
     return Optional.empty();
   }
 
-  private static String kind(JavaType t) {
-    Class<?> c = t.getRawClass();
+  private static String kind(Class<?> c) {
     if (c == String.class) {
       return "string";
     }

@@ -49,7 +49,11 @@ public final class RunJobFlowSurfaceValidator {
       Pattern.compile("arn:aws[a-z-]*:resource-groups:[a-z0-9-]+:\\d{12}:group/.+");
   private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
   private static final Pattern S3_URI = Pattern.compile("s3n?://[^/\\s]+(/.*)?");
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Built on first use: most launches carry no additionalInfo (see FieldPaths on cold start). */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private RunJobFlowSurfaceValidator() {}
 
@@ -102,7 +106,7 @@ public final class RunJobFlowSurfaceValidator {
       return;
     }
     try {
-      JsonNode node = JSON.readTree(info);
+      JsonNode node = Mapper.JSON.readTree(info);
       if (node == null || !node.isObject()) {
         p.add("additionalInfo", "must be the text of a JSON object");
       }
