@@ -366,7 +366,9 @@ public final class ClusterMonitor implements AutoCloseable {
       nextTick.cancel(false);
     }
     nextTickAt = due;
-    nextTick = scheduler.schedule(this::tick, delay.toNanos(), TimeUnit.NANOSECONDS);
+    nextTick =
+        scheduler.schedule(
+            () -> guarded("poll", this::tick), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void tick() {
@@ -430,7 +432,7 @@ public final class ClusterMonitor implements AutoCloseable {
             new java.util.HashSet<>(watches.keySet()));
     listing.withFinal = withFinal;
     listPages(listing, createdAfter.minusSeconds(1), null, 0)
-        .whenComplete((v, error) -> scheduler.execute(() -> afterListing(listing, error)));
+        .whenComplete((v, error) -> phase("ListClusters", () -> afterListing(listing, error)));
   }
 
   /** States in which a wait for {@code target} completes or fails. */
@@ -614,7 +616,7 @@ public final class ClusterMonitor implements AutoCloseable {
             described.values().stream()
                 .map(f -> f.exceptionally(t -> null))
                 .toArray(CompletableFuture[]::new))
-        .whenComplete((v, t) -> scheduler.execute(() -> afterDescribe(described)));
+        .whenComplete((v, t) -> phase("DescribeCluster", () -> afterDescribe(described)));
   }
 
   private void afterDescribe(Map<String, CompletableFuture<Cluster>> described) {
@@ -709,7 +711,7 @@ public final class ClusterMonitor implements AutoCloseable {
     }
     CompletableFuture.allOf(
             calls.stream().map(f -> f.exceptionally(t -> null)).toArray(CompletableFuture[]::new))
-        .whenComplete((v, t) -> scheduler.execute(() -> afterSteps(calls, clusterOfCall)));
+        .whenComplete((v, t) -> phase("ListSteps", () -> afterSteps(calls, clusterOfCall)));
   }
 
   private void afterSteps(
@@ -1016,6 +1018,27 @@ public final class ClusterMonitor implements AutoCloseable {
       throttleStreak++; // transient (5xx, network): back off the same way
     }
     scheduleNext();
+  }
+
+  /** Runs the next phase of a poll on the scheduler thread, {@linkplain #guarded guarded}. */
+  private void phase(String operation, Runnable body) {
+    scheduler.execute(() -> guarded(operation, body));
+  }
+
+  /**
+   * Runs a phase of a poll. One that throws — a response EMR should never send (a DescribeCluster
+   * without its cluster), a listener's bug reaching us — must not end the polling: the poll would
+   * stay marked as running and every wait would hang. It is logged, and the next poll is scheduled
+   * as after a transient error.
+   */
+  private void guarded(String operation, Runnable body) {
+    try {
+      body.run();
+    } catch (RuntimeException e) {
+      LOG.warn("monitor poll failed after {}; polling goes on: {}", operation, e.toString());
+      throttleStreak++;
+      scheduleNext();
+    }
   }
 
   private void scheduleNext() {
