@@ -529,7 +529,7 @@ public final class ClusterMonitor implements AutoCloseable {
    */
   private void arrived(ClusterSummary s, Instant now) {
     Watch w = watches.get(s.id());
-    if (w == null || closed) {
+    if (w == null || closed || s.status() == null || newerEventThanPoll(w)) {
       return;
     }
     w.seen = true;
@@ -576,6 +576,8 @@ public final class ClusterMonitor implements AutoCloseable {
           toDescribe.add(w); // not listed yet, or still pending: one description tells
         }
         // Otherwise not in a state any wait decides on: nothing to do until it is.
+      } else if (newerEventThanPoll(w)) {
+        continue; // an event told more recently than this listing can
       } else if (w.seen && inferable(notListed)) {
         // It was listed in a waiting state before and is not listed now: it moved to a state we did
         // not ask for, and every such state means "up".
@@ -634,6 +636,9 @@ public final class ClusterMonitor implements AutoCloseable {
       try {
         Cluster c = e.getValue().join();
         notifyPolled("DescribeCluster", false);
+        if (c == null || c.status() == null || newerEventThanPoll(w)) {
+          continue; // an answer without the cluster, or older than an event: the next poll tells
+        }
         clusters.put(w.id, c);
         w.misses = 0;
         w.seen = true;
@@ -803,27 +808,32 @@ public final class ClusterMonitor implements AutoCloseable {
   // ---- events (scheduler-thread code) ----
 
   /** The event feed's sink: applies a batch on the monitor's thread. */
-  private CompletableFuture<Void> applyEvents(List<EmrEvent> batch) {
-    CompletableFuture<Void> applied = new CompletableFuture<>();
+  private CompletableFuture<Boolean> applyEvents(List<EmrEvent> batch) {
+    CompletableFuture<Boolean> applied = new CompletableFuture<>();
     try {
       scheduler.execute(
           () -> {
+            if (closed) {
+              applied.complete(false); // not applied: the messages stay in the queue
+              return;
+            }
             try {
-              if (!closed) {
-                for (EmrEvent e : batch) {
-                  if (e.step()) {
-                    applyStepEvent(e);
-                  } else {
-                    applyClusterEvent(e);
-                  }
+              for (EmrEvent e : batch) {
+                if (e.step()) {
+                  applyStepEvent(e);
+                } else {
+                  applyClusterEvent(e);
                 }
               }
-            } finally {
-              applied.complete(null);
+              applied.complete(true);
+            } catch (RuntimeException e) {
+              // Keep the messages: they come back after their visibility timeout.
+              LOG.warn("could not apply {} EMR events; they will come back: {}", batch.size(), e);
+              applied.complete(false);
             }
           });
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      applied.complete(null);
+      applied.complete(false);
     }
     return applied;
   }
@@ -851,9 +861,11 @@ public final class ClusterMonitor implements AutoCloseable {
     if (e.time() != null && (w.lastEventAt == null || e.time().isAfter(w.lastEventAt))) {
       w.lastEventAt = e.time();
     }
-    w.seen = true;
+    // Not w.seen: that flag means "was in a listing", from which a later absence is read as a
+    // move; an event says nothing about which listing the cluster is in.
     w.misses = 0;
     Instant now = clock.instant();
+    w.eventAppliedAt = now;
     ClusterSnapshot.Builder b =
         ClusterSnapshot.builder(w.id, now)
             .name(e.name() != null ? e.name() : last == null ? null : last.name().orElse(null))
@@ -871,6 +883,16 @@ public final class ClusterMonitor implements AutoCloseable {
     }
     update(w, b.build());
     settleFromEvent(w, null);
+  }
+
+  /**
+   * Whether an event changed the watch after this poll started: the poll's pages may predate it
+   * (RUNNING and WAITING have one rank, so rank alone cannot refuse a stale page).
+   */
+  private boolean newerEventThanPoll(Watch w) {
+    return w.eventAppliedAt != null
+        && pollStartedAt != null
+        && !w.eventAppliedAt.isBefore(pollStartedAt);
   }
 
   /** Completes what the newest snapshot decides; a failure is described first (one call). */
@@ -1261,6 +1283,9 @@ public final class ClusterMonitor implements AutoCloseable {
     int failureDescribeAttempts;
     boolean describing;
     Instant lastEventAt;
+
+    /** When an event last changed this watch, on the monitor's clock. */
+    Instant eventAppliedAt;
 
     Watch(String id, Instant registeredAt) {
       this.id = id;

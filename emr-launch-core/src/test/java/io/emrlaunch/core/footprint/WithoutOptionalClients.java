@@ -1,6 +1,7 @@
 package io.emrlaunch.core.footprint;
 
 import com.sun.net.httpserver.HttpServer;
+import io.emrlaunch.core.launch.ClusterFailedException;
 import io.emrlaunch.core.launch.ClusterLauncher;
 import io.emrlaunch.core.launch.LaunchWait;
 import io.emrlaunch.core.launch.LaunchedCluster;
@@ -36,7 +37,9 @@ public final class WithoutOptionalClients {
     for (String absent :
         List.of(
             "software.amazon.awssdk.services.s3.S3AsyncClient",
-            "software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient")) {
+            "software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient",
+            "software.amazon.awssdk.services.sqs.SqsAsyncClient",
+            "software.amazon.awssdk.services.eventbridge.EventBridgeAsyncClient")) {
       try {
         Class.forName(absent);
         throw new IllegalStateException(absent + " is on the class path");
@@ -103,6 +106,24 @@ public final class WithoutOptionalClients {
                           .waitFor(LaunchWait.NONE))
               .join();
       launcher.terminate(cluster.clusterId()).join();
+
+      // A waited launch whose cluster ends: the failure path (no diagnosis without S3).
+      try {
+        launcher
+            .launch(
+                r ->
+                    r.profile(profile)
+                        .configuration(configuration)
+                        .clusterName("ends")
+                        .waitFor(LaunchWait.WAITING))
+            .join();
+        throw new IllegalStateException("a launch whose cluster ended succeeded");
+      } catch (CompletionException e) {
+        if (!(e.getCause() instanceof ClusterFailedException failed)
+            || failed.diagnosis().isPresent()) {
+          throw e;
+        }
+      }
 
       EmrProfile kerberized =
           profile.withKerberosAttributesSecretArn(

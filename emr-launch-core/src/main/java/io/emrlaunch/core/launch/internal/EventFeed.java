@@ -33,7 +33,7 @@ public final class EventFeed {
   private final String queueUrl;
   private final int waitSeconds;
   private final ScheduledExecutorService scheduler;
-  private final Function<List<EmrEvent>, CompletableFuture<?>> sink;
+  private final Function<List<EmrEvent>, CompletableFuture<Boolean>> sink;
   private final Runnable onFailing;
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
@@ -48,7 +48,9 @@ public final class EventFeed {
    * @param queueUrl the queue
    * @param waitTime the long-poll wait (0..20 s)
    * @param scheduler for pauses
-   * @param sink applies a batch of events; its future completes when they are applied
+   * @param sink applies a batch of events; its future completes with {@code true} when they were
+   *     applied, {@code false} when they were not (the monitor closed): those messages are kept, so
+   *     they come back after their visibility timeout for whoever reads the queue next
    * @param onFailing told when receiving starts failing (the first failure of a streak)
    */
   public EventFeed(
@@ -56,7 +58,7 @@ public final class EventFeed {
       String queueUrl,
       Duration waitTime,
       ScheduledExecutorService scheduler,
-      Function<List<EmrEvent>, CompletableFuture<?>> sink,
+      Function<List<EmrEvent>, CompletableFuture<Boolean>> sink,
       Runnable onFailing) {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
     this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
@@ -164,8 +166,13 @@ public final class EventFeed {
                     });
           }
           CompletableFuture<?> applied =
-              events.isEmpty() ? CompletableFuture.completedFuture(null) : sink.apply(events);
-          applied.whenComplete((v, t) -> delete(got));
+              events.isEmpty() ? CompletableFuture.completedFuture(true) : sink.apply(events);
+          applied.whenComplete(
+              (done, t) -> {
+                if (t == null && Boolean.TRUE.equals(done)) {
+                  delete(got);
+                }
+              });
         });
   }
 
