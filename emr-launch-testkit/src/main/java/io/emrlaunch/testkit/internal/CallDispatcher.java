@@ -71,6 +71,11 @@ final class CallDispatcher {
     if (outcome.deferred != null) {
       // A long poll: the caller's thread "waits" by driving virtual time until the answer.
       context.time().runUntil(outcome.deferred, Duration.ofMinutes(15));
+      if (!outcome.deferred.isDone()) {
+        // Never block a real thread on an answer virtual time did not bring.
+        throw new IllegalStateException(
+            operation + " did not answer within 15 virtual minutes of a synchronous call");
+      }
       try {
         return outcome.deferred.join();
       } catch (CompletionException e) {

@@ -129,6 +129,7 @@ public final class FakeSqs {
     Instant visibleAt;
     String receiptHandle;
     int receiveCount;
+    java.util.concurrent.ScheduledFuture<?> reappears;
 
     Msg(String id, String body, Instant visibleAt) {
       this.id = id;
@@ -452,8 +453,13 @@ public final class FakeSqs {
       m.receiveCount++;
       m.visibleAt = now.plusSeconds(visibility);
       // A message not deleted in time becomes visible again: wake the long polls then.
-      time.scheduler()
-          .schedule(this::serve, Duration.ofSeconds(visibility).toNanos(), TimeUnit.NANOSECONDS);
+      if (m.reappears != null) {
+        m.reappears.cancel(false);
+      }
+      m.reappears =
+          time.scheduler()
+              .schedule(
+                  this::serve, Duration.ofSeconds(visibility).toNanos(), TimeUnit.NANOSECONDS);
       out.add(
           Message.builder()
               .messageId(m.id)
@@ -475,6 +481,10 @@ public final class FakeSqs {
       Msg m = it.next();
       if (receiptHandle.equals(m.receiptHandle)) {
         it.remove();
+        if (m.reappears != null) {
+          // Deleted: it never reappears, and runUntilIdle need not run the clock to that moment.
+          m.reappears.cancel(false);
+        }
         return true;
       }
     }
