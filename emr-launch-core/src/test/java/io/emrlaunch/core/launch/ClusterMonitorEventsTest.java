@@ -322,6 +322,53 @@ class ClusterMonitorEventsTest {
   }
 
   @Test
+  void anEventDoesNotLetAListingMistakeAnOldRunningClusterForWaiting() {
+    // A cluster created long before the wait (so older than the listing's creation window) runs a
+    // two-hour step. Its descriptions are throttled, so its creation time stays unknown; then a
+    // RUNNING event arrives. The event must not count as "was listed": the pending listing does
+    // not show the cluster (too old), and reading that absence as "moved on to WAITING" would
+    // complete the wait while the cluster is still RUNNING.
+    EmrBehavior longStep =
+        EmrBehavior.builder()
+            .startingTime(DurationDistribution.fixed(Duration.ofMinutes(1)))
+            .bootstrappingTime(DurationDistribution.fixed(Duration.ofMinutes(2)))
+            .stepRunTime(DurationDistribution.fixed(Duration.ofHours(2)))
+            .build();
+    FakeAws aws = aws(11, longStep);
+    String id = aws.emrBackend().runJobFlow(cluster("old", true, step("long"))).jobFlowId();
+    aws.time().advance(Duration.ofMinutes(30));
+    String queue = setUpQueue(aws); // after the boot: its events are not in the queue
+    aws.faults().on(FakeAws.EMR, "DescribeCluster").always().throttle();
+    try (ClusterMonitor monitor = monitor(aws, queue)) {
+      CompletableFuture<ClusterSnapshot> up = monitor.await(id, ClusterTarget.WAITING);
+      aws.time().advance(Duration.ofSeconds(30));
+      aws.sqsBackend()
+          .sendMessage(
+              SendMessageRequest.builder()
+                  .queueUrl(queue)
+                  .messageBody(
+                      "{\"source\":\"aws.emr\",\"detail-type\":\"EMR Cluster State Change\","
+                          + "\"time\":\""
+                          + aws.clock().instant().toString().replaceAll("\\.\\d+", "")
+                          + "\",\"detail\":{\"clusterId\":\""
+                          + id
+                          + "\",\"name\":\"old\",\"state\":\"RUNNING\"}}")
+                  .build());
+      aws.time().advance(Duration.ofMinutes(16));
+      assertThat(monitor.lastSeen(id).flatMap(ClusterSnapshot::state))
+          .contains(ClusterState.RUNNING);
+      assertThat(
+              aws.emrBackend()
+                  .describeCluster(DescribeClusterRequest.builder().clusterId(id).build())
+                  .cluster()
+                  .status()
+                  .state())
+          .isEqualTo(ClusterState.RUNNING);
+      assertThat(up).isNotDone();
+    }
+  }
+
+  @Test
   void eventsOfClustersNobodyWatchesAndUnreadableMessagesAreDeletedAndIgnored() {
     FakeAws aws = aws(7, fleet(0.0));
     String queue = setUpQueue(aws);
