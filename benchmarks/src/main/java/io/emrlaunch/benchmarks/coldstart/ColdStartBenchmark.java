@@ -30,15 +30,27 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.emrlaunch.benchmarks.coldstart.ColdStartBenchmark [rounds] [output.json]}; JVM options for the
- * probes go in the system property {@code coldstart.jvmArgs} (space separated).
+ * probes go in the system property {@code coldstart.jvmArgs} (space separated), and a class path to
+ * compare against (an earlier build) in {@code coldstart.baselineClasspath}.
  */
 public final class ColdStartBenchmark {
-  private static final List<String[]> KINDS =
-      List.of(
-          new String[] {"ours", "netty"},
-          new String[] {"sdk", "netty"},
-          new String[] {"ours", "crt"},
-          new String[] {"sdk", "crt"});
+  /**
+   * What each fresh JVM runs: the side ({@code ours} or {@code sdk}), the HTTP client, and the
+   * class path ({@code base} runs our side on the class path in {@code
+   * coldstart.baselineClasspath}, e.g. a build of an earlier commit, for before/after in one run).
+   */
+  private static List<String[]> kinds() {
+    List<String[]> kinds = new ArrayList<>();
+    boolean baseline = !System.getProperty("coldstart.baselineClasspath", "").isBlank();
+    for (String http : List.of("netty", "crt")) {
+      kinds.add(new String[] {"ours", http});
+      kinds.add(new String[] {"sdk", http});
+      if (baseline) {
+        kinds.add(new String[] {"base", http});
+      }
+    }
+    return kinds;
+  }
 
   private ColdStartBenchmark() {}
 
@@ -57,12 +69,12 @@ public final class ColdStartBenchmark {
     List<Run> runs = new ArrayList<>();
     try {
       // One unmeasured round warms the disk cache and the stub.
-      for (String[] kind : KINDS) {
+      for (String[] kind : kinds()) {
         runProbe(stub, kind[0], kind[1]);
       }
       for (int round = 0; round < rounds; round++) {
-        for (int i = 0; i < KINDS.size(); i++) {
-          String[] kind = KINDS.get((i + round) % KINDS.size());
+        for (int i = 0; i < kinds().size(); i++) {
+          String[] kind = kinds().get((i + round) % kinds().size());
           runs.add(runProbe(stub, kind[0], kind[1]));
         }
       }
@@ -82,9 +94,11 @@ public final class ColdStartBenchmark {
     command.addAll(
         List.of(
             "-cp",
-            System.getProperty("java.class.path"),
+            side.equals("base")
+                ? System.getProperty("coldstart.baselineClasspath")
+                : System.getProperty("java.class.path"),
             ColdStartProbe.class.getName(),
-            side,
+            side.equals("base") ? "ours" : side,
             http,
             stub.endpoint()));
     stub.reset();
@@ -125,7 +139,7 @@ public final class ColdStartBenchmark {
         "work ms",
         "calls");
     StringBuilder json = new StringBuilder("{\n  \"rounds\": " + rounds + ",\n  \"runs\": {\n");
-    for (String[] kind : KINDS) {
+    for (String[] kind : kinds()) {
       List<Run> mine =
           runs.stream().filter(r -> r.side().equals(kind[0]) && r.http().equals(kind[1])).toList();
       long total = median(mine.stream().mapToLong(Run::total).toArray());
@@ -159,6 +173,16 @@ public final class ColdStartBenchmark {
     for (String http : List.of("netty", "crt")) {
       long[] ours = medians.get("ours/" + http);
       long[] sdk = medians.get("sdk/" + http);
+      long[] base = medians.get("base/" + http);
+      if (base != null) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s: before/sdk total %.2fx, work %.2fx (+%d ms)%n",
+            http,
+            (double) base[0] / sdk[0],
+            (double) base[2] / sdk[2],
+            base[0] - sdk[0]);
+      }
       double totalRatio = (double) ours[0] / sdk[0];
       double workRatio = (double) ours[2] / sdk[2];
       System.out.printf(
