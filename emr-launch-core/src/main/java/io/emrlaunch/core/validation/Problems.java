@@ -21,12 +21,34 @@ public final class Problems {
   /** Characters SSM allows in a parameter name segment, minus the path separator. */
   private static final Pattern SSM_SAFE = Pattern.compile("[a-zA-Z0-9_.\\-]+");
 
+  private static final int NO_INDEX = Integer.MIN_VALUE;
+
   private final List<Problem> sink;
-  private final String prefix;
+
+  // The path is built only when asked for (a problem is reported or path() is called): validators
+  // descend into every field of large values, and almost all of those views report nothing.
+  private final Problems parent;
+  private final String field;
+  private final int index; // NO_INDEX when the view is not a list element
+  private final boolean indexOnly;
+  private String prefix;
 
   private Problems(List<Problem> sink, String prefix) {
     this.sink = sink;
+    this.parent = null;
+    this.field = null;
+    this.index = NO_INDEX;
+    this.indexOnly = false;
     this.prefix = prefix;
+  }
+
+  /** A view under {@code parent}: at {@code field} (or the parent itself), then {@code [index]}. */
+  private Problems(Problems parent, String field, int index, boolean indexOnly) {
+    this.sink = parent.sink;
+    this.parent = parent;
+    this.field = field;
+    this.index = index;
+    this.indexOnly = indexOnly;
   }
 
   /**
@@ -45,7 +67,7 @@ public final class Problems {
    * @return a view that reports under {@code <current>.field}, sharing this collector's findings
    */
   public Problems at(String field) {
-    return new Problems(sink, join(field));
+    return new Problems(this, field, NO_INDEX, false);
   }
 
   /**
@@ -56,7 +78,7 @@ public final class Problems {
    * @return a view that reports under {@code <current>.field[index]}
    */
   public Problems at(String field, int index) {
-    return new Problems(sink, join(field) + "[" + index + "]");
+    return new Problems(this, field, index, false);
   }
 
   /**
@@ -66,7 +88,7 @@ public final class Problems {
    * @return a view that reports under {@code <current>[index]}
    */
   public Problems index(int index) {
-    return new Problems(sink, prefix + "[" + index + "]");
+    return new Problems(this, null, index, true);
   }
 
   /**
@@ -75,7 +97,15 @@ public final class Problems {
    * @return the dotted path; empty at the root
    */
   public String path() {
-    return prefix;
+    String p = prefix;
+    if (p == null) {
+      p = indexOnly ? parent.path() : parent.join(field);
+      if (index != NO_INDEX) {
+        p = p + "[" + index + "]";
+      }
+      prefix = p;
+    }
+    return p;
   }
 
   /**
@@ -86,7 +116,7 @@ public final class Problems {
    * @return this
    */
   public Problems add(String field, String message) {
-    sink.add(Problem.of(field.isEmpty() ? prefix : join(field), message));
+    sink.add(Problem.of(field.isEmpty() ? path() : join(field), message));
     return this;
   }
 
@@ -254,6 +284,7 @@ public final class Problems {
   }
 
   private String join(String field) {
+    String prefix = path();
     return prefix.isEmpty() ? field : field.isEmpty() ? prefix : prefix + "." + field;
   }
 

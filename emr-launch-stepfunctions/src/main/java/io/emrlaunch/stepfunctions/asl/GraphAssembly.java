@@ -44,7 +44,7 @@ final class GraphAssembly {
         }
       }
     }
-    Map<String, State> out = new LinkedHashMap<>();
+    Map<String, State> out = new LinkedHashMap<>(ordered.size() * 4 / 3 + 1);
     List<Problem> problems = new ArrayList<>();
     for (StateBuilder<?> b : ordered) {
       if (out.containsKey(b.name())) {

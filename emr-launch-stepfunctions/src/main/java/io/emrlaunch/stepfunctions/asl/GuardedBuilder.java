@@ -121,7 +121,14 @@ public abstract class GuardedBuilder<B extends GuardedBuilder<B>> extends NextBu
 
   @Override
   List<Step> inlineTargets() {
-    return catchers.stream().map(CatchTarget::target).toList();
+    if (catchers.size() == 1) {
+      return List.of(catchers.get(0).target());
+    }
+    List<Step> out = new ArrayList<>(catchers.size());
+    for (CatchTarget c : catchers) {
+      out.add(c.target());
+    }
+    return out;
   }
 
   List<Catcher> builtCatchers() {

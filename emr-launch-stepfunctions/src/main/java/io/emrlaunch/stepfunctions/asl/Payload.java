@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Payload {
-  private final ObjectNode node = JsonNodeFactory.instance.objectNode();
+  private ObjectNode node = JsonNodeFactory.instance.objectNode();
+
+  /**
+   * Whether {@link #node} has been handed to a state or an enclosing template: it is then copied
+   * before the next change (copy on write) instead of on every hand-over.
+   */
+  private boolean shared;
 
   private Payload() {}
 
@@ -45,7 +52,7 @@ public final class Payload {
    * @return this
    */
   public Payload put(String name, String value) {
-    node.put(literal(name), value);
+    mutable().put(literal(name), value);
     return this;
   }
 
@@ -59,9 +66,9 @@ public final class Payload {
   public Payload put(String name, long value) {
     // The node type a parser gives for this integer, so built and parsed payloads compare equal.
     if (value == (int) value) {
-      node.put(literal(name), (int) value);
+      mutable().put(literal(name), (int) value);
     } else {
-      node.put(literal(name), value);
+      mutable().put(literal(name), value);
     }
     return this;
   }
@@ -74,7 +81,7 @@ public final class Payload {
    * @return this
    */
   public Payload put(String name, BigDecimal value) {
-    node.put(literal(name), value);
+    mutable().put(literal(name), value);
     return this;
   }
 
@@ -86,7 +93,7 @@ public final class Payload {
    * @return this
    */
   public Payload put(String name, boolean value) {
-    node.put(literal(name), value);
+    mutable().put(literal(name), value);
     return this;
   }
 
@@ -98,7 +105,7 @@ public final class Payload {
    * @return this
    */
   public Payload put(String name, Payload value) {
-    node.set(literal(name), value.node.deepCopy());
+    mutable().set(literal(name), value.share());
     return this;
   }
 
@@ -111,7 +118,7 @@ public final class Payload {
    */
   public Payload putValue(String name, Object value) {
     JsonNode v = value instanceof JsonNode j ? j.deepCopy() : Json.MAPPER.valueToTree(value);
-    node.set(literal(name), v);
+    mutable().set(literal(name), v);
     return this;
   }
 
@@ -123,7 +130,7 @@ public final class Payload {
    * @return this
    */
   public Payload putStrings(String name, String... values) {
-    ArrayNode a = node.putArray(literal(name));
+    ArrayNode a = mutable().putArray(literal(name));
     for (String v : values) {
       a.add(v);
     }
@@ -152,7 +159,7 @@ public final class Payload {
     if (path.isNull()) {
       throw new IllegalArgumentException("a payload path cannot be null");
     }
-    node.put(dynamic(name), path.value());
+    mutable().put(dynamic(name), path.value());
     return this;
   }
 
@@ -165,7 +172,7 @@ public final class Payload {
    * @return this
    */
   public Payload intrinsic(String name, Intrinsic call) {
-    node.put(dynamic(name), call.render());
+    mutable().put(dynamic(name), call.render());
     return this;
   }
 
@@ -176,6 +183,23 @@ public final class Payload {
    */
   public ObjectNode toJson() {
     return node.deepCopy();
+  }
+
+  /**
+   * The template itself, without a copy, for a state or an enclosing template to hold: this payload
+   * copies it before its next change, so the holder keeps what it was given.
+   */
+  ObjectNode share() {
+    shared = true;
+    return node;
+  }
+
+  private ObjectNode mutable() {
+    if (shared) {
+      node = node.deepCopy();
+      shared = false;
+    }
+    return node;
   }
 
   @Override
@@ -189,10 +213,25 @@ public final class Payload {
       throw new IllegalArgumentException(
           "use path(...) or intrinsic(...) for dynamic fields (was " + name + ")");
     }
-    if (node.has(name + ".$")) {
+    if (!node.isEmpty() && hasDynamic(name)) {
       throw new IllegalArgumentException(name + " is already a dynamic field");
     }
     return name;
+  }
+
+  /** Whether {@code name.$} is a field, without building that name for a small template. */
+  private boolean hasDynamic(String name) {
+    if (node.size() > 8) {
+      return node.has(name + ".$");
+    }
+    int length = name.length() + 2;
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (k.length() == length && k.endsWith(".$") && k.startsWith(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String dynamic(String name) {

@@ -87,7 +87,7 @@ public abstract class StateBuilder<B extends StateBuilder<B>> implements Step {
       return j;
     }
     if (value instanceof Payload p) {
-      return p.toJson();
+      return p.share();
     }
     if (value instanceof String s) {
       return TextNode.valueOf(s);

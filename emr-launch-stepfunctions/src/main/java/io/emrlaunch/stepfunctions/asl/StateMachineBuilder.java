@@ -1,6 +1,8 @@
 package io.emrlaunch.stepfunctions.asl;
 
+import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
+import io.emrlaunch.stepfunctions.asl.internal.AslValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -117,7 +119,13 @@ public final class StateMachineBuilder {
    * @throws ValidationException listing every problem with its location
    */
   public StateMachine build() {
-    return buildUnvalidated().validateOrThrow();
+    StateMachine machine = buildUnvalidated();
+    // A built machine is usually emitted next: the size check keeps the text it measures.
+    List<Problem> problems = AslValidation.validate(machine, true);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    return machine;
   }
 
   /**

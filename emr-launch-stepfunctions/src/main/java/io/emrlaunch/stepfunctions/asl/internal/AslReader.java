@@ -38,13 +38,11 @@ import io.emrlaunch.stepfunctions.asl.WriterConfig;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -54,6 +52,12 @@ import java.util.function.Function;
  * well-formed definition can still be loaded, inspected and fixed.
  */
 public final class AslReader {
+  /** "a Task state" and so on, by {@link StateType} ordinal. */
+  private static final String[] STATE_WHAT =
+      java.util.Arrays.stream(StateType.values())
+          .map(t -> "a " + t.aslName() + " state")
+          .toArray(String[]::new);
+
   private final List<Problem> problems = new ArrayList<>();
 
   private AslReader() {}
@@ -111,7 +115,7 @@ public final class AslReader {
   // ---- structure -------------------------------------------------------------------------------
 
   private StateMachine machine(JsonNode root) {
-    Fields f = fields(root, "", "state machine");
+    Fields f = fields(root, Ptr.ROOT, "state machine");
     if (f == null) {
       return null;
     }
@@ -131,7 +135,7 @@ public final class AslReader {
 
   private Map<String, State> states(Fields owner, String field) {
     JsonNode node = owner.raw(field);
-    String ptr = owner.ptr + "/" + field;
+    Ptr ptr = owner.ptr.child(field);
     if (node == null) {
       problem(ptr, "is required");
       return null;
@@ -140,11 +144,11 @@ public final class AslReader {
       problem(ptr, "must be an object of states");
       return null;
     }
-    Map<String, State> out = new LinkedHashMap<>();
+    Map<String, State> out = new LinkedHashMap<>(node.size() * 4 / 3 + 1);
     boolean ok = true;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      State s = state(e.getValue(), ptr + "/" + escape(e.getKey()));
+      State s = state(e.getValue(), ptr.child(escape(e.getKey())));
       if (s == null) {
         ok = false;
       } else {
@@ -154,7 +158,7 @@ public final class AslReader {
     return ok ? out : null;
   }
 
-  private State state(JsonNode node, String ptr) {
+  private State state(JsonNode node, Ptr ptr) {
     if (!node.isObject()) {
       problem(ptr, "must be an object");
       return null;
@@ -173,8 +177,8 @@ public final class AslReader {
               + ")");
       return null;
     }
-    Fields f = fields(node, ptr, "a " + type.aslName() + " state");
-    f.known.add("Type");
+    Fields f = fields(node, ptr, STATE_WHAT[type.ordinal()]);
+    f.known("Type");
     int before = problems.size();
     State s =
         switch (type) {
@@ -245,7 +249,7 @@ public final class AslReader {
     return rules == null ? null : build(() -> b.choices(rules).build(), f.ptr);
   }
 
-  private ChoiceRule choiceRule(JsonNode node, String ptr) {
+  private ChoiceRule choiceRule(JsonNode node, Ptr ptr) {
     Fields f = fields(node, ptr, "a Choice rule");
     if (f == null) {
       return null;
@@ -279,7 +283,7 @@ public final class AslReader {
     return false;
   }
 
-  private Condition nestedCondition(JsonNode node, String ptr) {
+  private Condition nestedCondition(JsonNode node, Ptr ptr) {
     Fields f = fields(node, ptr, "a nested Choice rule");
     if (f == null) {
       return null;
@@ -311,20 +315,20 @@ public final class AslReader {
           "must have exactly one comparison operator or And/Or/Not (found "
               + (combinators.size() + ops.size())
               + ")");
-      combinators.forEach(f.known::add);
-      ops.forEach(o -> f.known.add(o.aslName()));
-      f.known.add("Variable");
+      combinators.forEach(f::known);
+      ops.forEach(o -> f.known(o.aslName()));
+      f.known("Variable");
       return null;
     }
     if (!combinators.isEmpty()) {
       String c = combinators.get(0);
       if (f.node.has("Variable")) {
         problem(f.ptr + "/Variable", "must not be combined with " + c);
-        f.known.add("Variable");
+        f.known("Variable");
       }
       if (c.equals("Not")) {
-        f.known.add("Not");
-        Condition inner = nestedCondition(f.node.get("Not"), f.ptr + "/Not");
+        f.known("Not");
+        Condition inner = nestedCondition(f.node.get("Not"), f.ptr.child("Not"));
         return inner == null ? null : new Condition.Not(inner);
       }
       List<Condition> list = f.list(c, true, this::nestedCondition);
@@ -338,7 +342,7 @@ public final class AslReader {
     if (f.node.get("Variable") == null) {
       problem(f.ptr + "/Variable", "is required with " + op.aslName());
     }
-    f.known.add(op.aslName());
+    f.known(op.aslName());
     JsonNode value = f.node.get(op.aslName());
     String vptr = f.ptr + "/" + op.aslName();
     boolean ok =
@@ -426,7 +430,7 @@ public final class AslReader {
     return branches == null ? null : build(() -> b.branches(branches).build(), f.ptr);
   }
 
-  private Branch branch(JsonNode node, String ptr) {
+  private Branch branch(JsonNode node, Ptr ptr) {
     Fields f = fields(node, ptr, "a branch");
     if (f == null) {
       return null;
@@ -550,7 +554,7 @@ public final class AslReader {
     return l == null ? List.of() : l;
   }
 
-  private Retrier retrier(JsonNode node, String ptr) {
+  private Retrier retrier(JsonNode node, Ptr ptr) {
     Fields f = fields(node, ptr, "a Retrier");
     if (f == null) {
       return null;
@@ -573,7 +577,7 @@ public final class AslReader {
     return l == null ? List.of() : l;
   }
 
-  private Catcher catcher(JsonNode node, String ptr) {
+  private Catcher catcher(JsonNode node, Ptr ptr) {
     Fields f = fields(node, ptr, "a Catcher");
     if (f == null) {
       return null;
@@ -607,7 +611,7 @@ public final class AslReader {
     return out;
   }
 
-  private String string(JsonNode node, String ptr) {
+  private String string(JsonNode node, Ptr ptr) {
     if (!node.isTextual()) {
       problem(ptr, "must be a string");
       return null;
@@ -617,7 +621,7 @@ public final class AslReader {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private <T> T build(java.util.function.Supplier<T> build, String ptr) {
+  private <T> T build(java.util.function.Supplier<T> build, Object ptr) {
     try {
       return build.get();
     } catch (ValidationException e) {
@@ -637,11 +641,11 @@ public final class AslReader {
     return null;
   }
 
-  private void problem(String ptr, String message) {
-    problems.add(Problem.of(ptr, message));
+  private void problem(Object ptr, String message) {
+    problems.add(Problem.of(ptr.toString(), message));
   }
 
-  private boolean fail(String ptr, String message) {
+  private boolean fail(Object ptr, String message) {
     problem(ptr, message);
     return false;
   }
@@ -653,7 +657,7 @@ public final class AslReader {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
-  private Fields fields(JsonNode node, String ptr, String what) {
+  private Fields fields(JsonNode node, Ptr ptr, String what) {
     if (node == null || !node.isObject()) {
       problem(ptr, "must be an object (" + what + ")");
       return null;
@@ -661,22 +665,70 @@ public final class AslReader {
     return new Fields(node, ptr, what);
   }
 
-  /** A JSON object being read: typed field access, with every field read marked as known. */
+  /**
+   * A JSON object being read: typed field access, with every field read marked as known. The fields
+   * are copied once into arrays: a state has a handful, and a scan (the parser interns field names,
+   * as Java interns literals, so most comparisons are by identity) beats a hash lookup for each of
+   * the twenty-odd names a state type may have.
+   */
   private final class Fields {
     final JsonNode node;
-    final String ptr;
+    final Ptr ptr;
     final String what;
-    final Set<String> known = new HashSet<>();
+    private final String[] names;
+    private final int[] hashes;
+    private final JsonNode[] values;
+    private final boolean[] marked;
 
-    Fields(JsonNode node, String ptr, String what) {
+    Fields(JsonNode node, Ptr ptr, String what) {
       this.node = node;
       this.ptr = ptr;
       this.what = what;
+      int n = node.size();
+      this.names = new String[n];
+      this.hashes = new int[n];
+      this.values = new JsonNode[n];
+      this.marked = new boolean[n];
+      int i = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); i++) {
+        Map.Entry<String, JsonNode> e = it.next();
+        names[i] = e.getKey();
+        hashes[i] = names[i].hashCode();
+        values[i] = e.getValue();
+      }
+    }
+
+    private int index(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == name) {
+          return i;
+        }
+      }
+      // Most names asked for are absent: compare the (cached) hash codes before the text.
+      int h = name.hashCode();
+      for (int i = 0; i < names.length; i++) {
+        if (hashes[i] == h && names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Marks a field as one of this object's (whether or not it is present). */
+    void known(String name) {
+      int i = index(name);
+      if (i >= 0) {
+        marked[i] = true;
+      }
     }
 
     JsonNode raw(String name) {
-      known.add(name);
-      return node.get(name);
+      int i = index(name);
+      if (i < 0) {
+        return null;
+      }
+      marked[i] = true;
+      return values[i];
     }
 
     String at(String name) {
@@ -696,8 +748,7 @@ public final class AslReader {
     }
 
     Optional<String> requiredStr(String name) {
-      if (node.get(name) == null) {
-        known.add(name);
+      if (index(name) < 0) {
         problem(at(name), "is required in " + what);
         return Optional.empty();
       }
@@ -807,7 +858,7 @@ public final class AslReader {
       if (n == null) {
         return Optional.empty();
       }
-      Fields inner = fields(n, at(name), name);
+      Fields inner = fields(n, ptr.child(name), name);
       if (inner == null) {
         return Optional.empty();
       }
@@ -830,8 +881,9 @@ public final class AslReader {
       }
       List<T> out = new ArrayList<>(n.size());
       boolean ok = true;
+      Ptr listPtr = ptr.child(name);
       for (int i = 0; i < n.size(); i++) {
-        T v = reader.read(n.get(i), at(name) + "/" + i);
+        T v = reader.read(n.get(i), listPtr.child(i));
         if (v == null) {
           ok = false;
         } else {
@@ -842,17 +894,56 @@ public final class AslReader {
     }
 
     void finish() {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String n = it.next();
-        if (!known.contains(n)) {
-          problem(ptr + "/" + escape(n), "is not a field of " + what);
+      for (int i = 0; i < names.length; i++) {
+        if (!marked[i]) {
+          problem(ptr + "/" + escape(names[i]), "is not a field of " + what);
         }
       }
     }
   }
 
+  /**
+   * A JSON pointer, spelled out only when a problem is reported: every state, list element and
+   * nested object gets one, and a valid definition reports nothing.
+   */
+  private static final class Ptr {
+    static final Ptr ROOT = new Ptr(null, "", -1);
+
+    private final Ptr parent;
+    private final String name; // already escaped; null for an array index
+    private final int index;
+    private String text;
+
+    private Ptr(Ptr parent, String name, int index) {
+      this.parent = parent;
+      this.name = name;
+      this.index = index;
+      if (parent == null) {
+        this.text = name;
+      }
+    }
+
+    Ptr child(String escapedName) {
+      return new Ptr(this, escapedName, -1);
+    }
+
+    Ptr child(int i) {
+      return new Ptr(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      String t = text;
+      if (t == null) {
+        t = parent + "/" + (name == null ? Integer.toString(index) : name);
+        text = t;
+      }
+      return t;
+    }
+  }
+
   /** Reads one array element. */
   private interface ElementReader<T> {
-    T read(JsonNode node, String ptr);
+    T read(JsonNode node, Ptr ptr);
   }
 }

@@ -10,14 +10,9 @@ import io.emrlaunch.stepfunctions.asl.State;
 import io.emrlaunch.stepfunctions.asl.StateGraph;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.Transition;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The whole-definition rules: names (unique across the machine, at most 80 characters), StartAt and
@@ -31,13 +26,17 @@ public final class AslValidation {
 
   private final Problems root = Problems.root();
 
-  /** Which graph (by its location prefix) holds each state name; used to name wrong targets. */
-  private final Map<String, List<String>> graphOf = new HashMap<>();
+  /**
+   * Where each state name is first defined (its graph's location prefix and the name); used to name
+   * wrong targets. Locations are only spelled out when a problem is reported.
+   */
+  private final Map<String, String> graphOf;
 
   private final QueryLanguage machineLanguage;
 
   private AslValidation(StateMachine machine) {
     this.machineLanguage = machine.effectiveQueryLanguage();
+    this.graphOf = new HashMap<>(machine.states().size() * 4 / 3 + 16);
   }
 
   /**
@@ -47,6 +46,19 @@ public final class AslValidation {
    * @return every problem, sorted by location
    */
   public static List<Problem> validate(StateMachine machine) {
+    return validate(machine, false);
+  }
+
+  /**
+   * Validates a machine.
+   *
+   * @param machine the machine
+   * @param emit measure the size limit on {@link StateMachine#toJson()} (computed once per instance
+   *     and kept, for callers that emit next) rather than by counting the bytes the writer produces
+   *     without keeping them
+   * @return every problem, sorted by location
+   */
+  public static List<Problem> validate(StateMachine machine, boolean emit) {
     AslValidation v = new AslValidation(machine);
     v.indexNames(machine, "");
     v.graph(machine, "");
@@ -57,7 +69,7 @@ public final class AslValidation {
       v.root.add("Version", "must be 1.0 (was " + machine.version().get() + ")");
     }
     if (machine.states().size() > 0) {
-      int bytes = AslWriter.utf8Length(machine.toJson());
+      long bytes = emit ? AslWriter.utf8Length(machine.toJson()) : AslWriter.compactSize(machine);
       if (bytes > StateMachine.MAX_DEFINITION_BYTES) {
         v.root.add(
             "",
@@ -73,29 +85,39 @@ public final class AslValidation {
   private void indexNames(StateGraph graph, String prefix) {
     for (Map.Entry<String, State> e : graph.states().entrySet()) {
       String name = e.getKey();
-      List<String> seen = graphOf.computeIfAbsent(name, k -> new ArrayList<>());
-      String location = prefix + "States." + name;
-      if (!seen.isEmpty()) {
+      String first = graphOf.putIfAbsent(name, prefix);
+      if (first != null) {
         root.add(
-            location,
-            "duplicates the state name of " + seen.get(0) + " (names are unique machine-wide)");
+            prefix + "States." + name,
+            "duplicates the state name of "
+                + first
+                + "States."
+                + name
+                + " (names are unique machine-wide)");
       }
-      seen.add(location);
       if (name.isEmpty()) {
         root.add(prefix + "States", "has a state with an empty name");
-      } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+      } else if (name.length() > MAX_NAME_LENGTH
+          && name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
         root.add(
-            location,
+            prefix + "States." + name,
             "name must be at most "
                 + MAX_NAME_LENGTH
                 + " characters (was "
                 + name.codePointCount(0, name.length())
                 + ")");
       }
-      for (Map.Entry<String, StateGraph> nested : nested(e.getValue(), location).entrySet()) {
-        indexNames(nested.getValue(), nested.getKey());
+      if (hasNested(e.getValue())) {
+        String location = prefix + "States." + name;
+        for (Map.Entry<String, StateGraph> nested : nested(e.getValue(), location).entrySet()) {
+          indexNames(nested.getValue(), nested.getKey());
+        }
       }
     }
+  }
+
+  private static boolean hasNested(State s) {
+    return s instanceof ParallelState || s instanceof MapState;
   }
 
   /** Nested graphs of a state keyed by their location prefix (ending with a dot). */
@@ -123,41 +145,70 @@ public final class AslValidation {
       here.add("States", "must have at least one state");
       return;
     }
-    if (!states.containsKey(graph.startAt())) {
+    // States by position: transitions are resolved once to positions, reachability runs on arrays.
+    int n = states.size();
+    String[] names = new String[n];
+    State[] all = new State[n];
+    Map<String, Integer> position = new HashMap<>(n * 4 / 3 + 1);
+    int k = 0;
+    for (Map.Entry<String, State> e : states.entrySet()) {
+      names[k] = e.getKey();
+      all[k] = e.getValue();
+      position.put(e.getKey(), k);
+      k++;
+    }
+    Integer start = position.get(graph.startAt());
+    if (start == null) {
       here.add("StartAt", targetProblem(graph.startAt()));
     }
+    Problems statesAt = here.at("States");
+    int[][] successors = new int[n][];
+    boolean[] dangling = new boolean[n];
     boolean anyTerminal = false;
-    for (Map.Entry<String, State> e : states.entrySet()) {
-      String location = prefix + "States." + e.getKey();
-      State s = e.getValue();
+    for (int i = 0; i < n; i++) {
+      State s = all[i];
       anyTerminal |= s.isTerminal();
-      Problems at = root.at(location);
-      for (Transition t : s.transitions()) {
-        if (!states.containsKey(t.target())) {
+      Problems at = statesAt.at(names[i]);
+      List<Transition> transitions = s.transitions();
+      int[] out = new int[transitions.size()];
+      for (int j = 0; j < out.length; j++) {
+        Transition t = transitions.get(j);
+        Integer target = position.get(t.target());
+        if (target == null) {
           at.add(t.location(), targetProblem(t.target()));
+          dangling[i] = true;
+          out[j] = -1;
+        } else {
+          out[j] = target;
         }
       }
+      successors[i] = out;
       QueryLanguage language = s.queryLanguage().orElse(machineLanguage);
       StateRules.check(s, language, at);
-      for (Map.Entry<String, StateGraph> nested : nested(s, location).entrySet()) {
-        graph(nested.getValue(), nested.getKey());
+      if (hasNested(s)) {
+        String location = prefix + "States." + names[i];
+        for (Map.Entry<String, StateGraph> nested : nested(s, location).entrySet()) {
+          graph(nested.getValue(), nested.getKey());
+        }
       }
     }
     if (!anyTerminal) {
       here.add("States", "has no terminal state (Succeed, Fail or \"End\": true)");
     }
-    if (states.containsKey(graph.startAt())) {
-      reachability(graph, prefix, anyTerminal);
+    if (start != null) {
+      reachability(graph.startAt(), start, names, all, successors, dangling, prefix, anyTerminal);
     }
   }
 
   private String targetProblem(String target) {
-    List<String> elsewhere = graphOf.get(target);
-    if (elsewhere != null && !elsewhere.isEmpty()) {
+    String elsewhere = graphOf.get(target);
+    if (elsewhere != null) {
       return "must name a state of the same graph; "
           + target
           + " is at "
-          + elsewhere.get(0)
+          + elsewhere
+          + "States."
+          + target
           + " (no transition into or out of a Parallel branch or Map processor)";
     }
     return "must name an existing state (was " + target + ")";
@@ -167,65 +218,95 @@ public final class AslValidation {
    * Walks the graph from StartAt through Next, Default, Choice rules and Catchers: states never
    * reached are reported, and so are reached states from which no terminal state can be reached.
    */
-  private void reachability(StateGraph graph, String prefix, boolean anyTerminal) {
-    Map<String, State> states = graph.states();
-    Set<String> reached = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    todo.add(graph.startAt());
-    reached.add(graph.startAt());
-    Map<String, List<String>> incoming = new HashMap<>();
-    while (!todo.isEmpty()) {
-      String name = todo.poll();
-      for (Transition t : states.get(name).transitions()) {
-        if (states.containsKey(t.target())) {
-          incoming.computeIfAbsent(t.target(), k -> new ArrayList<>()).add(name);
-          if (reached.add(t.target())) {
-            todo.add(t.target());
+  private void reachability(
+      String startAt,
+      int start,
+      String[] names,
+      State[] all,
+      int[][] successors,
+      boolean[] dangling,
+      String prefix,
+      boolean anyTerminal) {
+    int n = names.length;
+    boolean[] reached = new boolean[n];
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    reached[start] = true;
+    queue[tail++] = start;
+    int edges = 0;
+    while (head < tail) {
+      for (int t : successors[queue[head++]]) {
+        if (t >= 0) {
+          edges++;
+          if (!reached[t]) {
+            reached[t] = true;
+            queue[tail++] = t;
           }
         }
       }
     }
-    for (String name : states.keySet()) {
-      if (!reached.contains(name)) {
-        root.add(prefix + "States." + name, "is not reachable from StartAt " + graph.startAt());
+    for (int i = 0; i < n; i++) {
+      if (!reached[i]) {
+        root.add(prefix + "States." + names[i], "is not reachable from StartAt " + startAt);
       }
     }
     if (!anyTerminal) {
       return;
     }
-    Set<String> canEnd = new HashSet<>();
-    for (String name : reached) {
-      // States with a dangling or missing transition are already reported: do not cascade them.
-      State s = states.get(name);
-      if (s.isTerminal() || hasDanglingTarget(s, states) || lacksTransition(s)) {
-        canEnd.add(name);
-        todo.add(name);
-      }
-    }
-    while (!todo.isEmpty()) {
-      for (String from : incoming.getOrDefault(todo.poll(), List.of())) {
-        if (canEnd.add(from)) {
-          todo.add(from);
+    // The reversed edges out of reached states, as adjacency arrays (counting sort by target).
+    int[] firstIn = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      if (reached[i]) {
+        for (int t : successors[i]) {
+          if (t >= 0) {
+            firstIn[t + 1]++;
+          }
         }
       }
     }
-    for (String name : states.keySet()) {
-      if (reached.contains(name) && !canEnd.contains(name)) {
-        root.add(prefix + "States." + name, "can never reach a terminal state (an endless loop)");
+    for (int i = 0; i < n; i++) {
+      firstIn[i + 1] += firstIn[i];
+    }
+    int[] from = new int[edges];
+    int[] fill = java.util.Arrays.copyOf(firstIn, n);
+    for (int i = 0; i < n; i++) {
+      if (reached[i]) {
+        for (int t : successors[i]) {
+          if (t >= 0) {
+            from[fill[t]++] = i;
+          }
+        }
+      }
+    }
+    boolean[] canEnd = new boolean[n];
+    head = 0;
+    tail = 0;
+    for (int i = 0; i < n; i++) {
+      // States with a dangling or missing transition are already reported: do not cascade them.
+      if (reached[i] && (all[i].isTerminal() || dangling[i] || lacksTransition(all[i]))) {
+        canEnd[i] = true;
+        queue[tail++] = i;
+      }
+    }
+    while (head < tail) {
+      int to = queue[head++];
+      for (int e = firstIn[to]; e < firstIn[to + 1]; e++) {
+        if (!canEnd[from[e]]) {
+          canEnd[from[e]] = true;
+          queue[tail++] = from[e];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (reached[i] && !canEnd[i]) {
+        root.add(
+            prefix + "States." + names[i], "can never reach a terminal state (an endless loop)");
       }
     }
   }
 
   private static boolean lacksTransition(State s) {
     return s instanceof NextOrEnd n && n.next().isEmpty() && !n.end();
-  }
-
-  private static boolean hasDanglingTarget(State s, Map<String, State> states) {
-    for (Transition t : s.transitions()) {
-      if (!states.containsKey(t.target())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -2,6 +2,9 @@ package io.emrlaunch.stepfunctions.asl.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +35,12 @@ import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
 import io.emrlaunch.stepfunctions.internal.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +53,109 @@ import java.util.Optional;
 public final class AslWriter {
   private static final ObjectMapper MAPPER = Json.MAPPER;
 
+  // Field names with their quoted, escaped UTF-8 bytes computed once instead of at every write.
+  private static final SerializableString F_AND = new SerializedString("And");
+  private static final SerializableString F_ARGUMENTS = new SerializedString("Arguments");
+  private static final SerializableString F_ASSIGN = new SerializedString("Assign");
+  private static final SerializableString F_BACKOFF_RATE = new SerializedString("BackoffRate");
+  private static final SerializableString F_BATCH_INPUT = new SerializedString("BatchInput");
+  private static final SerializableString F_BRANCHES = new SerializedString("Branches");
+  private static final SerializableString F_CSVDELIMITER = new SerializedString("CSVDelimiter");
+  private static final SerializableString F_CSVHEADER_LOCATION =
+      new SerializedString("CSVHeaderLocation");
+  private static final SerializableString F_CSVHEADERS = new SerializedString("CSVHeaders");
+  private static final SerializableString F_CATCH = new SerializedString("Catch");
+  private static final SerializableString F_CAUSE = new SerializedString("Cause");
+  private static final SerializableString F_CAUSE_PATH = new SerializedString("CausePath");
+  private static final SerializableString F_CHOICES = new SerializedString("Choices");
+  private static final SerializableString F_COMMENT = new SerializedString("Comment");
+  private static final SerializableString F_CONDITION = new SerializedString("Condition");
+  private static final SerializableString F_CREDENTIALS = new SerializedString("Credentials");
+  private static final SerializableString F_DEFAULT = new SerializedString("Default");
+  private static final SerializableString F_END = new SerializedString("End");
+  private static final SerializableString F_ERROR = new SerializedString("Error");
+  private static final SerializableString F_ERROR_EQUALS = new SerializedString("ErrorEquals");
+  private static final SerializableString F_ERROR_PATH = new SerializedString("ErrorPath");
+  private static final SerializableString F_EXECUTION_TYPE = new SerializedString("ExecutionType");
+  private static final SerializableString F_HEARTBEAT_SECONDS =
+      new SerializedString("HeartbeatSeconds");
+  private static final SerializableString F_HEARTBEAT_SECONDS_PATH =
+      new SerializedString("HeartbeatSecondsPath");
+  private static final SerializableString F_INPUT_PATH = new SerializedString("InputPath");
+  private static final SerializableString F_INPUT_TYPE = new SerializedString("InputType");
+  private static final SerializableString F_INTERVAL_SECONDS =
+      new SerializedString("IntervalSeconds");
+  private static final SerializableString F_ITEM_BATCHER = new SerializedString("ItemBatcher");
+  private static final SerializableString F_ITEM_PROCESSOR = new SerializedString("ItemProcessor");
+  private static final SerializableString F_ITEM_READER = new SerializedString("ItemReader");
+  private static final SerializableString F_ITEM_SELECTOR = new SerializedString("ItemSelector");
+  private static final SerializableString F_ITEMS = new SerializedString("Items");
+  private static final SerializableString F_ITEMS_PATH = new SerializedString("ItemsPath");
+  private static final SerializableString F_ITERATOR = new SerializedString("Iterator");
+  private static final SerializableString F_JITTER_STRATEGY =
+      new SerializedString("JitterStrategy");
+  private static final SerializableString F_LABEL = new SerializedString("Label");
+  private static final SerializableString F_MANIFEST_TYPE = new SerializedString("ManifestType");
+  private static final SerializableString F_MAX_ATTEMPTS = new SerializedString("MaxAttempts");
+  private static final SerializableString F_MAX_CONCURRENCY =
+      new SerializedString("MaxConcurrency");
+  private static final SerializableString F_MAX_CONCURRENCY_PATH =
+      new SerializedString("MaxConcurrencyPath");
+  private static final SerializableString F_MAX_DELAY_SECONDS =
+      new SerializedString("MaxDelaySeconds");
+  private static final SerializableString F_MAX_INPUT_BYTES_PER_BATCH =
+      new SerializedString("MaxInputBytesPerBatch");
+  private static final SerializableString F_MAX_INPUT_BYTES_PER_BATCH_PATH =
+      new SerializedString("MaxInputBytesPerBatchPath");
+  private static final SerializableString F_MAX_ITEMS = new SerializedString("MaxItems");
+  private static final SerializableString F_MAX_ITEMS_PATH = new SerializedString("MaxItemsPath");
+  private static final SerializableString F_MAX_ITEMS_PER_BATCH =
+      new SerializedString("MaxItemsPerBatch");
+  private static final SerializableString F_MAX_ITEMS_PER_BATCH_PATH =
+      new SerializedString("MaxItemsPerBatchPath");
+  private static final SerializableString F_MODE = new SerializedString("Mode");
+  private static final SerializableString F_NEXT = new SerializedString("Next");
+  private static final SerializableString F_NOT = new SerializedString("Not");
+  private static final SerializableString F_OR = new SerializedString("Or");
+  private static final SerializableString F_OUTPUT = new SerializedString("Output");
+  private static final SerializableString F_OUTPUT_PATH = new SerializedString("OutputPath");
+  private static final SerializableString F_OUTPUT_TYPE = new SerializedString("OutputType");
+  private static final SerializableString F_PARAMETERS = new SerializedString("Parameters");
+  private static final SerializableString F_PROCESSOR_CONFIG =
+      new SerializedString("ProcessorConfig");
+  private static final SerializableString F_QUERY_LANGUAGE = new SerializedString("QueryLanguage");
+  private static final SerializableString F_READER_CONFIG = new SerializedString("ReaderConfig");
+  private static final SerializableString F_RESOURCE = new SerializedString("Resource");
+  private static final SerializableString F_RESULT = new SerializedString("Result");
+  private static final SerializableString F_RESULT_PATH = new SerializedString("ResultPath");
+  private static final SerializableString F_RESULT_SELECTOR =
+      new SerializedString("ResultSelector");
+  private static final SerializableString F_RESULT_WRITER = new SerializedString("ResultWriter");
+  private static final SerializableString F_RETRY = new SerializedString("Retry");
+  private static final SerializableString F_SECONDS = new SerializedString("Seconds");
+  private static final SerializableString F_SECONDS_PATH = new SerializedString("SecondsPath");
+  private static final SerializableString F_START_AT = new SerializedString("StartAt");
+  private static final SerializableString F_STATES = new SerializedString("States");
+  private static final SerializableString F_TIMEOUT_SECONDS =
+      new SerializedString("TimeoutSeconds");
+  private static final SerializableString F_TIMEOUT_SECONDS_PATH =
+      new SerializedString("TimeoutSecondsPath");
+  private static final SerializableString F_TIMESTAMP = new SerializedString("Timestamp");
+  private static final SerializableString F_TIMESTAMP_PATH = new SerializedString("TimestampPath");
+  private static final SerializableString F_TOLERATED_FAILURE_COUNT =
+      new SerializedString("ToleratedFailureCount");
+  private static final SerializableString F_TOLERATED_FAILURE_COUNT_PATH =
+      new SerializedString("ToleratedFailureCountPath");
+  private static final SerializableString F_TOLERATED_FAILURE_PERCENTAGE =
+      new SerializedString("ToleratedFailurePercentage");
+  private static final SerializableString F_TOLERATED_FAILURE_PERCENTAGE_PATH =
+      new SerializedString("ToleratedFailurePercentagePath");
+  private static final SerializableString F_TRANSFORMATION = new SerializedString("Transformation");
+  private static final SerializableString F_TYPE = new SerializedString("Type");
+  private static final SerializableString F_VARIABLE = new SerializedString("Variable");
+  private static final SerializableString F_VERSION = new SerializedString("Version");
+  private static final SerializableString F_WRITER_CONFIG = new SerializedString("WriterConfig");
+
   private AslWriter() {}
 
   /**
@@ -58,30 +166,97 @@ public final class AslWriter {
    * @return the JSON text
    */
   public static String write(StateMachine machine, boolean pretty) {
-    // A UTF-8 byte generator is markedly faster than a char Writer for large definitions.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    // A UTF-8 byte generator is markedly faster than a char Writer for large definitions; the
+    // segmented builder grows without copying what was written (a ByteArrayOutputStream doubles).
+    ByteArrayBuilder out = new ByteArrayBuilder();
+    write(machine, pretty, out);
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The number of UTF-8 bytes of {@link #write(StateMachine, boolean) write(machine, false)},
+   * counted as the generator produces them, without building the text.
+   *
+   * @param machine the machine
+   * @return the size of the compact definition in bytes
+   */
+  public static long compactSize(StateMachine machine) {
+    if (COUNTER_FEATURES != -1) {
+      try {
+        ByteCounter counter = new ByteCounter(COUNTER_FEATURES, MAPPER);
+        machine(counter, machine);
+        return counter.bytes();
+      } catch (ByteCounter.Unsupported | IOException e) {
+        // content the counter does not mirror exactly (rare): count the real generator's bytes
+      }
+    }
+    ByteCount count = new ByteCount();
+    write(machine, false, count);
+    return count.bytes;
+  }
+
+  /**
+   * The generator features of this module's mapper when {@link ByteCounter} can mirror its output
+   * (no pretty printer, no custom escapes), otherwise -1.
+   */
+  private static final int COUNTER_FEATURES = counterFeatures();
+
+  @SuppressWarnings("deprecation") // the generator features are the ones the generator reads
+  private static int counterFeatures() {
+    try (JsonGenerator g = MAPPER.createGenerator(OutputStream.nullOutputStream())) {
+      boolean plain =
+          g.getPrettyPrinter() == null
+              && g.getCharacterEscapes() == null
+              && g.getHighestEscapedChar() == 0
+              && !g.isEnabled(JsonGenerator.Feature.ESCAPE_FORWARD_SLASHES)
+              && !g.isEnabled(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+      return plain ? g.getFeatureMask() : -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** Counts what is written to it and keeps nothing. */
+  private static final class ByteCount extends OutputStream {
+    long bytes;
+
+    @Override
+    public void write(int b) {
+      bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      bytes += len;
+    }
+  }
+
+  private static void write(StateMachine machine, boolean pretty, OutputStream out) {
     try (JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
       if (pretty) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
         pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         g.setPrettyPrinter(pp);
       }
-      g.writeStartObject();
-      str(g, "Comment", machine.comment());
-      if (machine.queryLanguage().isPresent()) {
-        g.writeStringField("QueryLanguage", machine.queryLanguage().get().aslName());
-      }
-      g.writeStringField("StartAt", machine.startAt());
-      if (machine.timeoutSeconds().isPresent()) {
-        g.writeNumberField("TimeoutSeconds", machine.timeoutSeconds().get());
-      }
-      str(g, "Version", machine.version());
-      states(g, machine.states());
-      g.writeEndObject();
+      machine(g, machine);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void machine(JsonGenerator g, StateMachine machine) throws IOException {
+    g.writeStartObject();
+    str(g, F_COMMENT, machine.comment());
+    if (machine.queryLanguage().isPresent()) {
+      stringField(g, F_QUERY_LANGUAGE, machine.queryLanguage().get().aslName());
+    }
+    stringField(g, F_START_AT, machine.startAt());
+    if (machine.timeoutSeconds().isPresent()) {
+      numberField(g, F_TIMEOUT_SECONDS, machine.timeoutSeconds().get());
+    }
+    str(g, F_VERSION, machine.version());
+    states(g, machine.states());
+    g.writeEndObject();
   }
 
   /**
@@ -109,7 +284,7 @@ public final class AslWriter {
   }
 
   private static void states(JsonGenerator g, Map<String, State> states) throws IOException {
-    g.writeObjectFieldStart("States");
+    objectField(g, F_STATES);
     for (Map.Entry<String, State> e : states.entrySet()) {
       g.writeFieldName(e.getKey());
       state(g, e.getValue());
@@ -118,85 +293,85 @@ public final class AslWriter {
   }
 
   private static void graph(JsonGenerator g, StateGraph graph) throws IOException {
-    str(g, "Comment", graph.comment());
-    g.writeStringField("StartAt", graph.startAt());
+    str(g, F_COMMENT, graph.comment());
+    stringField(g, F_START_AT, graph.startAt());
     states(g, graph.states());
   }
 
   private static void state(JsonGenerator g, State s) throws IOException {
     g.writeStartObject();
-    g.writeStringField("Type", s.type().aslName());
+    stringField(g, F_TYPE, s.type().aslName());
     if (s.queryLanguage().isPresent()) {
-      g.writeStringField("QueryLanguage", s.queryLanguage().get().aslName());
+      stringField(g, F_QUERY_LANGUAGE, s.queryLanguage().get().aslName());
     }
-    str(g, "Comment", s.comment());
+    str(g, F_COMMENT, s.comment());
     if (s instanceof TaskState t) {
-      g.writeStringField("Resource", t.resource());
-      node(g, "Credentials", t.credentials());
-      path(g, "InputPath", t.inputPath());
-      node(g, "Parameters", t.parameters());
-      node(g, "Arguments", t.arguments());
-      num(g, "TimeoutSeconds", t.timeoutSeconds());
-      path(g, "TimeoutSecondsPath", t.timeoutSecondsPath());
-      num(g, "HeartbeatSeconds", t.heartbeatSeconds());
-      path(g, "HeartbeatSecondsPath", t.heartbeatSecondsPath());
-      node(g, "ResultSelector", t.resultSelector());
-      path(g, "ResultPath", t.resultPath());
-      path(g, "OutputPath", t.outputPath());
-      node(g, "Output", t.output());
+      stringField(g, F_RESOURCE, t.resource());
+      node(g, F_CREDENTIALS, t.credentials());
+      path(g, F_INPUT_PATH, t.inputPath());
+      node(g, F_PARAMETERS, t.parameters());
+      node(g, F_ARGUMENTS, t.arguments());
+      num(g, F_TIMEOUT_SECONDS, t.timeoutSeconds());
+      path(g, F_TIMEOUT_SECONDS_PATH, t.timeoutSecondsPath());
+      num(g, F_HEARTBEAT_SECONDS, t.heartbeatSeconds());
+      path(g, F_HEARTBEAT_SECONDS_PATH, t.heartbeatSecondsPath());
+      node(g, F_RESULT_SELECTOR, t.resultSelector());
+      path(g, F_RESULT_PATH, t.resultPath());
+      path(g, F_OUTPUT_PATH, t.outputPath());
+      node(g, F_OUTPUT, t.output());
       assign(g, t.assign());
     } else if (s instanceof PassState p) {
-      path(g, "InputPath", p.inputPath());
-      node(g, "Parameters", p.parameters());
-      node(g, "Result", p.result());
-      path(g, "ResultPath", p.resultPath());
-      path(g, "OutputPath", p.outputPath());
-      node(g, "Output", p.output());
+      path(g, F_INPUT_PATH, p.inputPath());
+      node(g, F_PARAMETERS, p.parameters());
+      node(g, F_RESULT, p.result());
+      path(g, F_RESULT_PATH, p.resultPath());
+      path(g, F_OUTPUT_PATH, p.outputPath());
+      node(g, F_OUTPUT, p.output());
       assign(g, p.assign());
     } else if (s instanceof ChoiceState c) {
-      path(g, "InputPath", c.inputPath());
-      g.writeArrayFieldStart("Choices");
+      path(g, F_INPUT_PATH, c.inputPath());
+      arrayField(g, F_CHOICES);
       for (ChoiceRule r : c.choices()) {
         choiceRule(g, r);
       }
       g.writeEndArray();
-      str(g, "Default", c.defaultState());
-      path(g, "OutputPath", c.outputPath());
-      node(g, "Output", c.output());
+      str(g, F_DEFAULT, c.defaultState());
+      path(g, F_OUTPUT_PATH, c.outputPath());
+      node(g, F_OUTPUT, c.output());
       assign(g, c.assign());
     } else if (s instanceof WaitState w) {
-      path(g, "InputPath", w.inputPath());
-      num(g, "Seconds", w.seconds());
-      path(g, "SecondsPath", w.secondsPath());
-      str(g, "Timestamp", w.timestamp());
-      path(g, "TimestampPath", w.timestampPath());
-      path(g, "OutputPath", w.outputPath());
-      node(g, "Output", w.output());
+      path(g, F_INPUT_PATH, w.inputPath());
+      num(g, F_SECONDS, w.seconds());
+      path(g, F_SECONDS_PATH, w.secondsPath());
+      str(g, F_TIMESTAMP, w.timestamp());
+      path(g, F_TIMESTAMP_PATH, w.timestampPath());
+      path(g, F_OUTPUT_PATH, w.outputPath());
+      node(g, F_OUTPUT, w.output());
       assign(g, w.assign());
     } else if (s instanceof SucceedState su) {
-      path(g, "InputPath", su.inputPath());
-      path(g, "OutputPath", su.outputPath());
-      node(g, "Output", su.output());
+      path(g, F_INPUT_PATH, su.inputPath());
+      path(g, F_OUTPUT_PATH, su.outputPath());
+      node(g, F_OUTPUT, su.output());
     } else if (s instanceof FailState f) {
-      str(g, "Error", f.error());
-      str(g, "ErrorPath", f.errorPath());
-      str(g, "Cause", f.cause());
-      str(g, "CausePath", f.causePath());
+      str(g, F_ERROR, f.error());
+      str(g, F_ERROR_PATH, f.errorPath());
+      str(g, F_CAUSE, f.cause());
+      str(g, F_CAUSE_PATH, f.causePath());
     } else if (s instanceof ParallelState p) {
-      path(g, "InputPath", p.inputPath());
-      node(g, "Parameters", p.parameters());
-      node(g, "Arguments", p.arguments());
-      g.writeArrayFieldStart("Branches");
+      path(g, F_INPUT_PATH, p.inputPath());
+      node(g, F_PARAMETERS, p.parameters());
+      node(g, F_ARGUMENTS, p.arguments());
+      arrayField(g, F_BRANCHES);
       for (Branch b : p.branches()) {
         g.writeStartObject();
         graph(g, b);
         g.writeEndObject();
       }
       g.writeEndArray();
-      node(g, "ResultSelector", p.resultSelector());
-      path(g, "ResultPath", p.resultPath());
-      path(g, "OutputPath", p.outputPath());
-      node(g, "Output", p.output());
+      node(g, F_RESULT_SELECTOR, p.resultSelector());
+      path(g, F_RESULT_PATH, p.resultPath());
+      path(g, F_OUTPUT_PATH, p.outputPath());
+      node(g, F_OUTPUT, p.output());
       assign(g, p.assign());
     } else if (s instanceof MapState m) {
       map(g, m);
@@ -205,101 +380,100 @@ public final class AslWriter {
       retryAndCatch(g, rc);
     }
     if (s instanceof NextOrEnd n) {
-      str(g, "Next", n.next());
+      str(g, F_NEXT, n.next());
       if (n.end()) {
-        g.writeBooleanField("End", true);
+        booleanField(g, F_END, true);
       }
     }
     g.writeEndObject();
   }
 
   private static void map(JsonGenerator g, MapState m) throws IOException {
-    path(g, "InputPath", m.inputPath());
+    path(g, F_INPUT_PATH, m.inputPath());
     if (m.itemReader().isPresent()) {
       ItemReader r = m.itemReader().get();
-      g.writeObjectFieldStart("ItemReader");
-      g.writeStringField("Resource", r.resource());
+      objectField(g, F_ITEM_READER);
+      stringField(g, F_RESOURCE, r.resource());
       if (r.readerConfig().isPresent()) {
         ReaderConfig c = r.readerConfig().get();
-        g.writeObjectFieldStart("ReaderConfig");
-        str(g, "InputType", c.inputType());
-        str(g, "CSVHeaderLocation", c.csvHeaderLocation());
+        objectField(g, F_READER_CONFIG);
+        str(g, F_INPUT_TYPE, c.inputType());
+        str(g, F_CSVHEADER_LOCATION, c.csvHeaderLocation());
         if (!c.csvHeaders().isEmpty()) {
-          g.writeArrayFieldStart("CSVHeaders");
+          arrayField(g, F_CSVHEADERS);
           for (String h : c.csvHeaders()) {
             g.writeString(h);
           }
           g.writeEndArray();
         }
-        str(g, "CSVDelimiter", c.csvDelimiter());
-        str(g, "ManifestType", c.manifestType());
-        num(g, "MaxItems", c.maxItems());
-        path(g, "MaxItemsPath", c.maxItemsPath());
+        str(g, F_CSVDELIMITER, c.csvDelimiter());
+        str(g, F_MANIFEST_TYPE, c.manifestType());
+        num(g, F_MAX_ITEMS, c.maxItems());
+        path(g, F_MAX_ITEMS_PATH, c.maxItemsPath());
         g.writeEndObject();
       }
-      node(g, "Parameters", r.parameters());
-      node(g, "Arguments", r.arguments());
+      node(g, F_PARAMETERS, r.parameters());
+      node(g, F_ARGUMENTS, r.arguments());
       g.writeEndObject();
     }
-    path(g, "ItemsPath", m.itemsPath());
-    node(g, "Items", m.items());
-    node(g, "ItemSelector", m.itemSelector());
-    node(g, "Parameters", m.parameters());
+    path(g, F_ITEMS_PATH, m.itemsPath());
+    node(g, F_ITEMS, m.items());
+    node(g, F_ITEM_SELECTOR, m.itemSelector());
+    node(g, F_PARAMETERS, m.parameters());
     if (m.itemBatcher().isPresent()) {
       ItemBatcher b = m.itemBatcher().get();
-      g.writeObjectFieldStart("ItemBatcher");
-      num(g, "MaxItemsPerBatch", b.maxItemsPerBatch());
-      path(g, "MaxItemsPerBatchPath", b.maxItemsPerBatchPath());
-      num(g, "MaxInputBytesPerBatch", b.maxInputBytesPerBatch());
-      path(g, "MaxInputBytesPerBatchPath", b.maxInputBytesPerBatchPath());
-      node(g, "BatchInput", b.batchInput());
+      objectField(g, F_ITEM_BATCHER);
+      num(g, F_MAX_ITEMS_PER_BATCH, b.maxItemsPerBatch());
+      path(g, F_MAX_ITEMS_PER_BATCH_PATH, b.maxItemsPerBatchPath());
+      num(g, F_MAX_INPUT_BYTES_PER_BATCH, b.maxInputBytesPerBatch());
+      path(g, F_MAX_INPUT_BYTES_PER_BATCH_PATH, b.maxInputBytesPerBatchPath());
+      node(g, F_BATCH_INPUT, b.batchInput());
       g.writeEndObject();
     }
-    num(g, "MaxConcurrency", m.maxConcurrency());
-    path(g, "MaxConcurrencyPath", m.maxConcurrencyPath());
-    num(g, "ToleratedFailurePercentage", m.toleratedFailurePercentage());
-    path(g, "ToleratedFailurePercentagePath", m.toleratedFailurePercentagePath());
-    num(g, "ToleratedFailureCount", m.toleratedFailureCount());
-    path(g, "ToleratedFailureCountPath", m.toleratedFailureCountPath());
-    processor(g, "ItemProcessor", m.itemProcessor());
-    processor(g, "Iterator", m.iterator());
+    num(g, F_MAX_CONCURRENCY, m.maxConcurrency());
+    path(g, F_MAX_CONCURRENCY_PATH, m.maxConcurrencyPath());
+    num(g, F_TOLERATED_FAILURE_PERCENTAGE, m.toleratedFailurePercentage());
+    path(g, F_TOLERATED_FAILURE_PERCENTAGE_PATH, m.toleratedFailurePercentagePath());
+    num(g, F_TOLERATED_FAILURE_COUNT, m.toleratedFailureCount());
+    path(g, F_TOLERATED_FAILURE_COUNT_PATH, m.toleratedFailureCountPath());
+    processor(g, F_ITEM_PROCESSOR, m.itemProcessor());
+    processor(g, F_ITERATOR, m.iterator());
     if (m.resultWriter().isPresent()) {
       ResultWriter w = m.resultWriter().get();
-      g.writeObjectFieldStart("ResultWriter");
-      str(g, "Resource", w.resource());
-      node(g, "Parameters", w.parameters());
-      node(g, "Arguments", w.arguments());
+      objectField(g, F_RESULT_WRITER);
+      str(g, F_RESOURCE, w.resource());
+      node(g, F_PARAMETERS, w.parameters());
+      node(g, F_ARGUMENTS, w.arguments());
       if (w.writerConfig().isPresent()) {
-        g.writeObjectFieldStart("WriterConfig");
-        str(g, "OutputType", w.writerConfig().get().outputType());
-        str(g, "Transformation", w.writerConfig().get().transformation());
+        objectField(g, F_WRITER_CONFIG);
+        str(g, F_OUTPUT_TYPE, w.writerConfig().get().outputType());
+        str(g, F_TRANSFORMATION, w.writerConfig().get().transformation());
         g.writeEndObject();
       }
       g.writeEndObject();
     }
-    str(g, "Label", m.label());
-    node(g, "ResultSelector", m.resultSelector());
-    path(g, "ResultPath", m.resultPath());
-    path(g, "OutputPath", m.outputPath());
-    node(g, "Output", m.output());
+    str(g, F_LABEL, m.label());
+    node(g, F_RESULT_SELECTOR, m.resultSelector());
+    path(g, F_RESULT_PATH, m.resultPath());
+    path(g, F_OUTPUT_PATH, m.outputPath());
+    node(g, F_OUTPUT, m.output());
     assign(g, m.assign());
   }
 
-  private static void processor(JsonGenerator g, String field, Optional<ItemProcessor> p)
-      throws IOException {
+  private static void processor(
+      JsonGenerator g, SerializableString field, Optional<ItemProcessor> p) throws IOException {
     if (p.isEmpty()) {
       return;
     }
-    g.writeObjectFieldStart(field);
+    objectField(g, field);
     ItemProcessor proc = p.get();
     if (proc.processorConfig().isPresent()) {
-      g.writeObjectFieldStart("ProcessorConfig");
+      objectField(g, F_PROCESSOR_CONFIG);
       if (proc.processorConfig().get().mode().isPresent()) {
-        g.writeStringField("Mode", proc.processorConfig().get().mode().get().name());
+        stringField(g, F_MODE, proc.processorConfig().get().mode().get().name());
       }
       if (proc.processorConfig().get().executionType().isPresent()) {
-        g.writeStringField(
-            "ExecutionType", proc.processorConfig().get().executionType().get().name());
+        stringField(g, F_EXECUTION_TYPE, proc.processorConfig().get().executionType().get().name());
       }
       g.writeEndObject();
     }
@@ -309,36 +483,36 @@ public final class AslWriter {
 
   private static void choiceRule(JsonGenerator g, ChoiceRule r) throws IOException {
     g.writeStartObject();
-    str(g, "Comment", r.comment());
+    str(g, F_COMMENT, r.comment());
     if (r.condition().isPresent()) {
       conditionFields(g, r.condition().get());
     }
-    node(g, "Condition", r.jsonataCondition());
-    node(g, "Output", r.output());
+    node(g, F_CONDITION, r.jsonataCondition());
+    node(g, F_OUTPUT, r.output());
     assign(g, r.assign());
-    g.writeStringField("Next", r.next());
+    stringField(g, F_NEXT, r.next());
     g.writeEndObject();
   }
 
   private static void conditionFields(JsonGenerator g, Condition c) throws IOException {
     if (c instanceof Condition.Comparison cmp) {
-      g.writeStringField("Variable", cmp.variable().value());
+      stringField(g, F_VARIABLE, cmp.variable().value());
       g.writeFieldName(cmp.operator().aslName());
-      g.writeTree(cmp.value());
+      tree(g, cmp.value());
     } else if (c instanceof Condition.And a) {
-      conditions(g, "And", a.conditions());
+      conditions(g, F_AND, a.conditions());
     } else if (c instanceof Condition.Or o) {
-      conditions(g, "Or", o.conditions());
+      conditions(g, F_OR, o.conditions());
     } else if (c instanceof Condition.Not n) {
-      g.writeObjectFieldStart("Not");
+      objectField(g, F_NOT);
       conditionFields(g, n.condition());
       g.writeEndObject();
     }
   }
 
-  private static void conditions(JsonGenerator g, String field, List<Condition> cs)
+  private static void conditions(JsonGenerator g, SerializableString field, List<Condition> cs)
       throws IOException {
-    g.writeArrayFieldStart(field);
+    arrayField(g, field);
     for (Condition c : cs) {
       g.writeStartObject();
       conditionFields(g, c);
@@ -349,40 +523,40 @@ public final class AslWriter {
 
   private static void retryAndCatch(JsonGenerator g, RetryAndCatch rc) throws IOException {
     if (!rc.retry().isEmpty()) {
-      g.writeArrayFieldStart("Retry");
+      arrayField(g, F_RETRY);
       for (Retrier r : rc.retry()) {
         g.writeStartObject();
-        str(g, "Comment", r.comment());
+        str(g, F_COMMENT, r.comment());
         errors(g, r.errorEquals());
         if (r.intervalSeconds().isPresent()) {
-          g.writeNumberField("IntervalSeconds", r.intervalSeconds().get());
+          numberField(g, F_INTERVAL_SECONDS, r.intervalSeconds().get());
         }
         if (r.maxAttempts().isPresent()) {
-          g.writeNumberField("MaxAttempts", r.maxAttempts().get());
+          numberField(g, F_MAX_ATTEMPTS, r.maxAttempts().get());
         }
         if (r.backoffRate().isPresent()) {
-          g.writeNumberField("BackoffRate", r.backoffRate().get());
+          numberField(g, F_BACKOFF_RATE, r.backoffRate().get());
         }
         if (r.maxDelaySeconds().isPresent()) {
-          g.writeNumberField("MaxDelaySeconds", r.maxDelaySeconds().get());
+          numberField(g, F_MAX_DELAY_SECONDS, r.maxDelaySeconds().get());
         }
         if (r.jitterStrategy().isPresent()) {
-          g.writeStringField("JitterStrategy", r.jitterStrategy().get().name());
+          stringField(g, F_JITTER_STRATEGY, r.jitterStrategy().get().name());
         }
         g.writeEndObject();
       }
       g.writeEndArray();
     }
     if (!rc.catchers().isEmpty()) {
-      g.writeArrayFieldStart("Catch");
+      arrayField(g, F_CATCH);
       for (Catcher c : rc.catchers()) {
         g.writeStartObject();
-        str(g, "Comment", c.comment());
+        str(g, F_COMMENT, c.comment());
         errors(g, c.errorEquals());
-        path(g, "ResultPath", c.resultPath());
-        node(g, "Output", c.output());
+        path(g, F_RESULT_PATH, c.resultPath());
+        node(g, F_OUTPUT, c.output());
         assign(g, c.assign());
-        g.writeStringField("Next", c.next());
+        stringField(g, F_NEXT, c.next());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -390,7 +564,7 @@ public final class AslWriter {
   }
 
   private static void errors(JsonGenerator g, List<String> errors) throws IOException {
-    g.writeArrayFieldStart("ErrorEquals");
+    arrayField(g, F_ERROR_EQUALS);
     for (String e : errors) {
       g.writeString(e);
     }
@@ -401,48 +575,125 @@ public final class AslWriter {
     if (assign.isEmpty()) {
       return;
     }
-    g.writeObjectFieldStart("Assign");
+    objectField(g, F_ASSIGN);
     for (Map.Entry<String, JsonNode> e : assign.entrySet()) {
       g.writeFieldName(e.getKey());
-      g.writeTree(e.getValue());
+      tree(g, e.getValue());
     }
     g.writeEndObject();
   }
 
-  private static void str(JsonGenerator g, String field, Optional<String> value)
-      throws IOException {
-    if (value.isPresent()) {
-      g.writeStringField(field, value.get());
+  /**
+   * Writes a JSON tree straight to the generator: {@code writeTree} goes through the mapper's
+   * serializer provider for every call, which costs more than the writing itself for small trees.
+   */
+  static void tree(JsonGenerator g, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        g.writeStartObject();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          g.writeFieldName(e.getKey());
+          tree(g, e.getValue());
+        }
+        g.writeEndObject();
+      }
+      case ARRAY -> {
+        g.writeStartArray();
+        for (int i = 0, n = node.size(); i < n; i++) {
+          tree(g, node.get(i));
+        }
+        g.writeEndArray();
+      }
+      case STRING -> g.writeString(node.textValue());
+      case BOOLEAN -> g.writeBoolean(node.booleanValue());
+      case NULL -> g.writeNull();
+      case NUMBER -> number(g, node);
+      default -> g.writeTree(node);
     }
   }
 
-  private static void node(JsonGenerator g, String field, Optional<JsonNode> value)
+  private static void number(JsonGenerator g, JsonNode node) throws IOException {
+    switch (node.numberType()) {
+      case INT -> g.writeNumber(node.intValue());
+      case LONG -> g.writeNumber(node.longValue());
+      case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+      case FLOAT -> g.writeNumber(node.floatValue());
+      case DOUBLE -> g.writeNumber(node.doubleValue());
+      default -> g.writeNumber(node.decimalValue());
+    }
+  }
+
+  private static void stringField(JsonGenerator g, SerializableString field, String value)
+      throws IOException {
+    g.writeFieldName(field);
+    g.writeString(value);
+  }
+
+  private static void numberField(JsonGenerator g, SerializableString field, int value)
+      throws IOException {
+    g.writeFieldName(field);
+    g.writeNumber(value);
+  }
+
+  private static void numberField(JsonGenerator g, SerializableString field, BigDecimal value)
+      throws IOException {
+    g.writeFieldName(field);
+    g.writeNumber(value);
+  }
+
+  private static void booleanField(JsonGenerator g, SerializableString field, boolean value)
+      throws IOException {
+    g.writeFieldName(field);
+    g.writeBoolean(value);
+  }
+
+  private static void objectField(JsonGenerator g, SerializableString field) throws IOException {
+    g.writeFieldName(field);
+    g.writeStartObject();
+  }
+
+  private static void arrayField(JsonGenerator g, SerializableString field) throws IOException {
+    g.writeFieldName(field);
+    g.writeStartArray();
+  }
+
+  private static void str(JsonGenerator g, SerializableString field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      stringField(g, field, value.get());
+    }
+  }
+
+  private static void node(JsonGenerator g, SerializableString field, Optional<JsonNode> value)
       throws IOException {
     if (value.isPresent()) {
       g.writeFieldName(field);
-      g.writeTree(value.get());
+      tree(g, value.get());
     }
   }
 
-  private static void path(JsonGenerator g, String field, Optional<JsonPath> value)
+  private static void path(JsonGenerator g, SerializableString field, Optional<JsonPath> value)
       throws IOException {
     if (value.isPresent()) {
       if (value.get().isNull()) {
-        g.writeNullField(field);
+        g.writeFieldName(field);
+        g.writeNull();
       } else {
-        g.writeStringField(field, value.get().value());
+        stringField(g, field, value.get().value());
       }
     }
   }
 
-  private static void num(JsonGenerator g, String field, Optional<NumberOrJsonata> value)
+  private static void num(
+      JsonGenerator g, SerializableString field, Optional<NumberOrJsonata> value)
       throws IOException {
     if (value.isPresent()) {
       NumberOrJsonata v = value.get();
       if (v.isJsonata()) {
-        g.writeStringField(field, v.expression());
+        stringField(g, field, v.expression());
       } else {
-        g.writeNumberField(field, v.number());
+        numberField(g, field, v.number());
       }
     }
   }
