@@ -1274,7 +1274,7 @@ public final class ClusterMonitor implements AutoCloseable {
   private static final class Watch {
     final String id;
     final Instant registeredAt;
-    final List<Waiter> waiters = new ArrayList<>();
+    final List<Waiter> waiters = new ArrayList<>(1); // one wait per cluster is the usual case
     Instant created;
     ClusterSnapshot last;
     boolean seen;
@@ -1305,7 +1305,7 @@ public final class ClusterMonitor implements AutoCloseable {
     final String clusterId;
     final String stepId;
     final Instant registeredAt;
-    final List<CompletableFuture<StepSnapshot>> waiters = new ArrayList<>();
+    final List<CompletableFuture<StepSnapshot>> waiters = new ArrayList<>(1);
     StepSnapshot last;
     boolean describing;
 
