@@ -96,6 +96,21 @@ public final class ClusterPool {
   private final String prefix;
   private final String clusterName;
   private final AtomicLong claims = new AtomicLong();
+
+  /**
+   * This pool object's claim ids (owner, a token of this object, a counter): distinct even between
+   * pool objects given the same owner.
+   */
+  private final String claimPrefix;
+
+  /**
+   * The slot claims of this pool object still in flight or held as leases. A live slot record
+   * carrying this object's claim prefix but not listed here is a claim whose outcome was lost (a
+   * create whose answer never came, a confirmation that failed): nobody will ever use or release
+   * it, so the next look releases it instead of leaving the slot taken until the lease expires.
+   */
+  private final Set<String> ownClaims = ConcurrentHashMap.newKeySet();
+
   private final Map<String, Boolean> members = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
 
@@ -162,6 +177,11 @@ public final class ClusterPool {
     this.calls = new EmrCalls(b.emr, scheduler, 4, Duration.ofSeconds(1));
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
     this.owner = b.owner != null ? b.owner : UUID.randomUUID().toString();
+    this.claimPrefix =
+        owner
+            + "."
+            + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1, 36)
+            + ".";
     this.launchConfiguration =
         b.configuration
             .withStepConcurrencyLevel(maxJobs)
@@ -469,6 +489,7 @@ public final class ClusterPool {
         Generations g = v.slots().get(slotLock(c.id(), s));
         if (g != null && g.holder() != null && g.holder().live(v.now())) {
           busy++;
+          reapIfLost(slotLock(c.id(), s), g);
         }
       }
       used.put(c.id(), busy);
@@ -528,11 +549,15 @@ public final class ClusterPool {
   private CompletableFuture<LeaseRecord> claim(String lock, long gen, Duration validFor) {
     LeaseRecord mine =
         new LeaseRecord(
-            owner + "." + claims.incrementAndGet(),
+            claimPrefix + claims.incrementAndGet(),
             clock.instant().plus(validFor != null ? validFor : leaseTimeout),
             false,
             null);
     String record = lock + "/" + gen;
+    boolean slot = validFor == null;
+    if (slot) {
+      ownClaims.add(mine.owner());
+    }
     return createOnce(record, mine)
         .thenCompose(
             created -> {
@@ -553,6 +578,12 @@ public final class ClusterPool {
                         return retrying(() -> store.overwrite(record, mine.release().format()))
                             .thenApply(x -> (LeaseRecord) null);
                       });
+            })
+        .whenComplete(
+            (held, t) -> {
+              if (slot && held == null) {
+                ownClaims.remove(mine.owner()); // not a lease: a later look may reap it
+              }
             });
   }
 
@@ -649,7 +680,20 @@ public final class ClusterPool {
     return launcher;
   }
 
+  /** Releases a live slot record of this pool object that no claim in flight or lease holds. */
+  private void reapIfLost(String lock, Generations g) {
+    LeaseRecord h = g.holder();
+    if (!h.owner().startsWith(claimPrefix) || ownClaims.contains(h.owner())) {
+      return;
+    }
+    String record = lock + "/" + g.newest();
+    LOG.info("pool {}: releasing {}, a claim of ours whose outcome was lost", name, record);
+    retrying(() -> store.overwrite(record, h.release().format()))
+        .whenComplete((v, t) -> released());
+  }
+
   CompletableFuture<Void> releaseRecord(String lock, long gen, LeaseRecord record) {
+    ownClaims.remove(record.owner());
     String name = lock + "/" + gen;
     return retrying(() -> store.overwrite(name, record.release().format()))
         .thenCompose(

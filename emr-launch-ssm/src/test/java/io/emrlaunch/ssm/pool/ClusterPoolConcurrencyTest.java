@@ -226,6 +226,18 @@ class ClusterPoolConcurrencyTest {
     scenario(42);
   }
 
+  /**
+   * Seeds whose fault draws lost a claim's outcome (a create whose answer was lost, a confirmation
+   * throttled past its retries): the record stayed live with nobody to use or release it, and jobs
+   * waited minutes beside a free slot. Each failed before lost claims were reaped.
+   */
+  @Test
+  void claimsWhoseOutcomeWasLostAreReleased() {
+    for (long seed : new long[] {24, 25, 30, 34, 35}) {
+      scenario(seed);
+    }
+  }
+
   void scenario(long seed) {
     FakeAws aws = aws(seed);
     VirtualTime time = aws.time();
