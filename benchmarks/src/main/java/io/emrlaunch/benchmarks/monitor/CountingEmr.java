@@ -1,9 +1,13 @@
 package io.emrlaunch.benchmarks.monitor;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.services.emr.EmrAsyncClient;
 import software.amazon.awssdk.services.emr.model.AddJobFlowStepsRequest;
@@ -28,9 +32,24 @@ import software.amazon.awssdk.services.emr.model.TerminateJobFlowsResponse;
 final class CountingEmr implements EmrAsyncClient {
   private final EmrAsyncClient delegate;
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final java.time.Clock clock;
+  private final List<Instant> pollStarts = new CopyOnWriteArrayList<>();
 
   CountingEmr(EmrAsyncClient delegate) {
+    this(delegate, null);
+  }
+
+  /** Also records when each poll began (its first ListClusters page was read), on {@code clock}. */
+  CountingEmr(EmrAsyncClient delegate, java.time.Clock clock) {
     this.delegate = delegate;
+    this.clock = clock;
+  }
+
+  /** When each poll's first ListClusters page was requested (successful requests only). */
+  List<Instant> pollStarts() {
+    List<Instant> out = new ArrayList<>(pollStarts);
+    out.sort(null);
+    return out;
   }
 
   private void count(String op) {
@@ -73,7 +92,18 @@ final class CountingEmr implements EmrAsyncClient {
   @Override
   public CompletableFuture<ListClustersResponse> listClusters(ListClustersRequest r) {
     count("ListClusters");
-    return delegate.listClusters(r);
+    if (clock == null || r.marker() != null) {
+      return delegate.listClusters(r);
+    }
+    Instant at = clock.instant();
+    return delegate
+        .listClusters(r)
+        .whenComplete(
+            (resp, t) -> {
+              if (t == null) {
+                pollStarts.add(at);
+              }
+            });
   }
 
   @Override

@@ -42,9 +42,12 @@ import software.amazon.awssdk.services.emr.model.StepState;
 /**
  * Watches any number of EMR clusters with one poller. Each poll reads the clusters of interest with
  * paged {@code ListClusters} calls — one call per 50 clusters, not one {@code DescribeCluster} per
- * cluster — and completes the waits whose target state was reached. The cadence adapts (see {@link
- * MonitorCadence}); throttling slows the poller down and never fails a wait; one scheduler thread
- * serves every cluster.
+ * cluster — and completes the waits whose target state was reached. Of two listings that tell the
+ * same, a poll reads the one with fewer pages: the clusters still pending (early in a fleet's boot
+ * that is all of them) or the clusters in a state a wait decides on (late in the boot that is most
+ * of them). The cadence adapts (see {@link MonitorCadence}); a throttled page is retried on its
+ * own, throttling slows the poller down and never fails a wait; one scheduler thread serves every
+ * cluster.
  *
  * <pre>{@code
  * try (ClusterMonitor monitor = ClusterMonitor.builder().emr(emrAsync).build()) {
@@ -69,10 +72,22 @@ public final class ClusterMonitor implements AutoCloseable {
 
   private static final Set<ClusterState> KNOWN_STATES = knownStates();
 
+  /** The states a cluster never leaves. */
+  private static final Set<ClusterState> FINAL =
+      EnumSet.of(ClusterState.TERMINATED, ClusterState.TERMINATED_WITH_ERRORS);
+
   /** Retries of one throttled ListClusters page within a poll, and the first pause. */
   private static final int PAGE_RETRIES = 4;
 
-  private static final Duration PAGE_RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final Duration PAGE_RETRY_PAUSE = Duration.ofMillis(500);
+
+  /** Clusters per ListClusters page. */
+  private static final int PAGE_SIZE = 50;
+
+  /** The two listings a poll chooses from (see {@link #tick()}). */
+  private static final int PENDING = 0;
+
+  private static final int DECISIVE = 1;
 
   private static final int FAILURE_DESCRIBE_TRIES = 2;
 
@@ -104,6 +119,20 @@ public final class ClusterMonitor implements AutoCloseable {
   private int throttleStreak;
   private Instant lastChangeAt;
   private Instant pollStartedAt;
+
+  /**
+   * How many clusters each listing (pending, decisive) returns, from its last read and the changes
+   * seen since; decides which one the next poll reads.
+   */
+  private final long[] estimatedListed = new long[2];
+
+  /** When a listing last included the final states (see {@link #tick()}). */
+  private Instant lastFinalCheck;
+
+  /** Pages the last listing read. */
+  private int lastPollPages;
+
+  private final java.util.Random jitter = new java.util.Random(0x5EEDL);
 
   private ClusterMonitor(Builder b) {
     this.emr = Objects.requireNonNull(b.emr, "emr client is required");
@@ -308,6 +337,9 @@ public final class ClusterMonitor implements AutoCloseable {
     }
     boolean fresh = !watches.containsKey(clusterId);
     Watch w = watches.computeIfAbsent(clusterId, id -> new Watch(id, clock.instant()));
+    if (fresh) {
+      estimatedListed[PENDING]++; // most likely still booting
+    }
     Waiter waiter = new Waiter(target, f);
     w.waiters.add(waiter);
     if (w.last != null && target.reachedBy(w.last)) {
@@ -354,36 +386,77 @@ public final class ClusterMonitor implements AutoCloseable {
       stepPhase();
       return;
     }
-    Set<ClusterState> query = EnumSet.copyOf(ClusterTarget.ENDING);
+    Set<ClusterState> pendingQuery = EnumSet.copyOf(ClusterTarget.ENDING);
+    Set<ClusterState> decisiveQuery = EnumSet.noneOf(ClusterState.class);
     Instant createdAfter = null;
+    int unseen = 0;
+    boolean awaitsEnd = false;
     for (Watch w : watches.values()) {
       for (Waiter waiter : w.waiters) {
-        query.addAll(waiter.target.pending());
+        pendingQuery.addAll(waiter.target.pending());
+        decisiveQuery.addAll(decisive(waiter.target));
+        awaitsEnd |= waiter.target == ClusterTarget.TERMINATED;
       }
+      unseen += w.last == null ? 1 : 0;
       Instant from = w.created != null ? w.created : w.registeredAt.minus(CREATION_MARGIN);
       createdAfter = createdAfter == null || from.isBefore(createdAfter) ? from : createdAfter;
     }
-    Set<String> wanted = new java.util.HashSet<>(watches.keySet());
-    listPages(query, createdAfter.minusSeconds(1), null, wanted, new HashMap<>(), 0)
-        .whenComplete(
-            (found, error) -> phase("ListClusters", () -> afterListing(query, found, error)));
+    // Two listings tell the same: the clusters still pending (a watched cluster missing from it
+    // has moved on) or the clusters in a state some wait decides on (one missing from it has not
+    // moved on). Early in a fleet's boot few clusters are decided, late few are pending: read
+    // whichever needs fewer calls. A cluster never seen yet is missing from the decisive listing
+    // for either reason, so with it that listing costs a DescribeCluster more. At equal cost the
+    // decisive listing wins when it has several pages (its clusters complete as their page
+    // arrives, while the pending listing tells only at its end), the pending one otherwise (it also
+    // reports the steps of a boot, STARTING to BOOTSTRAPPING).
+    long pendingCost = pages(estimatedListed[PENDING]);
+    long decisiveCost = pages(estimatedListed[DECISIVE]) + unseen;
+    boolean decisive =
+        decisiveCost < pendingCost || (decisiveCost == pendingCost && pendingCost > 1);
+    // Ended clusters stay in the final states for good and fill both listings. EMR passes through
+    // TERMINATING on the way there (it releases the instances), so the decisive listing leaves the
+    // final states out and sees an ending cluster in TERMINATING; in case one passed it between
+    // two polls, a listing with the final states runs at least every maxIdlePeriod.
+    boolean withFinal =
+        !decisive
+            || awaitsEnd
+            || lastFinalCheck == null
+            || !lastFinalCheck.plus(cadence.maxIdlePeriod()).isAfter(clock.instant());
+    if (!withFinal) {
+      decisiveQuery.removeAll(FINAL);
+    }
+    PollListing listing =
+        new PollListing(
+            decisive ? DECISIVE : PENDING,
+            decisive ? decisiveQuery : pendingQuery,
+            new java.util.HashSet<>(watches.keySet()));
+    listing.withFinal = withFinal;
+    listPages(listing, createdAfter.minusSeconds(1), null, 0)
+        .whenComplete((v, error) -> phase("ListClusters", () -> afterListing(listing, error)));
+  }
+
+  /** States in which a wait for {@code target} completes or fails. */
+  private static Set<ClusterState> decisive(ClusterTarget target) {
+    Set<ClusterState> s = EnumSet.copyOf(KNOWN_STATES);
+    s.removeAll(target.pending());
+    return s;
+  }
+
+  private static long pages(long clusters) {
+    return Math.max(1, (clusters + PAGE_SIZE - 1) / PAGE_SIZE);
   }
 
   /**
-   * Reads the listing page by page on the monitor's thread. A throttled page is retried after a
-   * short pause (keeping the pages already read): with many pages per poll, giving up the whole
-   * poll on one throttled page would make a 20% throttling rate stall the monitor.
+   * Reads the listing page by page on the monitor's thread. A throttled page is retried on its own
+   * after a short jittered pause (keeping the pages already read, resuming from its marker): with
+   * many pages per poll, giving up or restarting the whole poll on one throttled page would make a
+   * 20% throttling rate stall the monitor.
    */
-  private CompletableFuture<Map<String, ClusterSummary>> listPages(
-      Set<ClusterState> states,
-      Instant createdAfter,
-      String marker,
-      Set<String> wanted,
-      Map<String, ClusterSummary> found,
-      int attempt) {
+  private CompletableFuture<Void> listPages(
+      PollListing listing, Instant createdAfter, String marker, int attempt) {
     ListClustersRequest req =
         ListClustersRequest.builder()
-            .clusterStates(states)
+            .clusterStates(listing.states)
             .createdAfter(createdAfter)
             .marker(marker)
             .build();
@@ -396,12 +469,10 @@ public final class ClusterMonitor implements AutoCloseable {
                 if (isThrottling(cause) && attempt < PAGE_RETRIES && !closed) {
                   throttledCalls.incrementAndGet();
                   notifyPolled("ListClusters", true);
-                  CompletableFuture<Map<String, ClusterSummary>> retried =
-                      new CompletableFuture<>();
-                  Duration pause = PAGE_RETRY_PAUSE.multipliedBy(1L << attempt);
+                  CompletableFuture<Void> retried = new CompletableFuture<>();
                   scheduler.schedule(
                       () ->
-                          listPages(states, createdAfter, marker, wanted, found, attempt + 1)
+                          listPages(listing, createdAfter, marker, attempt + 1)
                               .whenComplete(
                                   (v, t) -> {
                                     if (t != null) {
@@ -410,28 +481,45 @@ public final class ClusterMonitor implements AutoCloseable {
                                       retried.complete(v);
                                     }
                                   }),
-                      pause.toNanos(),
+                      pageRetryPause(attempt).toNanos(),
                       TimeUnit.NANOSECONDS);
                   return retried;
                 }
-                return CompletableFuture.<Map<String, ClusterSummary>>failedFuture(cause);
+                return CompletableFuture.<Void>failedFuture(cause);
               }
               Instant now = clock.instant();
+              listing.pages++;
               for (ClusterSummary s : resp.clusters()) {
-                if (wanted.contains(s.id())) {
-                  found.put(s.id(), s);
+                if (listing.ids.add(s.id())
+                    && listing.kind == DECISIVE
+                    && s.status() != null
+                    && FINAL.contains(s.status().state())) {
+                  listing.finalListed++;
+                }
+                if (listing.wanted.contains(s.id())) {
+                  listing.found.put(s.id(), s);
                   arrived(s, now);
                 }
               }
               notifyPolled("ListClusters", false);
               boolean more = resp.marker() != null && !resp.marker().isEmpty();
               // Every watched cluster seen: later pages cannot tell us anything new.
-              return more && found.size() < wanted.size()
-                  ? listPages(states, createdAfter, resp.marker(), wanted, found, 0)
-                  : CompletableFuture.completedFuture(found);
+              return more && listing.found.size() < listing.wanted.size()
+                  ? listPages(listing, createdAfter, resp.marker(), 0)
+                  : CompletableFuture.<Void>completedFuture(null);
             },
             scheduler)
         .thenCompose(f -> f);
+  }
+
+  /**
+   * The pause before retrying a throttled page: {@link #PAGE_RETRY_PAUSE} doubling with each retry
+   * of that page, with full jitter in its upper half so that retries of several monitors sharing an
+   * account quota do not collide again.
+   */
+  private Duration pageRetryPause(int attempt) {
+    long max = PAGE_RETRY_PAUSE.toMillis() << attempt;
+    return Duration.ofMillis(max / 2 + jitter.nextLong(max / 2 + 1));
   }
 
   /**
@@ -457,25 +545,37 @@ public final class ClusterMonitor implements AutoCloseable {
     }
   }
 
-  private void afterListing(
-      Set<ClusterState> query, Map<String, ClusterSummary> found, Throwable error) {
+  private void afterListing(PollListing listing, Throwable error) {
     if (closed) {
       ticking = false;
       return;
     }
     if (error != null) {
+      // The pages read before the failure were used as they arrived; the rest waits for the
+      // next poll.
       handlePollError("ListClusters", error);
       return;
     }
     throttleStreak = 0;
+    estimatedListed[listing.kind] = listing.ids.size() - listing.finalListed;
+    if (listing.withFinal) {
+      lastFinalCheck = pollStartedAt;
+    }
+    lastPollPages = listing.pages;
+    Map<String, ClusterSummary> found = listing.found;
     Instant now = clock.instant();
     Set<ClusterState> notListed = EnumSet.copyOf(KNOWN_STATES);
-    notListed.removeAll(query);
+    notListed.removeAll(listing.states);
     List<Watch> toDescribe = new ArrayList<>();
     for (Watch w : watches.values()) {
       ClusterSummary s = found.get(w.id);
       if (s != null) {
         continue; // handled when its page arrived
+      } else if (listing.kind == DECISIVE) {
+        if (w.last == null) {
+          toDescribe.add(w); // not listed yet, or still pending: one description tells
+        }
+        // Otherwise not in a state any wait decides on: nothing to do until it is.
       } else if (newerEventThanPoll(w)) {
         continue; // an event told more recently than this listing can
       } else if (w.seen && inferable(notListed)) {
@@ -994,7 +1094,11 @@ public final class ClusterMonitor implements AutoCloseable {
                 .flatMap(m -> m.values().stream())
                 .anyMatch(w -> w.registeredAt.plus(cadence.startupWindow()).isAfter(now));
     if (starting) {
-      idlePeriod = cadence.activePeriod();
+      // Once the startup window is over, idling goes on growing from the startup period.
+      idlePeriod =
+          cadence.startupPeriod().compareTo(cadence.activePeriod()) > 0
+              ? cadence.startupPeriod()
+              : cadence.activePeriod();
       return cadence.startupPeriod();
     }
     if (lastChangeAt != null && lastChangeAt.plus(cadence.activeWindow()).isAfter(now)) {
@@ -1003,8 +1107,26 @@ public final class ClusterMonitor implements AutoCloseable {
     }
     Duration grown =
         Duration.ofMillis((long) Math.ceil(idlePeriod.toMillis() * cadence.idleGrowth()));
-    idlePeriod = grown.compareTo(cadence.maxIdlePeriod()) > 0 ? cadence.maxIdlePeriod() : grown;
+    Duration cap = idleCap();
+    idlePeriod = grown.compareTo(cap) > 0 ? cap : grown;
     return idlePeriod;
+  }
+
+  /**
+   * The longest idle period: {@link MonitorCadence#maxIdlePeriod()} for a poll that reads a page
+   * per 50 watched clusters, shorter in proportion for a poll that reads fewer (the decisive
+   * listing of a booting fleet is one page), but not below the active period. Idle polling thus
+   * spends at most one full listing's calls per {@code maxIdlePeriod}, and a big fleet's first
+   * arrivals are not found a whole idle minute late.
+   */
+  private Duration idleCap() {
+    long full = pages(watches.size());
+    long last = Math.max(1, lastPollPages);
+    if (watches.isEmpty() || last >= full) {
+      return cadence.maxIdlePeriod();
+    }
+    Duration cap = cadence.maxIdlePeriod().multipliedBy(last).dividedBy(full);
+    return cap.compareTo(cadence.activePeriod()) < 0 ? cadence.activePeriod() : cap;
   }
 
   private void update(Watch w, ClusterSnapshot next) {
@@ -1019,6 +1141,14 @@ public final class ClusterMonitor implements AutoCloseable {
       }
     }
     w.last = next;
+    if (previous != null && !arrivedAt(previous) && arrivedAt(next)) {
+      // It left the pending listing (unless it ended: ending states are in both) and joined the
+      // decisive one.
+      estimatedListed[DECISIVE]++;
+      if (next.up()) {
+        estimatedListed[PENDING] = Math.max(0, estimatedListed[PENDING] - 1);
+      }
+    }
     if (!next.sameStateAs(previous)) {
       // Only arrivals (up, ending) predict more arrivals: clusters launched together finish
       // booting together. STARTING -> BOOTSTRAPPING says nothing about when the rest is due.
@@ -1036,6 +1166,10 @@ public final class ClusterMonitor implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static boolean arrivedAt(ClusterSnapshot s) {
+    return s.up() || s.state().map(ClusterTarget.ENDING::contains).orElse(false);
   }
 
   private void prune() {
@@ -1183,6 +1317,24 @@ public final class ClusterMonitor implements AutoCloseable {
   }
 
   private record Waiter(ClusterTarget target, CompletableFuture<ClusterSnapshot> future) {}
+
+  /** One poll's listing: which one, its query, and what it found. */
+  private static final class PollListing {
+    final int kind;
+    final Set<ClusterState> states;
+    final Set<String> wanted;
+    final Map<String, ClusterSummary> found = new HashMap<>();
+    final Set<String> ids = new java.util.HashSet<>();
+    int finalListed;
+    int pages;
+    boolean withFinal;
+
+    PollListing(int kind, Set<ClusterState> states, Set<String> wanted) {
+      this.kind = kind;
+      this.states = states;
+      this.wanted = wanted;
+    }
+  }
 
   /** Builds a {@link ClusterMonitor}. */
   public static final class Builder {

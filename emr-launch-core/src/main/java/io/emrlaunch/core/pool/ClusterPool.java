@@ -341,6 +341,9 @@ public final class ClusterPool {
     final CompletableFuture<PoolLease> out;
     final AtomicInteger round = new AtomicInteger();
 
+    /** Throttled or transient failures in a row: a short back-off, not a whole poll. */
+    final AtomicInteger errors = new AtomicInteger();
+
     Waiter(CompletableFuture<PoolLease> out) {
       this.out = out;
     }
@@ -362,11 +365,27 @@ public final class ClusterPool {
         .thenCompose(this::tryClaim)
         .whenComplete(
             (outcome, t) -> {
+              if (t == null) {
+                w.errors.set(0);
+              }
               if (t != null) {
                 Throwable cause = Futures.unwrap(t);
                 if (EmrCalls.isThrottling(cause) || EmrCalls.isTransient(cause)) {
                   LOG.debug("pool {}: retrying after {}", name, cause.toString());
-                  waitPoll(w, round);
+                  // A throttled look or claim says nothing about the slots: look again after a
+                  // back-off (1 s, 2 s, 4 s, ...), up to the poll interval, not a whole poll later.
+                  Duration pause = calls.pause(w.errors.incrementAndGet());
+                  if (pause.compareTo(pollInterval) >= 0) {
+                    waitPoll(w, round);
+                  } else {
+                    calls.after(
+                        pause,
+                        () -> {
+                          if (w.round.get() == round) {
+                            attempt(w);
+                          }
+                        });
+                  }
                 } else {
                   w.out.completeExceptionally(cause);
                 }
