@@ -505,8 +505,7 @@ class ClusterMonitorEventsTest {
     FakeAws aws = aws(19, fleet(0.1));
     Map<String, Instant> completedAt = new ConcurrentHashMap<>();
     // No setup: the queue does not exist, every receive fails.
-    try (ClusterMonitor monitor =
-        monitor(aws, "https://sqs.us-east-1.amazonaws.com/123456789012/missing")) {
+    try (ClusterMonitor monitor = monitor(aws, "http://127.0.0.1:9/123456789012/missing")) {
       List<CompletableFuture<?>> waits = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         String id = aws.emrBackend().runJobFlow(cluster("c" + i, true)).jobFlowId();
