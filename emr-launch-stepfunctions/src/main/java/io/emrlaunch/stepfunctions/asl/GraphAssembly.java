@@ -5,7 +5,6 @@ import io.emrlaunch.core.validation.ValidationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ final class GraphAssembly {
 
   static Map<String, State> states(List<Step> roots) {
     List<StateBuilder<?>> ordered = new ArrayList<>();
-    Map<StateBuilder<?>, Boolean> seen = new IdentityHashMap<>();
+    // Each walk marks the builders it has seen with its own token (no identity map to fill).
+    Object walk = new Object();
     Deque<Step> todo = new ArrayDeque<>();
     for (int i = roots.size() - 1; i >= 0; i--) {
       todo.push(roots.get(i));
@@ -35,7 +35,8 @@ final class GraphAssembly {
         for (int i = steps.size() - 1; i >= 0; i--) {
           todo.push(steps.get(i));
         }
-      } else if (s instanceof StateBuilder<?> b && seen.put(b, Boolean.TRUE) == null) {
+      } else if (s instanceof StateBuilder<?> b && b.seenBy != walk) {
+        b.seenBy = walk;
         ordered.add(b);
         List<Step> targets = b.inlineTargets();
         // Inline targets come after the chain: add them at the end of the current walk.

@@ -2,10 +2,12 @@ package io.emrlaunch.stepfunctions.asl.internal;
 
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.Problems;
+import io.emrlaunch.stepfunctions.asl.Catcher;
 import io.emrlaunch.stepfunctions.asl.MapState;
 import io.emrlaunch.stepfunctions.asl.NextOrEnd;
 import io.emrlaunch.stepfunctions.asl.ParallelState;
 import io.emrlaunch.stepfunctions.asl.QueryLanguage;
+import io.emrlaunch.stepfunctions.asl.RetryAndCatch;
 import io.emrlaunch.stepfunctions.asl.State;
 import io.emrlaunch.stepfunctions.asl.StateGraph;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
@@ -28,15 +30,15 @@ public final class AslValidation {
 
   /**
    * Where each state name is first defined (its graph's location prefix and the name); used to name
-   * wrong targets. Locations are only spelled out when a problem is reported.
+   * wrong targets. Locations are only spelled out when a problem is reported. Null for a machine
+   * without Parallel or Map states, whose names are unique as the keys of one map.
    */
-  private final Map<String, String> graphOf;
+  private Map<String, String> graphOf;
 
   private final QueryLanguage machineLanguage;
 
   private AslValidation(StateMachine machine) {
     this.machineLanguage = machine.effectiveQueryLanguage();
-    this.graphOf = new HashMap<>(machine.states().size() * 4 / 3 + 16);
   }
 
   /**
@@ -60,7 +62,15 @@ public final class AslValidation {
    */
   public static List<Problem> validate(StateMachine machine, boolean emit) {
     AslValidation v = new AslValidation(machine);
-    v.indexNames(machine, "");
+    if (hasNestedGraphs(machine)) {
+      v.graphOf = new HashMap<>(machine.states().size() * 4 / 3 + 16);
+      v.indexNames(machine, "");
+    } else {
+      // One graph: its names are map keys, so unique; only their shape is checked.
+      for (String name : machine.states().keySet()) {
+        v.checkName(name, "");
+      }
+    }
     v.graph(machine, "");
     if (machine.timeoutSeconds().isPresent()) {
       v.root.min("TimeoutSeconds", machine.timeoutSeconds().get(), 1);
@@ -95,18 +105,7 @@ public final class AslValidation {
                 + name
                 + " (names are unique machine-wide)");
       }
-      if (name.isEmpty()) {
-        root.add(prefix + "States", "has a state with an empty name");
-      } else if (name.length() > MAX_NAME_LENGTH
-          && name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-        root.add(
-            prefix + "States." + name,
-            "name must be at most "
-                + MAX_NAME_LENGTH
-                + " characters (was "
-                + name.codePointCount(0, name.length())
-                + ")");
-      }
+      checkName(name, prefix);
       if (hasNested(e.getValue())) {
         String location = prefix + "States." + name;
         for (Map.Entry<String, StateGraph> nested : nested(e.getValue(), location).entrySet()) {
@@ -114,6 +113,30 @@ public final class AslValidation {
         }
       }
     }
+  }
+
+  private void checkName(String name, String prefix) {
+    if (name.isEmpty()) {
+      root.add(prefix + "States", "has a state with an empty name");
+    } else if (name.length() > MAX_NAME_LENGTH
+        && name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+      root.add(
+          prefix + "States." + name,
+          "name must be at most "
+              + MAX_NAME_LENGTH
+              + " characters (was "
+              + name.codePointCount(0, name.length())
+              + ")");
+    }
+  }
+
+  private static boolean hasNestedGraphs(StateMachine machine) {
+    for (State s : machine.states().values()) {
+      if (hasNested(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasNested(State s) {
@@ -149,7 +172,7 @@ public final class AslValidation {
     int n = states.size();
     String[] names = new String[n];
     State[] all = new State[n];
-    Map<String, Integer> position = new HashMap<>(n * 4 / 3 + 1);
+    NameIndex position = new NameIndex(n);
     int k = 0;
     for (Map.Entry<String, State> e : states.entrySet()) {
       names[k] = e.getKey();
@@ -157,8 +180,8 @@ public final class AslValidation {
       position.put(e.getKey(), k);
       k++;
     }
-    Integer start = position.get(graph.startAt());
-    if (start == null) {
+    int start = position.get(graph.startAt());
+    if (start < 0) {
       here.add("StartAt", targetProblem(graph.startAt()));
     }
     Problems statesAt = here.at("States");
@@ -169,20 +192,8 @@ public final class AslValidation {
       State s = all[i];
       anyTerminal |= s.isTerminal();
       Problems at = statesAt.at(names[i]);
-      List<Transition> transitions = s.transitions();
-      int[] out = new int[transitions.size()];
-      for (int j = 0; j < out.length; j++) {
-        Transition t = transitions.get(j);
-        Integer target = position.get(t.target());
-        if (target == null) {
-          at.add(t.location(), targetProblem(t.target()));
-          dangling[i] = true;
-          out[j] = -1;
-        } else {
-          out[j] = target;
-        }
-      }
-      successors[i] = out;
+      successors[i] = successors(s, position, at);
+      dangling[i] = dangling(successors[i]);
       QueryLanguage language = s.queryLanguage().orElse(machineLanguage);
       StateRules.check(s, language, at);
       if (hasNested(s)) {
@@ -195,13 +206,63 @@ public final class AslValidation {
     if (!anyTerminal) {
       here.add("States", "has no terminal state (Succeed, Fail or \"End\": true)");
     }
-    if (start != null) {
+    if (start >= 0) {
       reachability(graph.startAt(), start, names, all, successors, dangling, prefix, anyTerminal);
     }
   }
 
+  /**
+   * The positions a state can go to, in definition order; -1 for a target that does not exist
+   * (reported here). Next-or-End states with catchers (most states of a large machine) are read
+   * directly, without materialising their {@link Transition} list.
+   */
+  private int[] successors(State s, NameIndex position, Problems at) {
+    if (s instanceof NextOrEnd n && s instanceof RetryAndCatch rc) {
+      List<Catcher> catchers = rc.catchers();
+      int next = n.next().isPresent() ? 1 : 0;
+      int[] out = new int[next + catchers.size()];
+      if (next == 1) {
+        out[0] = target(n.next().get(), position, at, "Next");
+      }
+      for (int j = 0; j < catchers.size(); j++) {
+        String target = catchers.get(j).next();
+        int t = position.get(target);
+        if (t < 0) {
+          at.add("Catch[" + j + "].Next", targetProblem(target));
+        }
+        out[next + j] = t;
+      }
+      return out;
+    }
+    List<Transition> transitions = s.transitions();
+    int[] out = new int[transitions.size()];
+    for (int j = 0; j < out.length; j++) {
+      Transition t = transitions.get(j);
+      out[j] = target(t.target(), position, at, t.location());
+    }
+    return out;
+  }
+
+  private int target(String name, NameIndex position, Problems at, String location) {
+    int t = position.get(name);
+    if (t < 0) {
+      at.add(location, targetProblem(name));
+    }
+    return t;
+  }
+
+  private static boolean dangling(int[] successors) {
+    for (int t : successors) {
+      if (t < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String targetProblem(String target) {
-    String elsewhere = graphOf.get(target);
+    // Without nested graphs (graphOf == null) a missing target is in no graph at all.
+    String elsewhere = graphOf == null ? null : graphOf.get(target);
     if (elsewhere != null) {
       return "must name a state of the same graph; "
           + target

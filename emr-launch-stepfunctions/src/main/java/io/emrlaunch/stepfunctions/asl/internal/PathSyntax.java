@@ -74,36 +74,40 @@ public final class PathSyntax {
    * @return true for a reference path
    */
   public static boolean isReferencePath(String path) {
-    return !(path.contains("*")
-        || path.contains("..")
-        || path.contains("?(")
-        || path.contains("@")
-        || bracketHas(path, ':')
-        || bracketHas(path, ','));
-  }
-
-  private static boolean bracketHas(String path, char c) {
+    // One pass: '*', '@', ".." and "?(" anywhere, ':' or ',' inside brackets (outside quotes).
     int depth = 0;
     char quote = 0;
-    for (int i = 0; i < path.length(); i++) {
-      char ch = path.charAt(i);
+    char previous = 0;
+    for (int i = 0, n = path.length(); i < n; i++) {
+      char c = path.charAt(i);
+      if (c == '*' || c == '@' || (c == '.' && previous == '.') || (c == '(' && previous == '?')) {
+        return false;
+      }
+      previous = c;
       if (quote != 0) {
-        if (ch == '\\') {
-          i++;
-        } else if (ch == quote) {
+        if (c == '\\') {
+          // the escaped character is skipped by the bracket scan but still seen by the others
+          if (++i < n) {
+            char escaped = path.charAt(i);
+            if (escaped == '*' || escaped == '@') {
+              return false;
+            }
+            previous = escaped;
+          }
+        } else if (c == quote) {
           quote = 0;
         }
-      } else if (depth > 0 && (ch == '\'' || ch == '"')) {
-        quote = ch;
-      } else if (ch == '[') {
+      } else if (depth > 0 && (c == '\'' || c == '"')) {
+        quote = c;
+      } else if (c == '[') {
         depth++;
-      } else if (ch == ']') {
+      } else if (c == ']') {
         depth--;
-      } else if (depth > 0 && ch == c) {
-        return true;
+      } else if (depth > 0 && (c == ':' || c == ',')) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   /**

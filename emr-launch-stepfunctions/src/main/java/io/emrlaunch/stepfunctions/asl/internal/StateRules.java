@@ -477,12 +477,18 @@ final class StateRules {
       Retrier r = retry.get(i);
       Problems p = at.at("Retry", i);
       errorEquals(r.errorEquals(), p, i == retry.size() - 1, "Retrier");
-      r.intervalSeconds().ifPresent(v -> p.min("IntervalSeconds", v, 1));
-      r.maxAttempts().ifPresent(v -> p.min("MaxAttempts", v, 0));
-      r.maxDelaySeconds().ifPresent(v -> p.min("MaxDelaySeconds", v, 1));
-      r.backoffRate()
-          .filter(v -> v.compareTo(BigDecimal.ONE) < 0)
-          .ifPresent(v -> p.add("BackoffRate", "must be >= 1.0 (was " + v.toPlainString() + ")"));
+      if (r.intervalSeconds().isPresent()) {
+        p.min("IntervalSeconds", r.intervalSeconds().get(), 1);
+      }
+      if (r.maxAttempts().isPresent()) {
+        p.min("MaxAttempts", r.maxAttempts().get(), 0);
+      }
+      if (r.maxDelaySeconds().isPresent()) {
+        p.min("MaxDelaySeconds", r.maxDelaySeconds().get(), 1);
+      }
+      if (r.backoffRate().isPresent() && r.backoffRate().get().compareTo(BigDecimal.ONE) < 0) {
+        p.add("BackoffRate", "must be >= 1.0 (was " + r.backoffRate().get().toPlainString() + ")");
+      }
     }
     List<Catcher> catchers = rc.catchers();
     for (int i = 0; i < catchers.size(); i++) {
@@ -624,17 +630,26 @@ final class StateRules {
   }
 
   private void positiveInteger(String field, Optional<NumberOrJsonata> value) {
-    value
-        .filter(v -> numeric(field, v) && !v.isJsonata())
-        .filter(v -> !v.isInteger() || v.number().signum() <= 0)
-        .ifPresent(v -> at.add(field, "must be a positive integer (was " + v + ")"));
+    if (value.isPresent() && isLiteral(field, value.get())) {
+      NumberOrJsonata v = value.get();
+      if (!v.isInteger() || v.number().signum() <= 0) {
+        at.add(field, "must be a positive integer (was " + v + ")");
+      }
+    }
   }
 
   private void nonNegativeInteger(String field, Optional<NumberOrJsonata> value) {
-    value
-        .filter(v -> numeric(field, v) && !v.isJsonata())
-        .filter(v -> !v.isInteger() || v.number().signum() < 0)
-        .ifPresent(v -> at.add(field, "must be a non-negative integer (was " + v + ")"));
+    if (value.isPresent() && isLiteral(field, value.get())) {
+      NumberOrJsonata v = value.get();
+      if (!v.isInteger() || v.number().signum() < 0) {
+        at.add(field, "must be a non-negative integer (was " + v + ")");
+      }
+    }
+  }
+
+  /** A literal number (a well-placed expression is checked by {@link #numeric} and skipped). */
+  private boolean isLiteral(String field, NumberOrJsonata v) {
+    return numeric(field, v) && !v.isJsonata();
   }
 
   private void distributedOnly(boolean distributed, String field, boolean present) {
@@ -671,11 +686,11 @@ final class StateRules {
         String key = e.getKey();
         JsonNode value = e.getValue();
         if (key.endsWith(".$")) {
-          String bare = key.substring(0, key.length() - 2);
-          if (node.has(bare)) {
+          if (hasBareTwin(node, key)) {
+            String bare = key.substring(0, key.length() - 2);
             p.add(bare, "collides with another field named " + bare);
           }
-          dynamicValue(value, p.at(key));
+          dynamicValue(value, p, key);
         } else if (value.isContainerNode()) {
           template(value, p.at(key));
         }
@@ -689,24 +704,50 @@ final class StateRules {
     }
   }
 
-  private static void dynamicValue(JsonNode v, Problems p) {
+  /**
+   * Whether the object also has {@code key} without its {@code .$}. Small templates (almost all)
+   * compare names in place rather than cutting and hashing a new string per dynamic field.
+   */
+  private static boolean hasBareTwin(JsonNode object, String dynamicKey) {
+    int bareLength = dynamicKey.length() - 2;
+    if (object.size() > 16) {
+      return object.has(dynamicKey.substring(0, bareLength));
+    }
+    for (var it = object.fieldNames(); it.hasNext(); ) {
+      String other = it.next();
+      if (other.length() == bareLength && dynamicKey.startsWith(other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void dynamicValue(JsonNode v, Problems parent, String key) {
+    String why = dynamicValueProblem(v);
+    if (why != null) {
+      parent.at(key).add(why);
+    }
+  }
+
+  /** What is wrong with the value of a {@code key.$} field, or null. */
+  private static String dynamicValueProblem(JsonNode v) {
     if (!v.isTextual()) {
-      p.add("must be a path or intrinsic function string (the key ends in .$)");
-      return;
+      return "must be a path or intrinsic function string (the key ends in .$)";
     }
     String text = v.asText();
     if (Intrinsic.looksLikeIntrinsic(text)) {
       try {
         Intrinsic.parse(text);
       } catch (ValidationException e) {
-        p.add("is not a valid intrinsic function: " + e.getMessage());
+        return "is not a valid intrinsic function: " + e.getMessage();
       }
     } else {
       String why = PathSyntax.check(text);
       if (why != null) {
-        p.add("must be a path or an intrinsic function: " + why + " (was " + text + ")");
+        return "must be a path or an intrinsic function: " + why + " (was " + text + ")";
       }
     }
+    return null;
   }
 
   private void assign(Problems p, Map<String, JsonNode> assign) {
@@ -725,7 +766,7 @@ final class StateRules {
         if (!jsonPath()) {
           a.add(key, "uses .$ which is only meaningful in JSONPath states");
         } else {
-          dynamicValue(e.getValue(), a.at(key));
+          dynamicValue(e.getValue(), a, key);
         }
       }
     }
