@@ -273,9 +273,9 @@ public final class MapBuilder extends GuardedBuilder<MapBuilder> {
             .resultPath(resultPath)
             .outputPath(outputPath)
             .output(output)
-            .assign(assign)
-            .retry(retry)
-            .catchers(builtCatchers())
+            .putAllAssign(assign)
+            .addAllRetry(retry)
+            .addAllCatchers(builtCatchers())
             .next(end ? Optional.empty() : next)
             .end(ends());
     if (processor != null) {

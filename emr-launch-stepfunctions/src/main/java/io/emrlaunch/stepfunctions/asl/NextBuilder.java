@@ -17,7 +17,9 @@ public abstract class NextBuilder<B extends NextBuilder<B>> extends StateBuilder
   Optional<JsonPath> inputPath = Optional.empty();
   Optional<JsonPath> outputPath = Optional.empty();
   Optional<JsonNode> output = Optional.empty();
-  final Map<String, JsonNode> assign = new LinkedHashMap<>();
+
+  /** Empty until the first variable: most states assign none. */
+  Map<String, JsonNode> assign = Map.of();
 
   NextBuilder(String name) {
     super(name);
@@ -90,7 +92,10 @@ public abstract class NextBuilder<B extends NextBuilder<B>> extends StateBuilder
    * @return this builder
    */
   public B assign(String variable, Object value) {
-    this.assign.put(variable, json(value));
+    if (assign.isEmpty()) {
+      assign = new LinkedHashMap<>();
+    }
+    assign.put(variable, json(value));
     return self();
   }
 

@@ -70,9 +70,9 @@ public final class ParallelBuilder extends GuardedBuilder<ParallelBuilder> {
         .resultPath(resultPath)
         .outputPath(outputPath)
         .output(output)
-        .assign(assign)
-        .retry(retry)
-        .catchers(builtCatchers())
+        .putAllAssign(assign)
+        .addAllRetry(retry)
+        .addAllCatchers(builtCatchers())
         .next(end ? Optional.empty() : next)
         .end(ends())
         .build();

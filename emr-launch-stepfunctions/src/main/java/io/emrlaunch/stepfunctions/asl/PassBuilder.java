@@ -62,7 +62,7 @@ public final class PassBuilder extends NextBuilder<PassBuilder> {
         .resultPath(resultPath)
         .outputPath(outputPath)
         .output(output)
-        .assign(assign)
+        .putAllAssign(assign)
         .next(end ? Optional.empty() : next)
         .end(ends())
         .build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrlaunch.stepfunctions.asl.internal.CompactFields;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Payload {
-  private ObjectNode node = JsonNodeFactory.instance.objectNode();
+  // Array-backed fields: a definition holds thousands of small templates (see CompactFields).
+  private ObjectNode node = new ObjectNode(JsonNodeFactory.instance, new CompactFields(4));
 
   /**
    * Whether {@link #node} has been handed to a state or an enclosing template: it is then copied

@@ -5,6 +5,7 @@ import io.emrlaunch.core.validation.ValidationException;
 import io.emrlaunch.stepfunctions.asl.internal.AslValidation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -138,13 +139,15 @@ public final class StateMachineBuilder {
     List<Step> roots = new ArrayList<>();
     roots.add(chain);
     roots.addAll(extra);
+    Map<String, State> states = GraphAssembly.states(roots);
+    // withStates copies the map once; the builder's states(..) would copy it twice.
     return StateMachine.builder()
         .comment(comment)
         .queryLanguage(queryLanguage)
         .version(version)
         .timeoutSeconds(timeoutSeconds)
         .startAt(chain.startName())
-        .states(GraphAssembly.states(roots))
-        .build();
+        .build()
+        .withStates(states);
   }
 }

@@ -142,9 +142,9 @@ public final class TaskBuilder extends GuardedBuilder<TaskBuilder> {
         .resultPath(resultPath)
         .outputPath(outputPath)
         .output(output)
-        .assign(assign)
-        .retry(retry)
-        .catchers(builtCatchers())
+        .putAllAssign(assign)
+        .addAllRetry(retry)
+        .addAllCatchers(builtCatchers())
         .next(end ? Optional.empty() : next)
         .end(ends())
         .build();

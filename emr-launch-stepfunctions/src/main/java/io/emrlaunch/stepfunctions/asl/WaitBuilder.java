@@ -62,7 +62,7 @@ public final class WaitBuilder extends NextBuilder<WaitBuilder> {
         .timestampPath(timestampPath)
         .outputPath(outputPath)
         .output(output)
-        .assign(assign)
+        .putAllAssign(assign)
         .next(end ? Optional.empty() : next)
         .end(ends())
         .build();

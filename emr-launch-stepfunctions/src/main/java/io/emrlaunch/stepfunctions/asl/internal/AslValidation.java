@@ -11,6 +11,7 @@ import io.emrlaunch.stepfunctions.asl.RetryAndCatch;
 import io.emrlaunch.stepfunctions.asl.State;
 import io.emrlaunch.stepfunctions.asl.StateGraph;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
+import io.emrlaunch.stepfunctions.asl.StateType;
 import io.emrlaunch.stepfunctions.asl.Transition;
 import java.util.HashMap;
 import java.util.List;
@@ -140,17 +141,20 @@ public final class AslValidation {
   }
 
   private static boolean hasNested(State s) {
-    return s instanceof ParallelState || s instanceof MapState;
+    StateType type = s.type();
+    return type == StateType.PARALLEL || type == StateType.MAP;
   }
 
   /** Nested graphs of a state keyed by their location prefix (ending with a dot). */
   private static Map<String, StateGraph> nested(State s, String location) {
     Map<String, StateGraph> out = new java.util.LinkedHashMap<>();
-    if (s instanceof ParallelState p) {
+    if (s.type() == StateType.PARALLEL) {
+      ParallelState p = (ParallelState) s;
       for (int i = 0; i < p.branches().size(); i++) {
         out.put(location + ".Branches[" + i + "].", p.branches().get(i));
       }
-    } else if (s instanceof MapState m) {
+    } else if (s.type() == StateType.MAP) {
+      MapState m = (MapState) s;
       if (m.itemProcessor().isPresent()) {
         out.put(location + ".ItemProcessor.", m.itemProcessor().get());
       }
@@ -217,8 +221,10 @@ public final class AslValidation {
    * directly, without materialising their {@link Transition} list.
    */
   private int[] successors(State s, NameIndex position, Problems at) {
-    if (s instanceof NextOrEnd n && s instanceof RetryAndCatch rc) {
-      List<Catcher> catchers = rc.catchers();
+    StateType type = s.type();
+    if (type == StateType.TASK || type == StateType.PARALLEL || type == StateType.MAP) {
+      NextOrEnd n = (NextOrEnd) s;
+      List<Catcher> catchers = ((RetryAndCatch) s).catchers();
       int next = n.next().isPresent() ? 1 : 0;
       int[] out = new int[next + catchers.size()];
       if (next == 1) {
@@ -367,7 +373,15 @@ public final class AslValidation {
     }
   }
 
+  /** Whether states of this type have Next or End. */
+  private static boolean hasNext(StateType type) {
+    return switch (type) {
+      case TASK, PASS, WAIT, PARALLEL, MAP -> true;
+      case CHOICE, SUCCEED, FAIL -> false;
+    };
+  }
+
   private static boolean lacksTransition(State s) {
-    return s instanceof NextOrEnd n && n.next().isEmpty() && !n.end();
+    return hasNext(s.type()) && ((NextOrEnd) s).next().isEmpty() && !((NextOrEnd) s).end();
   }
 }

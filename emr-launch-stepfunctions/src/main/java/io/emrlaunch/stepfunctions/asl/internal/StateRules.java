@@ -61,29 +61,44 @@ final class StateRules {
 
   static void check(State s, QueryLanguage language, Problems at) {
     StateRules r = new StateRules(language, at);
-    if (s instanceof NextOrEnd n) {
-      r.nextOrEnd(n);
-    }
-    if (s instanceof RetryAndCatch rc) {
-      r.retryAndCatch(rc);
-    }
-    if (s instanceof TaskState t) {
-      r.task(t);
-    } else if (s instanceof PassState p) {
-      r.pass(p);
-    } else if (s instanceof ChoiceState c) {
-      r.choice(c);
-    } else if (s instanceof WaitState w) {
-      r.waitState(w);
-    } else if (s instanceof SucceedState su) {
-      r.paths(su.inputPath(), su.outputPath());
-      r.jsonataOnly("Output", su.output());
-    } else if (s instanceof FailState f) {
-      r.fail(f);
-    } else if (s instanceof ParallelState p) {
-      r.parallel(p);
-    } else if (s instanceof MapState m) {
-      r.map(m);
+    // A switch on the type, then one cast: a chain of instanceof tests against the state
+    // interfaces costs a scan of the class's interfaces for every test that fails.
+    switch (s.type()) {
+      case TASK -> {
+        TaskState t = (TaskState) s;
+        r.nextOrEnd(t);
+        r.retryAndCatch(t);
+        r.task(t);
+      }
+      case PASS -> {
+        PassState p = (PassState) s;
+        r.nextOrEnd(p);
+        r.pass(p);
+      }
+      case CHOICE -> r.choice((ChoiceState) s);
+      case WAIT -> {
+        WaitState w = (WaitState) s;
+        r.nextOrEnd(w);
+        r.waitState(w);
+      }
+      case SUCCEED -> {
+        SucceedState su = (SucceedState) s;
+        r.paths(su.inputPath(), su.outputPath());
+        r.jsonataOnly("Output", su.output());
+      }
+      case FAIL -> r.fail((FailState) s);
+      case PARALLEL -> {
+        ParallelState p = (ParallelState) s;
+        r.nextOrEnd(p);
+        r.retryAndCatch(p);
+        r.parallel(p);
+      }
+      case MAP -> {
+        MapState m = (MapState) s;
+        r.nextOrEnd(m);
+        r.retryAndCatch(m);
+        r.map(m);
+      }
     }
   }
 
