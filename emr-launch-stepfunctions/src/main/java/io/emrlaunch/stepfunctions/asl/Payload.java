@@ -8,7 +8,6 @@ import io.emrlaunch.stepfunctions.asl.internal.CompactFields;
 import io.emrlaunch.stepfunctions.asl.intrinsics.Intrinsic;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -27,7 +26,8 @@ import java.util.Objects;
  */
 public final class Payload {
   // Array-backed fields: a definition holds thousands of small templates (see CompactFields).
-  private ObjectNode node = new ObjectNode(JsonNodeFactory.instance, new CompactFields(4));
+  private CompactFields fields = new CompactFields(4);
+  private ObjectNode node = new ObjectNode(JsonNodeFactory.instance, fields);
 
   /**
    * Whether {@link #node} has been handed to a state or an enclosing template: it is then copied
@@ -198,7 +198,12 @@ public final class Payload {
 
   private ObjectNode mutable() {
     if (shared) {
-      node = node.deepCopy();
+      CompactFields copy = new CompactFields(fields.size() + 2);
+      for (var e : fields.entrySet()) {
+        copy.put(e.getKey(), e.getValue().deepCopy());
+      }
+      fields = copy;
+      node = new ObjectNode(JsonNodeFactory.instance, copy);
       shared = false;
     }
     return node;
@@ -221,24 +226,14 @@ public final class Payload {
     return name;
   }
 
-  /** Whether {@code name.$} is a field, without building that name for a small template. */
+  /** Whether {@code name.$} is a field (without building that name). */
   private boolean hasDynamic(String name) {
-    if (node.size() > 8) {
-      return node.has(name + ".$");
-    }
-    int length = name.length() + 2;
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (k.length() == length && k.endsWith(".$") && k.startsWith(name)) {
-        return true;
-      }
-    }
-    return false;
+    return fields.hasDynamic(name);
   }
 
   private String dynamic(String name) {
     Objects.requireNonNull(name, "name");
-    if (node.has(name)) {
+    if (fields.containsKey(name)) {
       throw new IllegalArgumentException(name + " is already a literal field");
     }
     return name.endsWith(".$") ? name : name + ".$";

@@ -51,6 +51,23 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
     return -1;
   }
 
+  /**
+   * Whether {@code name + ".$"} is a key, without building that string.
+   *
+   * @param name a field name without the suffix
+   * @return true when the dynamic form of the name is present
+   */
+  public boolean hasDynamic(String name) {
+    int length = name.length() + 2;
+    for (int i = 0; i < size; i++) {
+      String k = keys[i];
+      if (k.length() == length && k.endsWith(".$") && k.startsWith(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public int size() {
     return size;
