@@ -282,6 +282,30 @@ class AslValidationTest {
             "States.Inline.ToleratedFailurePercentage: must be between 0 and 100 (was 101)");
   }
 
+  /**
+   * Small templates compare names in place, large ones (over 32 fields) use a set: same findings.
+   */
+  @Test
+  void dynamicFieldsBesideTheirLiteralTwinAreFoundInSmallAndLargeTemplates() {
+    for (int extra : new int[] {0, 40}) {
+      StringBuilder fields = new StringBuilder("\"b.$\": \"$.b\", \"a\": 1, \"a.$\": \"$.a\"");
+      for (int i = 0; i < extra; i++) {
+        fields.append(", \"f").append(i).append("\": ").append(i);
+      }
+      fields.append(", \"c.$\": \"$.c\", \"b\": 2, \"ab.$\": \"$.x\"");
+      assertThat(
+              findings(
+                  "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\":"
+                      + " true, \"Parameters\": {"
+                      + fields
+                      + "}}}}"))
+          .as("%d extra fields", extra)
+          .containsExactly(
+              "States.A.Parameters.a: collides with another field named a",
+              "States.A.Parameters.b: collides with another field named b");
+    }
+  }
+
   @Test
   void payloadTemplatesAndVariables() {
     assertThat(

@@ -696,19 +696,24 @@ final class StateRules {
 
   private static void template(JsonNode node, Problems p) {
     if (node.isObject()) {
+      // One pass over the fields; the names are kept to find "x" beside "x.$" afterwards.
+      String[] names = new String[node.size()];
+      int n = 0;
+      boolean anyDynamic = false;
       for (var it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
         JsonNode value = e.getValue();
+        names[n++] = key;
         if (key.endsWith(".$")) {
-          if (hasBareTwin(node, key)) {
-            String bare = key.substring(0, key.length() - 2);
-            p.add(bare, "collides with another field named " + bare);
-          }
+          anyDynamic = true;
           dynamicValue(value, p, key);
         } else if (value.isContainerNode()) {
           template(value, p.at(key));
         }
+      }
+      if (anyDynamic) {
+        collisions(names, n, p);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -719,22 +724,31 @@ final class StateRules {
     }
   }
 
-  /**
-   * Whether the object also has {@code key} without its {@code .$}. Small templates (almost all)
-   * compare names in place rather than cutting and hashing a new string per dynamic field.
-   */
-  private static boolean hasBareTwin(JsonNode object, String dynamicKey) {
-    int bareLength = dynamicKey.length() - 2;
-    if (object.size() > 16) {
-      return object.has(dynamicKey.substring(0, bareLength));
+  /** Reports every {@code x} that is also written as {@code x.$}. */
+  private static void collisions(String[] names, int n, Problems p) {
+    if (n > 32) {
+      // large templates: a set rather than comparing every pair
+      java.util.Set<String> all = new java.util.HashSet<>(java.util.Arrays.asList(names));
+      for (String key : names) {
+        if (key.endsWith(".$") && all.contains(key.substring(0, key.length() - 2))) {
+          String bare = key.substring(0, key.length() - 2);
+          p.add(bare, "collides with another field named " + bare);
+        }
+      }
+      return;
     }
-    for (var it = object.fieldNames(); it.hasNext(); ) {
-      String other = it.next();
-      if (other.length() == bareLength && dynamicKey.startsWith(other)) {
-        return true;
+    for (int i = 0; i < n; i++) {
+      String key = names[i];
+      if (key.endsWith(".$")) {
+        int bareLength = key.length() - 2;
+        for (int j = 0; j < n; j++) {
+          if (names[j].length() == bareLength && key.startsWith(names[j])) {
+            p.add(names[j], "collides with another field named " + names[j]);
+            break;
+          }
+        }
       }
     }
-    return false;
   }
 
   private static void dynamicValue(JsonNode v, Problems parent, String key) {
