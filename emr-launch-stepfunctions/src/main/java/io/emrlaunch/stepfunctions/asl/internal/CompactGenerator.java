@@ -247,8 +247,7 @@ final class CompactGenerator extends GeneratorBase {
   public void writeFieldName(SerializableString name) {
     byte[] field = name instanceof Name n ? n.field : null;
     if (field == null) {
-      writeFieldName(name.getValue());
-      return;
+      throw new ByteCounter.Unsupported(); // Jackson writes its own pre-quoted bytes
     }
     value(field.length);
     System.arraycopy(field, 0, buf, len, field.length);
