@@ -3,12 +3,13 @@ package io.emrlaunch.stepfunctions.asl.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.emrlaunch.stepfunctions.asl.Branch;
 import io.emrlaunch.stepfunctions.asl.Catcher;
 import io.emrlaunch.stepfunctions.asl.ChoiceRule;
@@ -34,13 +35,14 @@ import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
+import io.emrlaunch.stepfunctions.asl.internal.CompactGenerator.Name;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,107 +56,95 @@ public final class AslWriter {
   private static final ObjectMapper MAPPER = Json.MAPPER;
 
   // Field names with their quoted, escaped UTF-8 bytes computed once instead of at every write.
-  private static final SerializableString F_AND = new SerializedString("And");
-  private static final SerializableString F_ARGUMENTS = new SerializedString("Arguments");
-  private static final SerializableString F_ASSIGN = new SerializedString("Assign");
-  private static final SerializableString F_BACKOFF_RATE = new SerializedString("BackoffRate");
-  private static final SerializableString F_BATCH_INPUT = new SerializedString("BatchInput");
-  private static final SerializableString F_BRANCHES = new SerializedString("Branches");
-  private static final SerializableString F_CSVDELIMITER = new SerializedString("CSVDelimiter");
-  private static final SerializableString F_CSVHEADER_LOCATION =
-      new SerializedString("CSVHeaderLocation");
-  private static final SerializableString F_CSVHEADERS = new SerializedString("CSVHeaders");
-  private static final SerializableString F_CATCH = new SerializedString("Catch");
-  private static final SerializableString F_CAUSE = new SerializedString("Cause");
-  private static final SerializableString F_CAUSE_PATH = new SerializedString("CausePath");
-  private static final SerializableString F_CHOICES = new SerializedString("Choices");
-  private static final SerializableString F_COMMENT = new SerializedString("Comment");
-  private static final SerializableString F_CONDITION = new SerializedString("Condition");
-  private static final SerializableString F_CREDENTIALS = new SerializedString("Credentials");
-  private static final SerializableString F_DEFAULT = new SerializedString("Default");
-  private static final SerializableString F_END = new SerializedString("End");
-  private static final SerializableString F_ERROR = new SerializedString("Error");
-  private static final SerializableString F_ERROR_EQUALS = new SerializedString("ErrorEquals");
-  private static final SerializableString F_ERROR_PATH = new SerializedString("ErrorPath");
-  private static final SerializableString F_EXECUTION_TYPE = new SerializedString("ExecutionType");
-  private static final SerializableString F_HEARTBEAT_SECONDS =
-      new SerializedString("HeartbeatSeconds");
+  private static final SerializableString F_AND = new Name("And");
+  private static final SerializableString F_ARGUMENTS = new Name("Arguments");
+  private static final SerializableString F_ASSIGN = new Name("Assign");
+  private static final SerializableString F_BACKOFF_RATE = new Name("BackoffRate");
+  private static final SerializableString F_BATCH_INPUT = new Name("BatchInput");
+  private static final SerializableString F_BRANCHES = new Name("Branches");
+  private static final SerializableString F_CSVDELIMITER = new Name("CSVDelimiter");
+  private static final SerializableString F_CSVHEADER_LOCATION = new Name("CSVHeaderLocation");
+  private static final SerializableString F_CSVHEADERS = new Name("CSVHeaders");
+  private static final SerializableString F_CATCH = new Name("Catch");
+  private static final SerializableString F_CAUSE = new Name("Cause");
+  private static final SerializableString F_CAUSE_PATH = new Name("CausePath");
+  private static final SerializableString F_CHOICES = new Name("Choices");
+  private static final SerializableString F_COMMENT = new Name("Comment");
+  private static final SerializableString F_CONDITION = new Name("Condition");
+  private static final SerializableString F_CREDENTIALS = new Name("Credentials");
+  private static final SerializableString F_DEFAULT = new Name("Default");
+  private static final SerializableString F_END = new Name("End");
+  private static final SerializableString F_ERROR = new Name("Error");
+  private static final SerializableString F_ERROR_EQUALS = new Name("ErrorEquals");
+  private static final SerializableString F_ERROR_PATH = new Name("ErrorPath");
+  private static final SerializableString F_EXECUTION_TYPE = new Name("ExecutionType");
+  private static final SerializableString F_HEARTBEAT_SECONDS = new Name("HeartbeatSeconds");
   private static final SerializableString F_HEARTBEAT_SECONDS_PATH =
-      new SerializedString("HeartbeatSecondsPath");
-  private static final SerializableString F_INPUT_PATH = new SerializedString("InputPath");
-  private static final SerializableString F_INPUT_TYPE = new SerializedString("InputType");
-  private static final SerializableString F_INTERVAL_SECONDS =
-      new SerializedString("IntervalSeconds");
-  private static final SerializableString F_ITEM_BATCHER = new SerializedString("ItemBatcher");
-  private static final SerializableString F_ITEM_PROCESSOR = new SerializedString("ItemProcessor");
-  private static final SerializableString F_ITEM_READER = new SerializedString("ItemReader");
-  private static final SerializableString F_ITEM_SELECTOR = new SerializedString("ItemSelector");
-  private static final SerializableString F_ITEMS = new SerializedString("Items");
-  private static final SerializableString F_ITEMS_PATH = new SerializedString("ItemsPath");
-  private static final SerializableString F_ITERATOR = new SerializedString("Iterator");
-  private static final SerializableString F_JITTER_STRATEGY =
-      new SerializedString("JitterStrategy");
-  private static final SerializableString F_LABEL = new SerializedString("Label");
-  private static final SerializableString F_MANIFEST_TYPE = new SerializedString("ManifestType");
-  private static final SerializableString F_MAX_ATTEMPTS = new SerializedString("MaxAttempts");
-  private static final SerializableString F_MAX_CONCURRENCY =
-      new SerializedString("MaxConcurrency");
-  private static final SerializableString F_MAX_CONCURRENCY_PATH =
-      new SerializedString("MaxConcurrencyPath");
-  private static final SerializableString F_MAX_DELAY_SECONDS =
-      new SerializedString("MaxDelaySeconds");
+      new Name("HeartbeatSecondsPath");
+  private static final SerializableString F_INPUT_PATH = new Name("InputPath");
+  private static final SerializableString F_INPUT_TYPE = new Name("InputType");
+  private static final SerializableString F_INTERVAL_SECONDS = new Name("IntervalSeconds");
+  private static final SerializableString F_ITEM_BATCHER = new Name("ItemBatcher");
+  private static final SerializableString F_ITEM_PROCESSOR = new Name("ItemProcessor");
+  private static final SerializableString F_ITEM_READER = new Name("ItemReader");
+  private static final SerializableString F_ITEM_SELECTOR = new Name("ItemSelector");
+  private static final SerializableString F_ITEMS = new Name("Items");
+  private static final SerializableString F_ITEMS_PATH = new Name("ItemsPath");
+  private static final SerializableString F_ITERATOR = new Name("Iterator");
+  private static final SerializableString F_JITTER_STRATEGY = new Name("JitterStrategy");
+  private static final SerializableString F_LABEL = new Name("Label");
+  private static final SerializableString F_MANIFEST_TYPE = new Name("ManifestType");
+  private static final SerializableString F_MAX_ATTEMPTS = new Name("MaxAttempts");
+  private static final SerializableString F_MAX_CONCURRENCY = new Name("MaxConcurrency");
+  private static final SerializableString F_MAX_CONCURRENCY_PATH = new Name("MaxConcurrencyPath");
+  private static final SerializableString F_MAX_DELAY_SECONDS = new Name("MaxDelaySeconds");
   private static final SerializableString F_MAX_INPUT_BYTES_PER_BATCH =
-      new SerializedString("MaxInputBytesPerBatch");
+      new Name("MaxInputBytesPerBatch");
   private static final SerializableString F_MAX_INPUT_BYTES_PER_BATCH_PATH =
-      new SerializedString("MaxInputBytesPerBatchPath");
-  private static final SerializableString F_MAX_ITEMS = new SerializedString("MaxItems");
-  private static final SerializableString F_MAX_ITEMS_PATH = new SerializedString("MaxItemsPath");
-  private static final SerializableString F_MAX_ITEMS_PER_BATCH =
-      new SerializedString("MaxItemsPerBatch");
+      new Name("MaxInputBytesPerBatchPath");
+  private static final SerializableString F_MAX_ITEMS = new Name("MaxItems");
+  private static final SerializableString F_MAX_ITEMS_PATH = new Name("MaxItemsPath");
+  private static final SerializableString F_MAX_ITEMS_PER_BATCH = new Name("MaxItemsPerBatch");
   private static final SerializableString F_MAX_ITEMS_PER_BATCH_PATH =
-      new SerializedString("MaxItemsPerBatchPath");
-  private static final SerializableString F_MODE = new SerializedString("Mode");
-  private static final SerializableString F_NEXT = new SerializedString("Next");
-  private static final SerializableString F_NOT = new SerializedString("Not");
-  private static final SerializableString F_OR = new SerializedString("Or");
-  private static final SerializableString F_OUTPUT = new SerializedString("Output");
-  private static final SerializableString F_OUTPUT_PATH = new SerializedString("OutputPath");
-  private static final SerializableString F_OUTPUT_TYPE = new SerializedString("OutputType");
-  private static final SerializableString F_PARAMETERS = new SerializedString("Parameters");
-  private static final SerializableString F_PROCESSOR_CONFIG =
-      new SerializedString("ProcessorConfig");
-  private static final SerializableString F_QUERY_LANGUAGE = new SerializedString("QueryLanguage");
-  private static final SerializableString F_READER_CONFIG = new SerializedString("ReaderConfig");
-  private static final SerializableString F_RESOURCE = new SerializedString("Resource");
-  private static final SerializableString F_RESULT = new SerializedString("Result");
-  private static final SerializableString F_RESULT_PATH = new SerializedString("ResultPath");
-  private static final SerializableString F_RESULT_SELECTOR =
-      new SerializedString("ResultSelector");
-  private static final SerializableString F_RESULT_WRITER = new SerializedString("ResultWriter");
-  private static final SerializableString F_RETRY = new SerializedString("Retry");
-  private static final SerializableString F_SECONDS = new SerializedString("Seconds");
-  private static final SerializableString F_SECONDS_PATH = new SerializedString("SecondsPath");
-  private static final SerializableString F_START_AT = new SerializedString("StartAt");
-  private static final SerializableString F_STATES = new SerializedString("States");
-  private static final SerializableString F_TIMEOUT_SECONDS =
-      new SerializedString("TimeoutSeconds");
-  private static final SerializableString F_TIMEOUT_SECONDS_PATH =
-      new SerializedString("TimeoutSecondsPath");
-  private static final SerializableString F_TIMESTAMP = new SerializedString("Timestamp");
-  private static final SerializableString F_TIMESTAMP_PATH = new SerializedString("TimestampPath");
+      new Name("MaxItemsPerBatchPath");
+  private static final SerializableString F_MODE = new Name("Mode");
+  private static final SerializableString F_NEXT = new Name("Next");
+  private static final SerializableString F_NOT = new Name("Not");
+  private static final SerializableString F_OR = new Name("Or");
+  private static final SerializableString F_OUTPUT = new Name("Output");
+  private static final SerializableString F_OUTPUT_PATH = new Name("OutputPath");
+  private static final SerializableString F_OUTPUT_TYPE = new Name("OutputType");
+  private static final SerializableString F_PARAMETERS = new Name("Parameters");
+  private static final SerializableString F_PROCESSOR_CONFIG = new Name("ProcessorConfig");
+  private static final SerializableString F_QUERY_LANGUAGE = new Name("QueryLanguage");
+  private static final SerializableString F_READER_CONFIG = new Name("ReaderConfig");
+  private static final SerializableString F_RESOURCE = new Name("Resource");
+  private static final SerializableString F_RESULT = new Name("Result");
+  private static final SerializableString F_RESULT_PATH = new Name("ResultPath");
+  private static final SerializableString F_RESULT_SELECTOR = new Name("ResultSelector");
+  private static final SerializableString F_RESULT_WRITER = new Name("ResultWriter");
+  private static final SerializableString F_RETRY = new Name("Retry");
+  private static final SerializableString F_SECONDS = new Name("Seconds");
+  private static final SerializableString F_SECONDS_PATH = new Name("SecondsPath");
+  private static final SerializableString F_START_AT = new Name("StartAt");
+  private static final SerializableString F_STATES = new Name("States");
+  private static final SerializableString F_TIMEOUT_SECONDS = new Name("TimeoutSeconds");
+  private static final SerializableString F_TIMEOUT_SECONDS_PATH = new Name("TimeoutSecondsPath");
+  private static final SerializableString F_TIMESTAMP = new Name("Timestamp");
+  private static final SerializableString F_TIMESTAMP_PATH = new Name("TimestampPath");
   private static final SerializableString F_TOLERATED_FAILURE_COUNT =
-      new SerializedString("ToleratedFailureCount");
+      new Name("ToleratedFailureCount");
   private static final SerializableString F_TOLERATED_FAILURE_COUNT_PATH =
-      new SerializedString("ToleratedFailureCountPath");
+      new Name("ToleratedFailureCountPath");
   private static final SerializableString F_TOLERATED_FAILURE_PERCENTAGE =
-      new SerializedString("ToleratedFailurePercentage");
+      new Name("ToleratedFailurePercentage");
   private static final SerializableString F_TOLERATED_FAILURE_PERCENTAGE_PATH =
-      new SerializedString("ToleratedFailurePercentagePath");
-  private static final SerializableString F_TRANSFORMATION = new SerializedString("Transformation");
-  private static final SerializableString F_TYPE = new SerializedString("Type");
-  private static final SerializableString F_VARIABLE = new SerializedString("Variable");
-  private static final SerializableString F_VERSION = new SerializedString("Version");
-  private static final SerializableString F_WRITER_CONFIG = new SerializedString("WriterConfig");
+      new Name("ToleratedFailurePercentagePath");
+  private static final SerializableString F_TRANSFORMATION = new Name("Transformation");
+  private static final SerializableString F_TYPE = new Name("Type");
+  private static final SerializableString F_VARIABLE = new Name("Variable");
+  private static final SerializableString F_VERSION = new Name("Version");
+  private static final SerializableString F_WRITER_CONFIG = new Name("WriterConfig");
 
   private AslWriter() {}
 
@@ -166,12 +156,67 @@ public final class AslWriter {
    * @return the JSON text
    */
   public static String write(StateMachine machine, boolean pretty) {
+    if (!pretty) {
+      CompactGenerator fast = compact(machine);
+      if (fast != null) {
+        String text = fast.text();
+        lastWritten = new Written(new WeakReference<>(text), fast.utf8Length());
+        return text;
+      }
+    }
     // A UTF-8 byte generator is markedly faster than a char Writer for large definitions; the
     // segmented builder grows without copying what was written (a ByteArrayOutputStream doubles).
     ByteArrayBuilder out = new ByteArrayBuilder();
     write(machine, pretty, out);
     return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
+
+  /**
+   * The compact text written by {@link CompactGenerator}, or null when the machine holds something
+   * it does not mirror exactly (then Jackson writes it).
+   */
+  private static CompactGenerator compact(StateMachine machine) {
+    if (COUNTER_FEATURES == -1 || !CompactGenerator.USABLE) {
+      return null;
+    }
+    try {
+      CompactGenerator g = new CompactGenerator(COUNTER_FEATURES, MAPPER, sizeHint);
+      machine(g, machine);
+      sizeHint = Math.min(g.length() + g.length() / 8 + 64, MAX_SIZE_HINT);
+      return g;
+    } catch (ByteCounter.Unsupported | IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The buffer to start with: the last definition's size, so that a run of similar machines writes
+   * without growing (and copying) the buffer. Racy by design: any value is correct.
+   */
+  private static int sizeHint = 4096;
+
+  private static final int MAX_SIZE_HINT = 2 * StateMachine.MAX_DEFINITION_BYTES;
+
+  /** Jackson's compact text, whatever the machine holds: the reference for the fast path. */
+  static String jacksonCompact(StateMachine machine) {
+    ByteArrayBuilder out = new ByteArrayBuilder();
+    write(machine, false, out);
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  /** Whether {@link #write} takes the fast path for this machine. */
+  static boolean writesFast(StateMachine machine) {
+    return compact(machine) != null;
+  }
+
+  /**
+   * The last text {@link #write} produced with its UTF-8 length, so that the size check right after
+   * {@code toJson()} does not walk a megabyte of text again. Weak: it must not keep a large
+   * definition alive; racy by design (a miss only costs the count).
+   */
+  private record Written(WeakReference<String> text, long utf8Length) {}
+
+  private static volatile Written lastWritten;
 
   /**
    * The number of UTF-8 bytes of {@link #write(StateMachine, boolean) write(machine, false)},
@@ -266,6 +311,10 @@ public final class AslWriter {
    * @return its UTF-8 length
    */
   public static int utf8Length(String text) {
+    Written last = lastWritten;
+    if (last != null && last.text().get() == text) {
+      return (int) last.utf8Length();
+    }
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -305,74 +354,23 @@ public final class AslWriter {
       stringField(g, F_QUERY_LANGUAGE, s.queryLanguage().get().aslName());
     }
     str(g, F_COMMENT, s.comment());
+    // One method a kind: small methods inline their accessors, so no Optional is allocated.
     if (s instanceof TaskState t) {
-      stringField(g, F_RESOURCE, t.resource());
-      node(g, F_CREDENTIALS, t.credentials());
-      path(g, F_INPUT_PATH, t.inputPath());
-      node(g, F_PARAMETERS, t.parameters());
-      node(g, F_ARGUMENTS, t.arguments());
-      num(g, F_TIMEOUT_SECONDS, t.timeoutSeconds());
-      path(g, F_TIMEOUT_SECONDS_PATH, t.timeoutSecondsPath());
-      num(g, F_HEARTBEAT_SECONDS, t.heartbeatSeconds());
-      path(g, F_HEARTBEAT_SECONDS_PATH, t.heartbeatSecondsPath());
-      node(g, F_RESULT_SELECTOR, t.resultSelector());
-      path(g, F_RESULT_PATH, t.resultPath());
-      path(g, F_OUTPUT_PATH, t.outputPath());
-      node(g, F_OUTPUT, t.output());
-      assign(g, t.assign());
+      task(g, t);
     } else if (s instanceof PassState p) {
-      path(g, F_INPUT_PATH, p.inputPath());
-      node(g, F_PARAMETERS, p.parameters());
-      node(g, F_RESULT, p.result());
-      path(g, F_RESULT_PATH, p.resultPath());
-      path(g, F_OUTPUT_PATH, p.outputPath());
-      node(g, F_OUTPUT, p.output());
-      assign(g, p.assign());
+      pass(g, p);
     } else if (s instanceof ChoiceState c) {
-      path(g, F_INPUT_PATH, c.inputPath());
-      arrayField(g, F_CHOICES);
-      for (ChoiceRule r : c.choices()) {
-        choiceRule(g, r);
-      }
-      g.writeEndArray();
-      str(g, F_DEFAULT, c.defaultState());
-      path(g, F_OUTPUT_PATH, c.outputPath());
-      node(g, F_OUTPUT, c.output());
-      assign(g, c.assign());
+      choice(g, c);
     } else if (s instanceof WaitState w) {
-      path(g, F_INPUT_PATH, w.inputPath());
-      num(g, F_SECONDS, w.seconds());
-      path(g, F_SECONDS_PATH, w.secondsPath());
-      str(g, F_TIMESTAMP, w.timestamp());
-      path(g, F_TIMESTAMP_PATH, w.timestampPath());
-      path(g, F_OUTPUT_PATH, w.outputPath());
-      node(g, F_OUTPUT, w.output());
-      assign(g, w.assign());
+      await(g, w);
     } else if (s instanceof SucceedState su) {
       path(g, F_INPUT_PATH, su.inputPath());
       path(g, F_OUTPUT_PATH, su.outputPath());
       node(g, F_OUTPUT, su.output());
     } else if (s instanceof FailState f) {
-      str(g, F_ERROR, f.error());
-      str(g, F_ERROR_PATH, f.errorPath());
-      str(g, F_CAUSE, f.cause());
-      str(g, F_CAUSE_PATH, f.causePath());
+      fail(g, f);
     } else if (s instanceof ParallelState p) {
-      path(g, F_INPUT_PATH, p.inputPath());
-      node(g, F_PARAMETERS, p.parameters());
-      node(g, F_ARGUMENTS, p.arguments());
-      arrayField(g, F_BRANCHES);
-      for (Branch b : p.branches()) {
-        g.writeStartObject();
-        graph(g, b);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      node(g, F_RESULT_SELECTOR, p.resultSelector());
-      path(g, F_RESULT_PATH, p.resultPath());
-      path(g, F_OUTPUT_PATH, p.outputPath());
-      node(g, F_OUTPUT, p.output());
-      assign(g, p.assign());
+      parallel(g, p);
     } else if (s instanceof MapState m) {
       map(g, m);
     }
@@ -386,6 +384,82 @@ public final class AslWriter {
       }
     }
     g.writeEndObject();
+  }
+
+  private static void task(JsonGenerator g, TaskState t) throws IOException {
+    stringField(g, F_RESOURCE, t.resource());
+    node(g, F_CREDENTIALS, t.credentials());
+    path(g, F_INPUT_PATH, t.inputPath());
+    node(g, F_PARAMETERS, t.parameters());
+    node(g, F_ARGUMENTS, t.arguments());
+    num(g, F_TIMEOUT_SECONDS, t.timeoutSeconds());
+    path(g, F_TIMEOUT_SECONDS_PATH, t.timeoutSecondsPath());
+    num(g, F_HEARTBEAT_SECONDS, t.heartbeatSeconds());
+    path(g, F_HEARTBEAT_SECONDS_PATH, t.heartbeatSecondsPath());
+    node(g, F_RESULT_SELECTOR, t.resultSelector());
+    path(g, F_RESULT_PATH, t.resultPath());
+    path(g, F_OUTPUT_PATH, t.outputPath());
+    node(g, F_OUTPUT, t.output());
+    assign(g, t.assign());
+  }
+
+  private static void pass(JsonGenerator g, PassState p) throws IOException {
+    path(g, F_INPUT_PATH, p.inputPath());
+    node(g, F_PARAMETERS, p.parameters());
+    node(g, F_RESULT, p.result());
+    path(g, F_RESULT_PATH, p.resultPath());
+    path(g, F_OUTPUT_PATH, p.outputPath());
+    node(g, F_OUTPUT, p.output());
+    assign(g, p.assign());
+  }
+
+  private static void choice(JsonGenerator g, ChoiceState c) throws IOException {
+    path(g, F_INPUT_PATH, c.inputPath());
+    arrayField(g, F_CHOICES);
+    for (ChoiceRule r : c.choices()) {
+      choiceRule(g, r);
+    }
+    g.writeEndArray();
+    str(g, F_DEFAULT, c.defaultState());
+    path(g, F_OUTPUT_PATH, c.outputPath());
+    node(g, F_OUTPUT, c.output());
+    assign(g, c.assign());
+  }
+
+  private static void await(JsonGenerator g, WaitState w) throws IOException {
+    path(g, F_INPUT_PATH, w.inputPath());
+    num(g, F_SECONDS, w.seconds());
+    path(g, F_SECONDS_PATH, w.secondsPath());
+    str(g, F_TIMESTAMP, w.timestamp());
+    path(g, F_TIMESTAMP_PATH, w.timestampPath());
+    path(g, F_OUTPUT_PATH, w.outputPath());
+    node(g, F_OUTPUT, w.output());
+    assign(g, w.assign());
+  }
+
+  private static void fail(JsonGenerator g, FailState f) throws IOException {
+    str(g, F_ERROR, f.error());
+    str(g, F_ERROR_PATH, f.errorPath());
+    str(g, F_CAUSE, f.cause());
+    str(g, F_CAUSE_PATH, f.causePath());
+  }
+
+  private static void parallel(JsonGenerator g, ParallelState p) throws IOException {
+    path(g, F_INPUT_PATH, p.inputPath());
+    node(g, F_PARAMETERS, p.parameters());
+    node(g, F_ARGUMENTS, p.arguments());
+    arrayField(g, F_BRANCHES);
+    for (Branch b : p.branches()) {
+      g.writeStartObject();
+      graph(g, b);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    node(g, F_RESULT_SELECTOR, p.resultSelector());
+    path(g, F_RESULT_PATH, p.resultPath());
+    path(g, F_OUTPUT_PATH, p.outputPath());
+    node(g, F_OUTPUT, p.output());
+    assign(g, p.assign());
   }
 
   private static void map(JsonGenerator g, MapState m) throws IOException {
@@ -525,42 +599,54 @@ public final class AslWriter {
     if (!rc.retry().isEmpty()) {
       arrayField(g, F_RETRY);
       for (Retrier r : rc.retry()) {
-        g.writeStartObject();
-        str(g, F_COMMENT, r.comment());
-        errors(g, r.errorEquals());
-        if (r.intervalSeconds().isPresent()) {
-          numberField(g, F_INTERVAL_SECONDS, r.intervalSeconds().get());
-        }
-        if (r.maxAttempts().isPresent()) {
-          numberField(g, F_MAX_ATTEMPTS, r.maxAttempts().get());
-        }
-        if (r.backoffRate().isPresent()) {
-          numberField(g, F_BACKOFF_RATE, r.backoffRate().get());
-        }
-        if (r.maxDelaySeconds().isPresent()) {
-          numberField(g, F_MAX_DELAY_SECONDS, r.maxDelaySeconds().get());
-        }
-        if (r.jitterStrategy().isPresent()) {
-          stringField(g, F_JITTER_STRATEGY, r.jitterStrategy().get().name());
-        }
-        g.writeEndObject();
+        retrier(g, r);
       }
       g.writeEndArray();
     }
     if (!rc.catchers().isEmpty()) {
       arrayField(g, F_CATCH);
       for (Catcher c : rc.catchers()) {
-        g.writeStartObject();
-        str(g, F_COMMENT, c.comment());
-        errors(g, c.errorEquals());
-        path(g, F_RESULT_PATH, c.resultPath());
-        node(g, F_OUTPUT, c.output());
-        assign(g, c.assign());
-        stringField(g, F_NEXT, c.next());
-        g.writeEndObject();
+        catcher(g, c);
       }
       g.writeEndArray();
     }
+  }
+
+  private static void retrier(JsonGenerator g, Retrier r) throws IOException {
+    g.writeStartObject();
+    str(g, F_COMMENT, r.comment());
+    errors(g, r.errorEquals());
+    Integer interval = r.intervalSeconds().orElse(null);
+    if (interval != null) {
+      numberField(g, F_INTERVAL_SECONDS, interval);
+    }
+    Integer maxAttempts = r.maxAttempts().orElse(null);
+    if (maxAttempts != null) {
+      numberField(g, F_MAX_ATTEMPTS, maxAttempts);
+    }
+    BigDecimal backoffRate = r.backoffRate().orElse(null);
+    if (backoffRate != null) {
+      numberField(g, F_BACKOFF_RATE, backoffRate);
+    }
+    Integer maxDelay = r.maxDelaySeconds().orElse(null);
+    if (maxDelay != null) {
+      numberField(g, F_MAX_DELAY_SECONDS, maxDelay);
+    }
+    if (r.jitterStrategy().isPresent()) {
+      stringField(g, F_JITTER_STRATEGY, r.jitterStrategy().get().name());
+    }
+    g.writeEndObject();
+  }
+
+  private static void catcher(JsonGenerator g, Catcher c) throws IOException {
+    g.writeStartObject();
+    str(g, F_COMMENT, c.comment());
+    errors(g, c.errorEquals());
+    path(g, F_RESULT_PATH, c.resultPath());
+    node(g, F_OUTPUT, c.output());
+    assign(g, c.assign());
+    stringField(g, F_NEXT, c.next());
+    g.writeEndObject();
   }
 
   private static void errors(JsonGenerator g, List<String> errors) throws IOException {
@@ -588,11 +674,25 @@ public final class AslWriter {
    * serializer provider for every call, which costs more than the writing itself for small trees.
    */
   static void tree(JsonGenerator g, JsonNode node) throws IOException {
+    // The two kinds most payloads are made of, by exact class: cheaper than the virtual
+    // getNodeType() call, and the same decision (subclasses take the switch below).
+    if (node.getClass() == TextNode.class) {
+      g.writeString(node.textValue());
+      return;
+    }
+    if (node.getClass() == ObjectNode.class) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        g.writeFieldName(e.getKey());
+        tree(g, e.getValue());
+      }
+      g.writeEndObject();
+      return;
+    }
     switch (node.getNodeType()) {
       case OBJECT -> {
         g.writeStartObject();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           g.writeFieldName(e.getKey());
           tree(g, e.getValue());
         }
@@ -667,10 +767,16 @@ public final class AslWriter {
 
   private static void node(JsonGenerator g, SerializableString field, Optional<JsonNode> value)
       throws IOException {
+    // kept tiny so that it inlines and the Optional is never allocated; the writing is out of line
     if (value.isPresent()) {
-      g.writeFieldName(field);
-      tree(g, value.get());
+      nodeField(g, field, value.get());
     }
+  }
+
+  private static void nodeField(JsonGenerator g, SerializableString field, JsonNode value)
+      throws IOException {
+    g.writeFieldName(field);
+    tree(g, value);
   }
 
   private static void path(JsonGenerator g, SerializableString field, Optional<JsonPath> value)
