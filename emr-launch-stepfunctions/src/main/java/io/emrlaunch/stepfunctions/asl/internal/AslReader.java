@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -234,36 +235,36 @@ public final class AslReader {
     b.version(f.str("Version"));
     b.timeoutSeconds(f.integer("TimeoutSeconds"));
     Optional<String> startAt = f.requiredStr("StartAt");
-    Map<String, State> states = states(f, "States");
+    boolean states = states(f, "States", b::putStates);
     f.finish();
-    if (startAt.isEmpty() || states == null) {
+    if (startAt.isEmpty() || !states) {
       return null;
     }
-    return build(() -> b.startAt(startAt.get()).states(states).build(), f.ptr);
+    return build(() -> b.startAt(startAt.get()).build(), f.ptr);
   }
 
-  private Map<String, State> states(Fields owner, String field) {
+  /** Reads the states into {@code put} (the builder's own map: no copy); false on a problem. */
+  private boolean states(Fields owner, String field, BiConsumer<String, State> put) {
     Object node = owner.raw(field);
     Ptr ptr = owner.ptr.child(field);
     if (node == null) {
       problem(ptr, "is required");
-      return null;
+      return false;
     }
     if (!(node instanceof Obj o)) {
       problem(ptr, "must be an object of states");
-      return null;
+      return false;
     }
-    Map<String, State> out = new LinkedHashMap<>(o.names.length * 4 / 3 + 1);
     boolean ok = true;
     for (int i = 0; i < o.names.length; i++) {
       State s = state(o.values[i], ptr.child(escape(o.names[i])));
       if (s == null) {
         ok = false;
-      } else {
-        out.put(o.names[i], s);
+      } else if (ok) {
+        put.accept(o.names[i], s);
       }
     }
-    return ok ? out : null;
+    return ok;
   }
 
   private State state(Object node, Ptr ptr) {
@@ -544,12 +545,12 @@ public final class AslReader {
     }
     Branch.Builder b = Branch.builder().comment(f.str("Comment"));
     Optional<String> startAt = f.requiredStr("StartAt");
-    Map<String, State> states = states(f, "States");
+    boolean states = states(f, "States", b::putStates);
     f.finish();
-    if (startAt.isEmpty() || states == null) {
+    if (startAt.isEmpty() || !states) {
       return null;
     }
-    return build(() -> b.startAt(startAt.get()).states(states).build(), ptr);
+    return build(() -> b.startAt(startAt.get()).build(), ptr);
   }
 
   private MapState map(Fields f) {
@@ -589,11 +590,11 @@ public final class AslReader {
     ItemProcessor.Builder b = ItemProcessor.builder().comment(f.str("Comment"));
     b.processorConfig(f.object("ProcessorConfig", this::processorConfig));
     Optional<String> startAt = f.requiredStr("StartAt");
-    Map<String, State> states = states(f, "States");
-    if (startAt.isEmpty() || states == null) {
+    boolean states = states(f, "States", b::putStates);
+    if (startAt.isEmpty() || !states) {
       return null;
     }
-    return build(() -> b.startAt(startAt.get()).states(states).build(), f.ptr);
+    return build(() -> b.startAt(startAt.get()).build(), f.ptr);
   }
 
   private ProcessorConfig processorConfig(Fields f) {
@@ -798,6 +799,9 @@ public final class AslReader {
     }
 
     private int index(String name) {
+      if (!obj.mayHave(name)) {
+        return -1;
+      }
       for (int i = 0; i < names.length; i++) {
         if (names[i] == name) {
           return i;

@@ -41,17 +41,32 @@ final class LightJson {
     final String[] names;
     final Object[] values;
 
+    /**
+     * Bit {@code nameHash(name) & 63} set for each name: a name whose bit is clear is absent, which
+     * is the answer to most of the lookups a reader makes.
+     */
+    final long mask;
+
     /** The node this object was adapted from, returned as is by {@link #toNode}; or null. */
     final JsonNode source;
 
-    Obj(String[] names, Object[] values, JsonNode source) {
+    Obj(String[] names, Object[] values, long mask, JsonNode source) {
       this.names = names;
       this.values = values;
+      this.mask = mask;
       this.source = source;
     }
 
-    /** The value of a field, or null when absent; {@code name} a canonical one for speed. */
+    /** Whether a name may be present (a clear bit means it is not). */
+    boolean mayHave(String name) {
+      return (mask & (1L << nameHash(name))) != 0;
+    }
+
+    /** The value of a field, or null when absent. */
     Object get(String name) {
+      if (!mayHave(name)) {
+        return null;
+      }
       for (int i = 0; i < names.length; i++) {
         if (names[i] == name) {
           return values[i];
@@ -77,6 +92,25 @@ final class LightJson {
       this.values = values;
       this.source = source;
     }
+  }
+
+  /**
+   * A hash of a name's length and first, middle and last characters: unlike {@link
+   * String#hashCode()} it costs the parser no work per character, and it tells the names a reader
+   * asks for apart well enough to rule most absent ones out.
+   */
+  static int nameHash(String text, int start, int len) {
+    if (len == 0) {
+      return 0;
+    }
+    int h = len * 31 + text.charAt(start);
+    h = h * 31 + text.charAt(start + (len >> 1));
+    h = (h * 31 + text.charAt(start + len - 1)) * 0x9E3779B9;
+    return h ^ (h >>> 16); // the table and the mask use the low bits
+  }
+
+  static int nameHash(String name) {
+    return nameHash(name, 0, name.length());
   }
 
   /** Whether a value is a JSON number. */
@@ -141,13 +175,15 @@ final class LightJson {
         int size = n.size();
         String[] names = new String[size];
         Object[] values = new Object[size];
+        long mask = 0;
         int i = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); i++) {
           Map.Entry<String, JsonNode> e = it.next();
           names[i] = table.canonical(e.getKey());
           values[i] = fromNode(e.getValue(), table);
+          mask |= 1L << nameHash(names[i]);
         }
-        return new Obj(names, values, n);
+        return new Obj(names, values, mask, n);
       }
       case ARRAY -> {
         Object[] values = new Object[n.size()];
@@ -174,8 +210,7 @@ final class LightJson {
 
   /**
    * A fixed set of names (the fields the reader asks for) whose one instance each (the literal)
-   * trees use, so a field lookup is an identity scan. Open addressing over {@link
-   * String#hashCode()}, which the parser computes while scanning a name.
+   * trees use, so a field lookup is an identity scan. Open addressing over {@link #nameHash}.
    */
   static final class NameTable {
     private final String[] slots;
@@ -192,12 +227,13 @@ final class LightJson {
       hashes = new int[size];
       mask = size - 1;
       for (String s : names) {
-        int i = s.hashCode() & mask;
+        int h = nameHash(s);
+        int i = h & mask;
         while (slots[i] != null && !slots[i].equals(s)) {
           i = (i + 1) & mask;
         }
         slots[i] = s;
-        hashes[i] = s.hashCode();
+        hashes[i] = h;
       }
     }
 
@@ -216,13 +252,13 @@ final class LightJson {
 
     /** The table's instance of a name, or the name itself. */
     String canonical(String name) {
-      String s = find(name, 0, name.length(), name.hashCode());
+      String s = find(name, 0, name.length(), nameHash(name));
       return s == null ? name : s;
     }
 
     /** Whether this very instance is in the table (then no other equal instance is in a tree). */
     boolean isCanonical(String name) {
-      int h = name.hashCode();
+      int h = nameHash(name);
       for (int i = h & mask; ; i = (i + 1) & mask) {
         String s = slots[i];
         if (s == null) {

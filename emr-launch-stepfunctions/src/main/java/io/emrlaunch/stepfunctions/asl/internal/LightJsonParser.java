@@ -8,7 +8,6 @@ import io.emrlaunch.stepfunctions.asl.internal.LightJson.Arr;
 import io.emrlaunch.stepfunctions.asl.internal.LightJson.NameTable;
 import io.emrlaunch.stepfunctions.asl.internal.LightJson.Obj;
 import java.math.BigInteger;
-import java.util.HashSet;
 
 /**
  * A single-pass parser of strict JSON text into a {@link LightJson} tree, for the texts where its
@@ -27,7 +26,7 @@ final class LightJsonParser {
   /** Jackson's defaults: names up to 50,000 characters, strings up to 20,000,000. */
   static final int MAX_STRING_LENGTH = 32_768;
 
-  /** Up to this many fields, a new name is checked against the earlier ones by a scan. */
+  /** Up to this many fields, names are checked for repeats pairwise. */
   private static final int SCAN_DUPLICATES = 16;
 
   private static final String[] NO_NAMES = {};
@@ -113,7 +112,7 @@ final class LightJsonParser {
         return array();
       case '"':
         pos++;
-        return string();
+        return string(false);
       case 't':
         literal("true");
         return Boolean.TRUE;
@@ -148,10 +147,9 @@ final class LightJsonParser {
     if (at(pos) == '}') {
       pos++;
       depth--;
-      return new Obj(NO_NAMES, NO_VALUES, null);
+      return new Obj(NO_NAMES, NO_VALUES, 0, null);
     }
     int base = top;
-    HashSet<String> seen = null;
     while (true) {
       if (at(pos) != '"') {
         throw NOT_FAST;
@@ -159,24 +157,6 @@ final class LightJsonParser {
       pos++;
       String name = name();
       int h = nameHash;
-      int count = top - base;
-      if (count < SCAN_DUPLICATES) {
-        for (int i = base; i < top; i++) {
-          if (hashes[i] == h && names[i].equals(name)) {
-            throw NOT_FAST; // readTree keeps the last value at the first position: Jackson's call
-          }
-        }
-      } else {
-        if (seen == null) {
-          seen = new HashSet<>(64);
-          for (int i = base; i < top; i++) {
-            seen.add(names[i]);
-          }
-        }
-        if (!seen.add(name)) {
-          throw NOT_FAST;
-        }
-      }
       skipWhitespace();
       if (at(pos) != ':') {
         throw NOT_FAST;
@@ -196,14 +176,20 @@ final class LightJsonParser {
       skipWhitespace();
     }
     int n = top - base;
+    long mask = 0;
+    for (int i = base; i < top; i++) {
+      mask |= 1L << hashes[i];
+    }
+    if (n > 1 && hasDuplicate(base, n)) {
+      throw NOT_FAST; // readTree keeps the last value at the first position: Jackson's call
+    }
     String[] ns = new String[n];
     Object[] vs = new Object[n];
     System.arraycopy(names, base, ns, 0, n);
     System.arraycopy(values, base, vs, 0, n);
-    java.util.Arrays.fill(values, base, top, null);
     top = base;
     depth--;
-    return new Obj(ns, vs, null);
+    return new Obj(ns, vs, mask, null);
   }
 
   private Arr array() {
@@ -234,10 +220,39 @@ final class LightJsonParser {
     int n = top - base;
     Object[] vs = new Object[n];
     System.arraycopy(values, base, vs, 0, n);
-    java.util.Arrays.fill(values, base, top, null);
     top = base;
     depth--;
     return new Arr(vs, null);
+  }
+
+  /** Whether the {@code n} names from {@code base} on the stack repeat one. */
+  private boolean hasDuplicate(int base, int n) {
+    if (n <= SCAN_DUPLICATES) {
+      for (int i = base + 1; i < base + n; i++) {
+        for (int j = base; j < i; j++) {
+          if (hashes[i] == hashes[j] && names[i].equals(names[j])) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    // Open addressing on String.hashCode (the cheap name hash clusters names like "Step 123"; a
+    // big object is usually a States map, whose names' hash codes are needed next anyway), holding
+    // stack index + 1.
+    int size = Integer.highestOneBit(n) << 2;
+    int[] slots = new int[size];
+    for (int i = base; i < base + n; i++) {
+      int h = names[i].hashCode();
+      int k = (h ^ (h >>> 16)) & (size - 1);
+      for (int j; (j = slots[k]) != 0; k = (k + 1) & (size - 1)) {
+        if (names[j - 1].hashCode() == h && names[j - 1].equals(names[i])) {
+          return true;
+        }
+      }
+      slots[k] = i + 1;
+    }
+    return false;
   }
 
   private void push(String name, int h, Object v) {
@@ -256,7 +271,6 @@ final class LightJsonParser {
   /** A field name after its opening quote: the table's instance when it is a known name. */
   private String name() {
     int start = pos;
-    int h = 0;
     for (int i = start; i < end; i++) {
       char c = s.charAt(i);
       if (c == '"') {
@@ -265,22 +279,22 @@ final class LightJsonParser {
           throw NOT_FAST;
         }
         pos = i + 1;
+        int h = LightJson.nameHash(s, start, len);
         nameHash = h;
         String known = table.find(s, start, len, h);
         return known != null ? known : s.substring(start, i);
       }
       if (c == '\\' || c < 0x20) {
-        String name = table.canonical(string());
-        nameHash = name.hashCode();
+        String name = table.canonical(string(true));
+        nameHash = LightJson.nameHash(name);
         return name;
       }
-      h = 31 * h + c;
     }
     throw NOT_FAST;
   }
 
   /** A string after its opening quote. */
-  private String string() {
+  private String string(boolean name) {
     int start = pos;
     for (int i = start; i < end; i++) {
       char c = s.charAt(i);
@@ -292,7 +306,7 @@ final class LightJsonParser {
         return s.substring(start, i);
       }
       if (c == '\\') {
-        return escapedString(start, i);
+        return escapedString(start, i, name);
       }
       if (c < 0x20) {
         throw NOT_FAST; // Jackson refuses an unescaped control character, with its own message
@@ -302,7 +316,7 @@ final class LightJsonParser {
   }
 
   /** The rest of a string from its first backslash at {@code i}. */
-  private String escapedString(int start, int i) {
+  private String escapedString(int start, int i, boolean name) {
     StringBuilder b = new StringBuilder(i - start + 16).append(s, start, i);
     while (i < end) {
       char c = s.charAt(i++);
@@ -333,7 +347,11 @@ final class LightJsonParser {
           for (int k = 0; k < 4; k++) {
             v = (v << 4) | hex(at(i++));
           }
-          b.append((char) v); // a lone surrogate passes through, as Jackson lets it
+          if (name && Character.isSurrogate((char) v)) {
+            // Jackson checks the pairing of escaped surrogates in names (not in values)
+            throw NOT_FAST;
+          }
+          b.append((char) v); // in a value, even a lone surrogate passes, as with Jackson
         }
         default -> throw NOT_FAST;
       }
