@@ -787,7 +787,11 @@ public final class AslReader {
     final String what;
     private final String[] names;
     private final Object[] values;
-    private final boolean[] marked;
+
+    /** Bit i: field i was read (or declared known); beyond 64 fields, {@link #markedMore}. */
+    private long marked;
+
+    private final boolean[] markedMore;
 
     Fields(Obj obj, Ptr ptr, String what) {
       this.obj = obj;
@@ -795,7 +799,7 @@ public final class AslReader {
       this.what = what;
       this.names = obj.names;
       this.values = obj.values;
-      this.marked = new boolean[names.length];
+      this.markedMore = names.length > 64 ? new boolean[names.length] : null;
     }
 
     private int index(String name) {
@@ -823,7 +827,15 @@ public final class AslReader {
     void known(String name) {
       int i = index(name);
       if (i >= 0) {
-        marked[i] = true;
+        mark(i);
+      }
+    }
+
+    private void mark(int i) {
+      if (markedMore == null) {
+        marked |= 1L << i;
+      } else {
+        markedMore[i] = true;
       }
     }
 
@@ -832,7 +844,7 @@ public final class AslReader {
       if (i < 0) {
         return null;
       }
-      marked[i] = true;
+      mark(i);
       return values[i];
     }
 
@@ -1001,7 +1013,7 @@ public final class AslReader {
 
     void finish() {
       for (int i = 0; i < names.length; i++) {
-        if (!marked[i]) {
+        if (markedMore == null ? (marked & (1L << i)) == 0 : !markedMore[i]) {
           problem(ptr + "/" + escape(names[i]), "is not a field of " + what);
         }
       }

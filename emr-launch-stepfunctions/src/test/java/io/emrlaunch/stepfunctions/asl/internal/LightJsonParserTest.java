@@ -257,6 +257,19 @@ class LightJsonParserTest {
     assertSameOutcome(json);
   }
 
+  @Test
+  void objectsOfManyFieldsReportEveryUnknownOneInOrder() {
+    StringBuilder b = new StringBuilder("{\"StartAt\":\"P\",\"States\":{\"P\":{");
+    for (int i = 0; i < 70; i++) {
+      b.append("\"x").append(i).append("\":").append(i).append(',');
+    }
+    String json = b.append("\"Type\":\"Pass\",\"End\":true}}}").toString();
+    assertSameOutcome(json);
+    AslParseException e = catchThrowableOfType(() -> AslReader.read(json), AslParseException.class);
+    assertThat(e.problems()).hasSize(70);
+    assertThat(e.problems().get(69).path()).isEqualTo("/States/P/x69");
+  }
+
   // ---- what the fast path leaves to Jackson ----------------------------------------------------
 
   @ParameterizedTest
