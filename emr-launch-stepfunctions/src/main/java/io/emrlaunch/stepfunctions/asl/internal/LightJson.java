@@ -42,8 +42,8 @@ final class LightJson {
     final Object[] values;
 
     /**
-     * Bit {@code nameHash(name) & 63} set for each name: a name whose bit is clear is absent, which
-     * is the answer to most of the lookups a reader makes.
+     * Bit {@link #bit} set for each name: a name whose bit is clear is absent, which is the answer
+     * to most of the lookups a reader makes.
      */
     final long mask;
 
@@ -59,7 +59,7 @@ final class LightJson {
 
     /** Whether a name may be present (a clear bit means it is not). */
     boolean mayHave(String name) {
-      return (mask & (1L << nameHash(name))) != 0;
+      return (mask & bit(name)) != 0;
     }
 
     /** The value of a field, or null when absent. */
@@ -107,6 +107,16 @@ final class LightJson {
     h = h * 31 + text.charAt(start + (len >> 1));
     h = (h * 31 + text.charAt(start + len - 1)) * 0x9E3779B9;
     return h ^ (h >>> 16); // the table and the mask use the low bits
+  }
+
+  /**
+   * A name's bit in {@link Obj#mask}. From {@link String#hashCode()}, which a String keeps: the
+   * reader's literals have it already, and the other names (state names, payload keys) need it
+   * anyway when they become map keys.
+   */
+  static long bit(String name) {
+    int h = name.hashCode();
+    return 1L << (h ^ (h >>> 6));
   }
 
   static int nameHash(String name) {
@@ -181,7 +191,7 @@ final class LightJson {
           Map.Entry<String, JsonNode> e = it.next();
           names[i] = table.canonical(e.getKey());
           values[i] = fromNode(e.getValue(), table);
-          mask |= 1L << nameHash(names[i]);
+          mask |= bit(names[i]);
         }
         return new Obj(names, values, mask, n);
       }

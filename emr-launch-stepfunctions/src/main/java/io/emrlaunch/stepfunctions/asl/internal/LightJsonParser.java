@@ -178,7 +178,7 @@ final class LightJsonParser {
     int n = top - base;
     long mask = 0;
     for (int i = base; i < top; i++) {
-      mask |= 1L << hashes[i];
+      mask |= LightJson.bit(names[i]);
     }
     if (n > 1 && hasDuplicate(base, n)) {
       throw NOT_FAST; // readTree keeps the last value at the first position: Jackson's call
