@@ -35,14 +35,17 @@ import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
 import io.emrlaunch.stepfunctions.asl.WriterConfig;
+import io.emrlaunch.stepfunctions.asl.internal.LightJson.Arr;
+import io.emrlaunch.stepfunctions.asl.internal.LightJson.NameTable;
+import io.emrlaunch.stepfunctions.asl.internal.LightJson.Obj;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -57,6 +60,104 @@ public final class AslReader {
       java.util.Arrays.stream(StateType.values())
           .map(t -> "a " + t.aslName() + " state")
           .toArray(String[]::new);
+
+  /**
+   * Every field name this reader asks for (and the Choice operators). Trees share these instances,
+   * so {@link Fields} finds a field by identity; a name asked for but missing here is still found,
+   * by text, only more slowly ({@code AslReaderNamesTest} keeps the list complete).
+   */
+  static final NameTable NAMES = new NameTable(names());
+
+  private static List<String> names() {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "Arguments",
+                "Assign",
+                "BackoffRate",
+                "BatchInput",
+                "Branches",
+                "CSVDelimiter",
+                "CSVHeaderLocation",
+                "CSVHeaders",
+                "Catch",
+                "Cause",
+                "CausePath",
+                "Choices",
+                "Comment",
+                "Condition",
+                "Credentials",
+                "Default",
+                "End",
+                "Error",
+                "ErrorEquals",
+                "ErrorPath",
+                "ExecutionType",
+                "HeartbeatSeconds",
+                "HeartbeatSecondsPath",
+                "InputPath",
+                "InputType",
+                "IntervalSeconds",
+                "ItemBatcher",
+                "ItemProcessor",
+                "ItemReader",
+                "ItemSelector",
+                "Items",
+                "ItemsPath",
+                "Iterator",
+                "JitterStrategy",
+                "Label",
+                "ManifestType",
+                "MaxAttempts",
+                "MaxConcurrency",
+                "MaxConcurrencyPath",
+                "MaxDelaySeconds",
+                "MaxInputBytesPerBatch",
+                "MaxInputBytesPerBatchPath",
+                "MaxItems",
+                "MaxItemsPath",
+                "MaxItemsPerBatch",
+                "MaxItemsPerBatchPath",
+                "Mode",
+                "Next",
+                "Not",
+                "Output",
+                "OutputPath",
+                "OutputType",
+                "Parameters",
+                "ProcessorConfig",
+                "QueryLanguage",
+                "ReaderConfig",
+                "Resource",
+                "Result",
+                "ResultPath",
+                "ResultSelector",
+                "ResultWriter",
+                "Retry",
+                "Seconds",
+                "SecondsPath",
+                "StartAt",
+                "TimeoutSeconds",
+                "TimeoutSecondsPath",
+                "Timestamp",
+                "TimestampPath",
+                "ToleratedFailureCount",
+                "ToleratedFailureCountPath",
+                "ToleratedFailurePercentage",
+                "ToleratedFailurePercentagePath",
+                "Transformation",
+                "Type",
+                "Variable",
+                "Version",
+                "WriterConfig",
+                "States",
+                "And",
+                "Or"));
+    for (ComparisonOperator o : ComparisonOperator.values()) {
+      names.add(o.aslName());
+    }
+    return names;
+  }
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -73,6 +174,11 @@ public final class AslReader {
     if (json == null) {
       throw new AslParseException(List.of(Problem.of("", "must be a JSON object (was null)")));
     }
+    Obj fast = LightJsonParser.parse(json, NAMES);
+    if (fast != null) {
+      return read((Object) fast);
+    }
+    // Outside what the fast parser is sure of: Jackson reads it (or says why it cannot)
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(json);
@@ -103,6 +209,10 @@ public final class AslReader {
    * @throws AslParseException listing every problem
    */
   public static StateMachine read(JsonNode root) {
+    return read(LightJson.fromNode(root, NAMES));
+  }
+
+  private static StateMachine read(Object root) {
     AslReader r = new AslReader();
     StateMachine m = r.machine(root);
     if (!r.problems.isEmpty() || m == null) {
@@ -114,7 +224,7 @@ public final class AslReader {
 
   // ---- structure -------------------------------------------------------------------------------
 
-  private StateMachine machine(JsonNode root) {
+  private StateMachine machine(Object root) {
     Fields f = fields(root, Ptr.ROOT, "state machine");
     if (f == null) {
       return null;
@@ -125,59 +235,58 @@ public final class AslReader {
     b.version(f.str("Version"));
     b.timeoutSeconds(f.integer("TimeoutSeconds"));
     Optional<String> startAt = f.requiredStr("StartAt");
-    Map<String, State> states = states(f, "States");
+    boolean states = states(f, "States", b::putStates);
     f.finish();
-    if (startAt.isEmpty() || states == null) {
+    if (startAt.isEmpty() || !states) {
       return null;
     }
-    return build(() -> b.startAt(startAt.get()).states(states).build(), f.ptr);
+    return build(() -> b.startAt(startAt.get()).build(), f.ptr);
   }
 
-  private Map<String, State> states(Fields owner, String field) {
-    JsonNode node = owner.raw(field);
+  /** Reads the states into {@code put} (the builder's own map: no copy); false on a problem. */
+  private boolean states(Fields owner, String field, BiConsumer<String, State> put) {
+    Object node = owner.raw(field);
     Ptr ptr = owner.ptr.child(field);
     if (node == null) {
       problem(ptr, "is required");
-      return null;
+      return false;
     }
-    if (!node.isObject()) {
+    if (!(node instanceof Obj o)) {
       problem(ptr, "must be an object of states");
-      return null;
+      return false;
     }
-    Map<String, State> out = new LinkedHashMap<>(node.size() * 4 / 3 + 1);
     boolean ok = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      State s = state(e.getValue(), ptr.child(escape(e.getKey())));
+    for (int i = 0; i < o.names.length; i++) {
+      State s = state(o.values[i], ptr.child(escape(o.names[i])));
       if (s == null) {
         ok = false;
-      } else {
-        out.put(e.getKey(), s);
+      } else if (ok) {
+        put.accept(o.names[i], s);
       }
     }
-    return ok ? out : null;
+    return ok;
   }
 
-  private State state(JsonNode node, Ptr ptr) {
-    if (!node.isObject()) {
+  private State state(Object node, Ptr ptr) {
+    if (!(node instanceof Obj o)) {
       problem(ptr, "must be an object");
       return null;
     }
-    JsonNode typeNode = node.get("Type");
-    if (typeNode == null || !typeNode.isTextual()) {
+    Object typeNode = o.get("Type");
+    if (!(typeNode instanceof String typeName)) {
       problem(ptr + "/Type", typeNode == null ? "is required" : "must be a string");
       return null;
     }
-    StateType type = StateType.fromAslName(typeNode.asText());
+    StateType type = StateType.fromAslName(typeName);
     if (type == null) {
       problem(
           ptr + "/Type",
           "must be one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map (was "
-              + typeNode.asText()
+              + typeName
               + ")");
       return null;
     }
-    Fields f = fields(node, ptr, STATE_WHAT[type.ordinal()]);
+    Fields f = new Fields(o, ptr, STATE_WHAT[type.ordinal()]);
     f.known("Type");
     int before = problems.size();
     State s =
@@ -249,7 +358,7 @@ public final class AslReader {
     return rules == null ? null : build(() -> b.choices(rules).build(), f.ptr);
   }
 
-  private ChoiceRule choiceRule(JsonNode node, Ptr ptr) {
+  private ChoiceRule choiceRule(Object node, Ptr ptr) {
     Fields f = fields(node, ptr, "a Choice rule");
     if (f == null) {
       return null;
@@ -261,7 +370,7 @@ public final class AslReader {
         .assign(assign(f));
     Optional<String> next = f.requiredStr("Next");
     Condition c = null;
-    if (hasConditionFields(node)) {
+    if (hasConditionFields(f.obj)) {
       c = condition(f);
       b.condition(Optional.ofNullable(c));
     }
@@ -269,9 +378,8 @@ public final class AslReader {
     return next.isEmpty() ? null : build(() -> b.next(next.get()).build(), ptr);
   }
 
-  private static boolean hasConditionFields(JsonNode node) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String n = it.next();
+  private static boolean hasConditionFields(Obj node) {
+    for (String n : node.names) {
       if (n.equals("Variable")
           || n.equals("And")
           || n.equals("Or")
@@ -283,7 +391,7 @@ public final class AslReader {
     return false;
   }
 
-  private Condition nestedCondition(JsonNode node, Ptr ptr) {
+  private Condition nestedCondition(Object node, Ptr ptr) {
     Fields f = fields(node, ptr, "a nested Choice rule");
     if (f == null) {
       return null;
@@ -298,8 +406,7 @@ public final class AslReader {
   private Condition condition(Fields f) {
     List<String> combinators = new ArrayList<>();
     List<ComparisonOperator> ops = new ArrayList<>();
-    for (Iterator<String> it = f.node.fieldNames(); it.hasNext(); ) {
-      String n = it.next();
+    for (String n : f.obj.names) {
       if (n.equals("And") || n.equals("Or") || n.equals("Not")) {
         combinators.add(n);
       } else {
@@ -322,13 +429,13 @@ public final class AslReader {
     }
     if (!combinators.isEmpty()) {
       String c = combinators.get(0);
-      if (f.node.has("Variable")) {
+      if (f.obj.get("Variable") != null) {
         problem(f.ptr + "/Variable", "must not be combined with " + c);
         f.known("Variable");
       }
       if (c.equals("Not")) {
         f.known("Not");
-        Condition inner = nestedCondition(f.node.get("Not"), f.ptr.child("Not"));
+        Condition inner = nestedCondition(f.obj.get("Not"), f.ptr.child("Not"));
         return inner == null ? null : new Condition.Not(inner);
       }
       List<Condition> list = f.list(c, true, this::nestedCondition);
@@ -339,20 +446,21 @@ public final class AslReader {
     }
     ComparisonOperator op = ops.get(0);
     Optional<JsonPath> variable = f.path("Variable");
-    if (f.node.get("Variable") == null) {
+    if (f.obj.get("Variable") == null) {
       problem(f.ptr + "/Variable", "is required with " + op.aslName());
     }
     f.known(op.aslName());
-    JsonNode value = f.node.get(op.aslName());
+    Object value = f.obj.get(op.aslName());
     String vptr = f.ptr + "/" + op.aslName();
     boolean ok =
         switch (op.operand()) {
-          case STRING, TIMESTAMP -> value.isTextual() || fail(vptr, "must be a string");
-          case NUMBER -> value.isNumber() || fail(vptr, "must be a number");
-          case BOOLEAN -> value.isBoolean() || fail(vptr, "must be a boolean");
+          case STRING, TIMESTAMP -> value instanceof String || fail(vptr, "must be a string");
+          case NUMBER -> LightJson.isNumber(value) || fail(vptr, "must be a number");
+          case BOOLEAN -> value instanceof Boolean || fail(vptr, "must be a boolean");
           case PATH ->
-              value.isTextual() && pathOk(value.asText(), vptr)
-                  || !value.isTextual() && fail(vptr, "must be a path string");
+              value instanceof String text
+                  ? pathOk(text, vptr)
+                  : fail(vptr, "must be a path string");
         };
     if (!ok || variable.isEmpty() || variable.get().isNull()) {
       if (variable.isPresent() && variable.get().isNull()) {
@@ -360,7 +468,7 @@ public final class AslReader {
       }
       return null;
     }
-    return new Condition.Comparison(variable.get(), op, value);
+    return new Condition.Comparison(variable.get(), op, LightJson.toNode(value));
   }
 
   private boolean pathOk(String text, String ptr) {
@@ -430,19 +538,19 @@ public final class AslReader {
     return branches == null ? null : build(() -> b.branches(branches).build(), f.ptr);
   }
 
-  private Branch branch(JsonNode node, Ptr ptr) {
+  private Branch branch(Object node, Ptr ptr) {
     Fields f = fields(node, ptr, "a branch");
     if (f == null) {
       return null;
     }
     Branch.Builder b = Branch.builder().comment(f.str("Comment"));
     Optional<String> startAt = f.requiredStr("StartAt");
-    Map<String, State> states = states(f, "States");
+    boolean states = states(f, "States", b::putStates);
     f.finish();
-    if (startAt.isEmpty() || states == null) {
+    if (startAt.isEmpty() || !states) {
       return null;
     }
-    return build(() -> b.startAt(startAt.get()).states(states).build(), ptr);
+    return build(() -> b.startAt(startAt.get()).build(), ptr);
   }
 
   private MapState map(Fields f) {
@@ -482,11 +590,11 @@ public final class AslReader {
     ItemProcessor.Builder b = ItemProcessor.builder().comment(f.str("Comment"));
     b.processorConfig(f.object("ProcessorConfig", this::processorConfig));
     Optional<String> startAt = f.requiredStr("StartAt");
-    Map<String, State> states = states(f, "States");
-    if (startAt.isEmpty() || states == null) {
+    boolean states = states(f, "States", b::putStates);
+    if (startAt.isEmpty() || !states) {
       return null;
     }
-    return build(() -> b.startAt(startAt.get()).states(states).build(), f.ptr);
+    return build(() -> b.startAt(startAt.get()).build(), f.ptr);
   }
 
   private ProcessorConfig processorConfig(Fields f) {
@@ -554,7 +662,7 @@ public final class AslReader {
     return l == null ? List.of() : l;
   }
 
-  private Retrier retrier(JsonNode node, Ptr ptr) {
+  private Retrier retrier(Object node, Ptr ptr) {
     Fields f = fields(node, ptr, "a Retrier");
     if (f == null) {
       return null;
@@ -577,7 +685,7 @@ public final class AslReader {
     return l == null ? List.of() : l;
   }
 
-  private Catcher catcher(JsonNode node, Ptr ptr) {
+  private Catcher catcher(Object node, Ptr ptr) {
     Fields f = fields(node, ptr, "a Catcher");
     if (f == null) {
       return null;
@@ -598,25 +706,27 @@ public final class AslReader {
   }
 
   private Map<String, JsonNode> assign(Fields f) {
-    JsonNode n = f.raw("Assign");
+    Object n = f.raw("Assign");
     if (n == null) {
       return Map.of();
     }
-    if (!n.isObject()) {
+    if (!(n instanceof Obj o)) {
       problem(f.ptr + "/Assign", "must be an object of variable names to values");
       return Map.of();
     }
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    for (int i = 0; i < o.names.length; i++) {
+      out.put(o.names[i], LightJson.toNode(o.values[i]));
+    }
     return out;
   }
 
-  private String string(JsonNode node, Ptr ptr) {
-    if (!node.isTextual()) {
+  private String string(Object node, Ptr ptr) {
+    if (!(node instanceof String s)) {
       problem(ptr, "must be a string");
       return null;
     }
-    return node.asText();
+    return s;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -657,57 +767,56 @@ public final class AslReader {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
-  private Fields fields(JsonNode node, Ptr ptr, String what) {
-    if (node == null || !node.isObject()) {
+  private Fields fields(Object node, Ptr ptr, String what) {
+    if (!(node instanceof Obj o)) {
       problem(ptr, "must be an object (" + what + ")");
       return null;
     }
-    return new Fields(node, ptr, what);
+    return new Fields(o, ptr, what);
   }
 
   /**
-   * A JSON object being read: typed field access, with every field read marked as known. The fields
-   * are copied once into arrays: a state has a handful, and a scan (the parser interns field names,
-   * as Java interns literals, so most comparisons are by identity) beats a hash lookup for each of
-   * the twenty-odd names a state type may have.
+   * A JSON object being read: typed field access, with every field read marked as known. A state
+   * has a handful of fields, and a scan by identity (trees share the {@link #NAMES} instances, the
+   * literals asked for here) beats a hash lookup for each of the twenty-odd names a state type may
+   * have.
    */
   private final class Fields {
-    final JsonNode node;
+    final Obj obj;
     final Ptr ptr;
     final String what;
     private final String[] names;
-    private final int[] hashes;
-    private final JsonNode[] values;
-    private final boolean[] marked;
+    private final Object[] values;
 
-    Fields(JsonNode node, Ptr ptr, String what) {
-      this.node = node;
+    /** Bit i: field i was read (or declared known); beyond 64 fields, {@link #markedMore}. */
+    private long marked;
+
+    private final boolean[] markedMore;
+
+    Fields(Obj obj, Ptr ptr, String what) {
+      this.obj = obj;
       this.ptr = ptr;
       this.what = what;
-      int n = node.size();
-      this.names = new String[n];
-      this.hashes = new int[n];
-      this.values = new JsonNode[n];
-      this.marked = new boolean[n];
-      int i = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); i++) {
-        Map.Entry<String, JsonNode> e = it.next();
-        names[i] = e.getKey();
-        hashes[i] = names[i].hashCode();
-        values[i] = e.getValue();
-      }
+      this.names = obj.names;
+      this.values = obj.values;
+      this.markedMore = names.length > 64 ? new boolean[names.length] : null;
     }
 
     private int index(String name) {
+      if (!obj.mayHave(name)) {
+        return -1;
+      }
       for (int i = 0; i < names.length; i++) {
         if (names[i] == name) {
           return i;
         }
       }
-      // Most names asked for are absent: compare the (cached) hash codes before the text.
-      int h = name.hashCode();
+      // A name in NAMES is in a tree only as that instance: absent. (Most names asked are.)
+      if (NAMES.isCanonical(name)) {
+        return -1;
+      }
       for (int i = 0; i < names.length; i++) {
-        if (hashes[i] == h && names[i].equals(name)) {
+        if (names[i].equals(name)) {
           return i;
         }
       }
@@ -718,16 +827,24 @@ public final class AslReader {
     void known(String name) {
       int i = index(name);
       if (i >= 0) {
-        marked[i] = true;
+        mark(i);
       }
     }
 
-    JsonNode raw(String name) {
+    private void mark(int i) {
+      if (markedMore == null) {
+        marked |= 1L << i;
+      } else {
+        markedMore[i] = true;
+      }
+    }
+
+    Object raw(String name) {
       int i = index(name);
       if (i < 0) {
         return null;
       }
-      marked[i] = true;
+      mark(i);
       return values[i];
     }
 
@@ -736,15 +853,15 @@ public final class AslReader {
     }
 
     Optional<String> str(String name) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
-      if (!n.isTextual()) {
+      if (!(n instanceof String s)) {
         problem(at(name), "must be a string");
         return Optional.empty();
       }
-      return Optional.of(n.asText());
+      return Optional.of(s);
     }
 
     Optional<String> requiredStr(String name) {
@@ -756,79 +873,80 @@ public final class AslReader {
     }
 
     Optional<Boolean> bool(String name) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
-      if (!n.isBoolean()) {
+      if (!(n instanceof Boolean b)) {
         problem(at(name), "must be a boolean");
         return Optional.empty();
       }
-      return Optional.of(n.asBoolean());
+      return Optional.of(b);
     }
 
+    /** A value the model keeps as JSON: only now made a Jackson node. */
     Optional<JsonNode> node(String name) {
-      return Optional.ofNullable(raw(name));
+      return Optional.ofNullable(LightJson.toNode(raw(name)));
     }
 
     Optional<JsonPath> path(String name) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
-      if (n.isNull()) {
+      if (n == LightJson.NULL) {
         return Optional.of(JsonPath.NULL);
       }
-      if (!n.isTextual()) {
+      if (!(n instanceof String text)) {
         problem(at(name), "must be a path string or null");
         return Optional.empty();
       }
-      String why = PathSyntax.check(n.asText());
+      String why = PathSyntax.check(text);
       if (why != null) {
-        problem(at(name), "is not a valid path: " + why + " (was " + n.asText() + ")");
+        problem(at(name), "is not a valid path: " + why + " (was " + text + ")");
         return Optional.empty();
       }
-      return Optional.of(JsonPath.of(n.asText()));
+      return Optional.of(JsonPath.of(text));
     }
 
     Optional<NumberOrJsonata> num(String name) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
-      if (n.isNumber()) {
-        BigDecimal d = finite(n, name);
+      if (LightJson.isNumber(n)) {
+        BigDecimal d = finite((JsonNode) n, name);
         return d == null ? Optional.empty() : Optional.of(NumberOrJsonata.of(d));
       }
-      if (n.isTextual()) {
-        return Optional.of(NumberOrJsonata.jsonata(n.asText()));
+      if (n instanceof String text) {
+        return Optional.of(NumberOrJsonata.jsonata(text));
       }
       problem(at(name), "must be a number or a JSONata expression");
       return Optional.empty();
     }
 
     Optional<Integer> integer(String name) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
-      if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+      if (!(n instanceof JsonNode j && j.isIntegralNumber() && j.canConvertToInt())) {
         problem(at(name), "must be an integer");
         return Optional.empty();
       }
-      return Optional.of(n.intValue());
+      return Optional.of(j.intValue());
     }
 
     Optional<BigDecimal> decimal(String name) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
-      if (!n.isNumber()) {
+      if (!LightJson.isNumber(n)) {
         problem(at(name), "must be a number");
         return Optional.empty();
       }
-      return Optional.ofNullable(finite(n, name));
+      return Optional.ofNullable(finite((JsonNode) n, name));
     }
 
     /** The number when it is one Step Functions can hold (a finite IEEE 754 double). */
@@ -854,7 +972,7 @@ public final class AslReader {
     }
 
     <T> Optional<T> object(String name, Function<Fields, T> reader) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         return Optional.empty();
       }
@@ -868,22 +986,22 @@ public final class AslReader {
     }
 
     <T> List<T> list(String name, boolean required, ElementReader<T> reader) {
-      JsonNode n = raw(name);
+      Object n = raw(name);
       if (n == null) {
         if (required) {
           problem(at(name), "is required in " + what);
         }
         return null;
       }
-      if (!n.isArray()) {
+      if (!(n instanceof Arr a)) {
         problem(at(name), "must be an array");
         return null;
       }
-      List<T> out = new ArrayList<>(n.size());
+      List<T> out = new ArrayList<>(a.values.length);
       boolean ok = true;
       Ptr listPtr = ptr.child(name);
-      for (int i = 0; i < n.size(); i++) {
-        T v = reader.read(n.get(i), listPtr.child(i));
+      for (int i = 0; i < a.values.length; i++) {
+        T v = reader.read(a.values[i], listPtr.child(i));
         if (v == null) {
           ok = false;
         } else {
@@ -895,7 +1013,7 @@ public final class AslReader {
 
     void finish() {
       for (int i = 0; i < names.length; i++) {
-        if (!marked[i]) {
+        if (markedMore == null ? (marked & (1L << i)) == 0 : !markedMore[i]) {
           problem(ptr + "/" + escape(names[i]), "is not a field of " + what);
         }
       }
@@ -944,6 +1062,6 @@ public final class AslReader {
 
   /** Reads one array element. */
   private interface ElementReader<T> {
-    T read(JsonNode node, Ptr ptr);
+    T read(Object node, Ptr ptr);
   }
 }
