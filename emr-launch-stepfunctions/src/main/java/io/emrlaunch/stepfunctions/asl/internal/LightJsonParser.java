@@ -12,9 +12,10 @@ import java.math.BigInteger;
 /**
  * A single-pass parser of strict JSON text into a {@link LightJson} tree, for the texts where its
  * result is certainly the one {@code Json.MAPPER.readTree} gives. Anything else (any syntax error,
- * a duplicate name, a root that is not an object, text after the root, nesting, numbers or strings
- * beyond bounds well inside Jackson's {@code StreamReadConstraints}) makes {@link #parse} return
- * null, and the caller takes Jackson's path, so error messages and limits stay Jackson's own.
+ * a duplicate name, a root that is not an object, text after the root, an escaped surrogate in a
+ * name, nesting, numbers or strings beyond bounds well inside Jackson's {@code
+ * StreamReadConstraints}) makes {@link #parse} return null, and the caller takes Jackson's path, so
+ * error messages and limits stay Jackson's own.
  */
 final class LightJsonParser {
   /** Jackson's default maximum nesting depth is 1000. */
@@ -54,7 +55,7 @@ final class LightJsonParser {
   private Object[] values = new Object[64];
   private int top;
 
-  /** The hash of the last name read. */
+  /** The {@link LightJson#nameHash} of the last name read (kept in {@code hashes}). */
   private int nameHash;
 
   private LightJsonParser(String s, NameTable table) {
