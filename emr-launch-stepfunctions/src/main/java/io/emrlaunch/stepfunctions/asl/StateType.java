@@ -19,6 +19,9 @@ public enum StateType {
   /** Runs a processor for each item (inline or distributed). */
   MAP("Map");
 
+  /** The values, copied once ({@code values()} copies its array on every call). */
+  private static final StateType[] ALL = values();
+
   private final String aslName;
 
   StateType(String aslName) {
@@ -41,7 +44,7 @@ public enum StateType {
    * @return the type, or null when unknown
    */
   public static StateType fromAslName(String name) {
-    for (StateType t : values()) {
+    for (StateType t : ALL) {
       if (t.aslName.equals(name)) {
         return t;
       }
