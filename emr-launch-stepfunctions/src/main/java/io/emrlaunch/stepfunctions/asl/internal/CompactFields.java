@@ -21,7 +21,6 @@ import java.util.Set;
  */
 public final class CompactFields extends AbstractMap<String, JsonNode> {
   private String[] keys;
-  private int[] hashes;
   private JsonNode[] values;
   private int size;
   private int modifications;
@@ -34,7 +33,6 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
   public CompactFields(int capacity) {
     int n = Math.max(2, capacity);
     keys = new String[n];
-    hashes = new int[n];
     values = new JsonNode[n];
   }
 
@@ -42,9 +40,8 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
     if (!(key instanceof String k)) {
       return -1;
     }
-    int h = k.hashCode();
     for (int i = 0; i < size; i++) {
-      if (hashes[i] == h && (keys[i] == k || keys[i].equals(k))) {
+      if (keys[i] == k || keys[i].equals(k)) {
         return i;
       }
     }
@@ -96,11 +93,9 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
     if (size == keys.length) {
       int n = size * 2;
       keys = Arrays.copyOf(keys, n);
-      hashes = Arrays.copyOf(hashes, n);
       values = Arrays.copyOf(values, n);
     }
     keys[size] = key;
-    hashes[size] = key.hashCode();
     values[size] = value;
     size++;
     modifications++;
@@ -117,7 +112,6 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
     JsonNode old = values[i];
     int tail = size - i - 1;
     System.arraycopy(keys, i + 1, keys, i, tail);
-    System.arraycopy(hashes, i + 1, hashes, i, tail);
     System.arraycopy(values, i + 1, values, i, tail);
     size--;
     keys[size] = null;
