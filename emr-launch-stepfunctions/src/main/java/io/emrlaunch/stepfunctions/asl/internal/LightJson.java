@@ -146,7 +146,11 @@ final class LightJson {
       if (o.source != null) {
         return o.source;
       }
-      Map<String, JsonNode> kids = new LinkedHashMap<>(o.names.length * 4 / 3 + 1);
+      // Payload objects are small: array-backed fields unless one is large (see CompactFields).
+      Map<String, JsonNode> kids =
+          o.names.length <= 16
+              ? new CompactFields(o.names.length)
+              : new LinkedHashMap<>(o.names.length * 4 / 3 + 1);
       for (int i = 0; i < o.names.length; i++) {
         kids.put(o.names[i], toNode(o.values[i]));
       }
