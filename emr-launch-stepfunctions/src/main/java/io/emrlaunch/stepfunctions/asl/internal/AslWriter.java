@@ -157,6 +157,8 @@ public final class AslWriter {
    */
   public static String write(StateMachine machine, boolean pretty) {
     if (!pretty) {
+      // The compact form is what toJson() and the size limit use: written by CompactGenerator,
+      // byte for byte what Jackson writes; Jackson itself for pretty output and the rare fallback.
       CompactGenerator fast = compact(machine);
       if (fast != null) {
         String text = fast.text();

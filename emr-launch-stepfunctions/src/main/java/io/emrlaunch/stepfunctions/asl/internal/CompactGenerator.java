@@ -20,13 +20,13 @@ import java.util.Arrays;
 
 /**
  * A generator that produces the same text as Jackson's compact UTF-8 generator over {@link
- * Json#MAPPER} followed by a UTF-8 decode, several times faster: it appends Latin-1 bytes to one
- * growable array (the final {@code String} is a copy of it, no decode), keeps no context stack (a
- * comma flag is all compact output needs) and knows the UTF-8 length as it writes. Characters at or
- * above 0x100 are rare in definitions: each one takes a placeholder byte and is patched into a
- * UTF-16 copy at the end. What it does not mirror exactly (a surrogate, raw or binary content, a
- * tree with POJOs, nesting beyond the mapper's limit, generator features other than the defaults)
- * raises {@link ByteCounter.Unsupported}, and the caller writes the whole document with Jackson.
+ * Json#MAPPER} followed by a UTF-8 decode, with less work: it appends Latin-1 bytes to one growable
+ * array (the final {@code String} is a copy of it, no decode), keeps no context stack (a comma flag
+ * is all compact output needs) and knows the UTF-8 length as it writes. Characters at or above
+ * 0x100 are rare in definitions: each one takes a placeholder byte and is patched into a UTF-16
+ * copy at the end. What it does not mirror exactly (a surrogate, raw or binary content, a tree with
+ * POJOs, nesting beyond the mapper's limit, generator features other than the defaults) raises
+ * {@link ByteCounter.Unsupported}, and the caller writes the whole document with Jackson.
  */
 final class CompactGenerator extends GeneratorBase {
 
