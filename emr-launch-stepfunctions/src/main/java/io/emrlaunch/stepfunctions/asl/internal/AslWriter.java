@@ -32,6 +32,7 @@ import io.emrlaunch.stepfunctions.asl.RetryAndCatch;
 import io.emrlaunch.stepfunctions.asl.State;
 import io.emrlaunch.stepfunctions.asl.StateGraph;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
+import io.emrlaunch.stepfunctions.asl.StateType;
 import io.emrlaunch.stepfunctions.asl.SucceedState;
 import io.emrlaunch.stepfunctions.asl.TaskState;
 import io.emrlaunch.stepfunctions.asl.WaitState;
@@ -356,30 +357,29 @@ public final class AslWriter {
       stringField(g, F_QUERY_LANGUAGE, s.queryLanguage().get().aslName());
     }
     str(g, F_COMMENT, s.comment());
-    // One method a kind: small methods inline their accessors, so no Optional is allocated.
-    if (s instanceof TaskState t) {
-      task(g, t);
-    } else if (s instanceof PassState p) {
-      pass(g, p);
-    } else if (s instanceof ChoiceState c) {
-      choice(g, c);
-    } else if (s instanceof WaitState w) {
-      await(g, w);
-    } else if (s instanceof SucceedState su) {
-      path(g, F_INPUT_PATH, su.inputPath());
-      path(g, F_OUTPUT_PATH, su.outputPath());
-      node(g, F_OUTPUT, su.output());
-    } else if (s instanceof FailState f) {
-      fail(g, f);
-    } else if (s instanceof ParallelState p) {
-      parallel(g, p);
-    } else if (s instanceof MapState m) {
-      map(g, m);
+    // One method a kind: small methods inline their accessors, so no Optional is allocated. A
+    // switch on the type, then one cast: failing instanceof tests against interfaces are slow.
+    switch (s.type()) {
+      case TASK -> task(g, (TaskState) s);
+      case PASS -> pass(g, (PassState) s);
+      case CHOICE -> choice(g, (ChoiceState) s);
+      case WAIT -> await(g, (WaitState) s);
+      case SUCCEED -> {
+        SucceedState su = (SucceedState) s;
+        path(g, F_INPUT_PATH, su.inputPath());
+        path(g, F_OUTPUT_PATH, su.outputPath());
+        node(g, F_OUTPUT, su.output());
+      }
+      case FAIL -> fail(g, (FailState) s);
+      case PARALLEL -> parallel(g, (ParallelState) s);
+      case MAP -> map(g, (MapState) s);
     }
-    if (s instanceof RetryAndCatch rc) {
-      retryAndCatch(g, rc);
+    StateType type = s.type();
+    if (type == StateType.TASK || type == StateType.PARALLEL || type == StateType.MAP) {
+      retryAndCatch(g, (RetryAndCatch) s);
     }
-    if (s instanceof NextOrEnd n) {
+    if (type != StateType.CHOICE && type != StateType.SUCCEED && type != StateType.FAIL) {
+      NextOrEnd n = (NextOrEnd) s;
       str(g, F_NEXT, n.next());
       if (n.end()) {
         booleanField(g, F_END, true);
