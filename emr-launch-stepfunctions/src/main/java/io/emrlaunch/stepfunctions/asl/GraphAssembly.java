@@ -4,10 +4,13 @@ import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.core.validation.ValidationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects the states of one graph from its start step: the chain's states in order, then (depth
@@ -22,8 +25,8 @@ final class GraphAssembly {
 
   static Map<String, State> states(List<Step> roots) {
     List<StateBuilder<?>> ordered = new ArrayList<>();
-    // Each walk marks the builders it has seen with its own token (no identity map to fill).
-    Object walk = new Object();
+    // A set local to this walk: the same builders may be walked by other builds at the same time.
+    Set<StateBuilder<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Step> todo = new ArrayDeque<>();
     for (int i = roots.size() - 1; i >= 0; i--) {
       todo.push(roots.get(i));
@@ -35,8 +38,7 @@ final class GraphAssembly {
         for (int i = steps.size() - 1; i >= 0; i--) {
           todo.push(steps.get(i));
         }
-      } else if (s instanceof StateBuilder<?> b && b.seenBy != walk) {
-        b.seenBy = walk;
+      } else if (s instanceof StateBuilder<?> b && seen.add(b)) {
         ordered.add(b);
         List<Step> targets = b.inlineTargets();
         // Inline targets come after the chain: add them at the end of the current walk.

@@ -43,8 +43,7 @@ public sealed interface State
     // By type: instanceof tests against these interfaces are slow when they fail.
     return switch (type()) {
       case SUCCEED, FAIL -> true;
-      case TASK, PASS, WAIT, PARALLEL, MAP -> ((NextOrEnd) this).end();
-      case CHOICE -> false;
+      default -> this instanceof NextOrEnd n && n.end();
     };
   }
 }

@@ -18,9 +18,6 @@ public abstract class StateBuilder<B extends StateBuilder<B>> implements Step {
   Optional<String> comment = Optional.empty();
   Optional<QueryLanguage> queryLanguage = Optional.empty();
 
-  /** The graph walk that last collected this builder ({@link GraphAssembly}). */
-  Object seenBy;
-
   StateBuilder(String name) {
     this.name = Objects.requireNonNull(name, "name");
   }

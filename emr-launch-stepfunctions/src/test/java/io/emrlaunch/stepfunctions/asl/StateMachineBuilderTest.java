@@ -495,4 +495,32 @@ class StateMachineBuilderTest {
     assertThat(List.of(Payload.object().path("x", "$.y").toJson().fieldNames().next()))
         .containsExactly("x.$");
   }
+
+  /**
+   * One builder built from two threads at once (e.g. a shared template machine): each build walks
+   * the shared builders on its own, so neither sees the other's walk as a second definition.
+   */
+  @Test
+  void theSameBuildersCanBeBuiltFromTwoThreadsAtOnce() throws Exception {
+    FailBuilder shared = Flow.fail("Shared").error("Failed");
+    StateMachineBuilder b = null;
+    for (int i = 0; i < 200; i++) {
+      TaskBuilder task = Flow.task("Step " + i, ADD_STEP).catchAll(shared);
+      b = b == null ? StateMachineBuilder.startWith(task) : b.then(task);
+    }
+    StateMachineBuilder machine = b.then(Flow.succeed("Done"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Integer>> builds = new java.util.ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        builds.add(pool.submit(() -> machine.build().states().size()));
+      }
+      for (java.util.concurrent.Future<Integer> f : builds) {
+        assertThat(f.get()).isEqualTo(202);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
