@@ -46,6 +46,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -183,9 +184,8 @@ public final class AslWriter {
       return null;
     }
     try {
-      CompactGenerator g = new CompactGenerator(COUNTER_FEATURES, MAPPER, sizeHint);
+      CompactGenerator g = new CompactGenerator(COUNTER_FEATURES, MAPPER, initialCapacity(machine));
       machine(g, machine);
-      sizeHint = Math.min(g.length() + g.length() / 8 + 64, MAX_SIZE_HINT);
       return g;
     } catch (ByteCounter.Unsupported | IOException e) {
       return null;
@@ -193,12 +193,14 @@ public final class AslWriter {
   }
 
   /**
-   * The buffer to start with: the last definition's size, so that a run of similar machines writes
-   * without growing (and copying) the buffer. Racy by design: any value is correct.
+   * The buffer to start with, estimated from the machine itself (a state is a few hundred bytes),
+   * so that a large definition is written without growing (and copying) the buffer, and a small one
+   * after a large one does not get a large buffer. Nested states grow the buffer as needed.
    */
-  private static int sizeHint = 4096;
-
-  private static final int MAX_SIZE_HINT = 2 * StateMachine.MAX_DEFINITION_BYTES;
+  private static int initialCapacity(StateMachine machine) {
+    long estimate = 256L + 512L * machine.states().size();
+    return (int) Math.min(estimate, StateMachine.MAX_DEFINITION_BYTES + 4096L);
+  }
 
   /** Jackson's compact text, whatever the machine holds: the reference for the fast path. */
   static String jacksonCompact(StateMachine machine) {
@@ -314,7 +316,9 @@ public final class AslWriter {
    * @return its UTF-8 length
    */
   public static int utf8Length(String text) {
+    Objects.requireNonNull(text, "text");
     Written last = lastWritten;
+    // A cleared reference answers null, never a text: only the very text written is a hit.
     if (last != null && last.text().get() == text) {
       return (int) last.utf8Length();
     }

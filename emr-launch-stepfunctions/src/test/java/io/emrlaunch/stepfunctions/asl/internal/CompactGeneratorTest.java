@@ -368,4 +368,21 @@ class CompactGeneratorTest {
     assertThatThrownBy(() -> g.writeTree(NullNode.instance))
         .isInstanceOf(ByteCounter.Unsupported.class);
   }
+
+  /**
+   * The length memo answers only for the very text last written: once that text is collected its
+   * reference answers null, which must not pass for a null argument.
+   */
+  @Test
+  void utf8LengthOfNullIsRefusedEvenWhenTheMemoIsCleared() {
+    StateMachine m =
+        StateMachineBuilder.startWith(Flow.succeed("Done")).comment("memo").buildUnvalidated();
+    String text = AslWriter.write(m, false);
+    assertThat(AslWriter.utf8Length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    text = null;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+    }
+    assertThatThrownBy(() -> AslWriter.utf8Length(null)).isInstanceOf(NullPointerException.class);
+  }
 }
