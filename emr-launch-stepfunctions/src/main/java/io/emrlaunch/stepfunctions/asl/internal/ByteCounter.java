@@ -1,15 +1,11 @@
 package io.emrlaunch.stepfunctions.asl.internal;
 
-import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.TreeNode;
-import com.fasterxml.jackson.core.base.GeneratorBase;
 import com.fasterxml.jackson.core.io.CharTypes;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -21,7 +17,7 @@ import java.util.Arrays;
  * indentation); anything else (a surrogate character, raw or binary content, a tree with POJOs)
  * raises {@link Unsupported} and the caller counts the real generator's output instead.
  */
-final class ByteCounter extends GeneratorBase {
+final class ByteCounter extends MirroringGenerator {
   /** Thrown for a call this counter does not mirror exactly. */
   static final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -147,11 +143,6 @@ final class ByteCounter extends GeneratorBase {
   }
 
   @Override
-  public void writeString(char[] text, int offset, int len) {
-    writeString(new String(text, offset, len));
-  }
-
-  @Override
   public void writeString(SerializableString text) {
     value();
     bytes += text.asQuotedUTF8().length + 2L;
@@ -200,11 +191,6 @@ final class ByteCounter extends GeneratorBase {
   }
 
   @Override
-  public void writeNumber(String encoded) {
-    throw new Unsupported();
-  }
-
-  @Override
   public void writeBoolean(boolean state) {
     value();
     bytes += state ? 4 : 5;
@@ -214,67 +200,6 @@ final class ByteCounter extends GeneratorBase {
   public void writeNull() {
     value();
     bytes += 4;
-  }
-
-  @Override
-  public void writeTree(TreeNode rootNode) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeObject(Object value) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeRawUTF8String(byte[] text, int offset, int length) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeUTF8String(byte[] text, int offset, int length) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeRaw(String text) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeRaw(String text, int offset, int len) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeRaw(char[] text, int offset, int len) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeRaw(char c) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public int writeBinary(Base64Variant variant, InputStream data, int dataLength) {
-    throw new Unsupported();
-  }
-
-  @Override
-  public void flush() {}
-
-  @Override
-  protected void _releaseBuffers() {}
-
-  @Override
-  protected void _verifyValueWrite(String typeMsg) {
-    throw new Unsupported();
   }
 
   private static int stringSize(int v) {

@@ -1,18 +1,14 @@
 package io.emrlaunch.stepfunctions.asl.internal;
 
-import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.TreeNode;
-import com.fasterxml.jackson.core.base.GeneratorBase;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.emrlaunch.stepfunctions.internal.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +24,7 @@ import java.util.Arrays;
  * POJOs, nesting beyond the mapper's limit, generator features other than the defaults) raises
  * {@link ByteCounter.Unsupported}, and the caller writes the whole document with Jackson.
  */
-final class CompactGenerator extends GeneratorBase {
+final class CompactGenerator extends MirroringGenerator {
 
   /**
    * How Jackson writes each character below 0x100 inside a string, learned from the mapper's own
@@ -266,11 +262,6 @@ final class CompactGenerator extends GeneratorBase {
   }
 
   @Override
-  public void writeString(char[] text, int offset, int len) {
-    writeString(new String(text, offset, len));
-  }
-
-  @Override
   public void writeString(SerializableString text) {
     throw new ByteCounter.Unsupported(); // Jackson writes its own pre-quoted bytes
   }
@@ -335,11 +326,6 @@ final class CompactGenerator extends GeneratorBase {
   }
 
   @Override
-  public void writeNumber(String encoded) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
   public void writeBoolean(boolean state) {
     raw(state ? "true" : "false");
   }
@@ -347,67 +333,6 @@ final class CompactGenerator extends GeneratorBase {
   @Override
   public void writeNull() {
     raw("null");
-  }
-
-  @Override
-  public void writeTree(TreeNode rootNode) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeObject(Object value) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeRawUTF8String(byte[] text, int offset, int length) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeUTF8String(byte[] text, int offset, int length) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeRaw(String text) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeRaw(String text, int offset, int len) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeRaw(char[] text, int offset, int len) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeRaw(char c) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public int writeBinary(Base64Variant variant, InputStream data, int dataLength) {
-    throw new ByteCounter.Unsupported();
-  }
-
-  @Override
-  public void flush() {}
-
-  @Override
-  protected void _releaseBuffers() {}
-
-  @Override
-  protected void _verifyValueWrite(String typeMsg) {
-    throw new ByteCounter.Unsupported();
   }
 
   /**
