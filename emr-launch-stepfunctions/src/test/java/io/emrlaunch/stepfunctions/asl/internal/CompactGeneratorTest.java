@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.emrlaunch.stepfunctions.asl.AslCorpus;
 import io.emrlaunch.stepfunctions.asl.Flow;
 import io.emrlaunch.stepfunctions.asl.PassState;
-import io.emrlaunch.stepfunctions.asl.Payload;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
 import io.emrlaunch.stepfunctions.asl.StateMachineBuilder;
 import io.emrlaunch.stepfunctions.asl.TaskState;
@@ -99,32 +98,7 @@ class CompactGeneratorTest {
 
   @Test
   void benchmarkMachineIsWrittenExactly() {
-    StateMachineBuilder b = null;
-    for (int i = 0; i < 998; i++) {
-      var task =
-          Flow.task("Step " + i, "arn:aws:states:::elasticmapreduce:addStep.sync")
-              .parameters(
-                  Payload.object()
-                      .path("ClusterId", "$.cluster.ClusterId")
-                      .put(
-                          "Step",
-                          Payload.object()
-                              .put("Name", "step-" + i)
-                              .put("ActionOnFailure", "CONTINUE")))
-              .resultPath("$.lastStep")
-              .retry(
-                  r ->
-                      r.addErrorEquals("States.TaskFailed")
-                          .maxAttempts(2)
-                          .backoffRate(BigDecimal.valueOf(2.0)))
-              .catchAll(Flow.goTo("Failed"));
-      b = b == null ? StateMachineBuilder.startWith(task) : b.then(task);
-    }
-    StateMachine m =
-        b.then(Flow.succeed("Done"))
-            .define(Flow.fail("Failed").error("StepFailed"))
-            .comment("benchmark")
-            .build();
+    StateMachine m = BenchmarkMachine.of(1000);
     sameAsJackson(m, true);
   }
 

@@ -10,12 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrlaunch.core.validation.Problem;
 import io.emrlaunch.stepfunctions.asl.AslCorpus;
 import io.emrlaunch.stepfunctions.asl.AslParseException;
-import io.emrlaunch.stepfunctions.asl.Flow;
-import io.emrlaunch.stepfunctions.asl.Payload;
 import io.emrlaunch.stepfunctions.asl.StateMachine;
-import io.emrlaunch.stepfunctions.asl.StateMachineBuilder;
 import io.emrlaunch.stepfunctions.internal.Json;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -130,27 +126,7 @@ class LightJsonParserTest {
 
   @Test
   void theBenchmarkDefinitionTakesTheFastPathWithJacksonsResult() throws Exception {
-    StateMachineBuilder b = null;
-    for (int i = 0; i < 998; i++) {
-      var task =
-          Flow.task("Step " + i, "arn:aws:states:::elasticmapreduce:addStep.sync")
-              .parameters(
-                  Payload.object()
-                      .path("ClusterId", "$.cluster.ClusterId")
-                      .put(
-                          "Step",
-                          Payload.object().put("Name", "step-" + i).put("ActionOnFailure", "X")))
-              .resultPath("$.lastStep")
-              .retry(
-                  r ->
-                      r.addErrorEquals("States.TaskFailed")
-                          .maxAttempts(2)
-                          .backoffRate(BigDecimal.valueOf(2.0)))
-              .catchAll(Flow.goTo("Failed"));
-      b = b == null ? StateMachineBuilder.startWith(task) : b.then(task);
-    }
-    String json =
-        b.then(Flow.succeed("Done")).define(Flow.fail("Failed").error("E")).build().toJson();
+    String json = BenchmarkMachine.of(1000).toJson();
     assertSameTree(json);
     assertSameOutcome(json);
     assertThat(AslReader.read(json).states()).hasSize(1000);
